@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { ApiClient } from './define.ts';
+import { desktopMethods } from './methods/desktop.ts';
+import { fileMethods } from './methods/files.ts';
+import { catalogMethods } from './methods/catalog.ts';
+import { historyMethods } from './methods/history.ts';
+import { importMethods } from './methods/import.ts';
+import { jobMethods } from './methods/jobs.ts';
+import { overviewMethods } from './methods/overview.ts';
+import { personnelMethods } from './methods/personnel.ts';
+import { settingsMethods } from './methods/settings.ts';
+import { systemMethods } from './methods/system.ts';
+import { unitMethods } from './methods/units.ts';
+
+// Validation messages the clerk may read are in Chinese, on both sides of the bridge.
+z.config(z.locales.zhCN());
+
+/**
+ * Every method the UI can call. A feature adds one `…Methods` record in methods/ and one line
+ * here; the backend's handler table must then cover it, or it does not compile.
+ */
+export const contract = {
+  ...systemMethods,
+  ...settingsMethods,
+  ...unitMethods,
+  ...overviewMethods,
+  ...historyMethods,
+  ...fileMethods,
+  ...jobMethods,
+  ...desktopMethods,
+  ...personnelMethods,
+  ...catalogMethods,
+  ...importMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+/** What the renderer holds: one async function per method, each returning a Result. */
+export type RegistryApi = ApiClient<Contract>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}

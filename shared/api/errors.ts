@@ -1,0 +1,50 @@
+import type { ApiError, FieldIssue } from './result.ts';
+
+/** Stable error codes. Add codes here; never rename one (tests and stored logs refer to them). */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'CONSTRAINT',
+  'DATABASE_NEWER',
+  'DATABASE_ERROR',
+  'FILE_UNREADABLE',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED',
+  'CANCELLED',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * A failure the service layer expects and can explain to the clerk. Thrown inside the backend,
+ * turned into an ApiError by the dispatcher; anything else becomes INTERNAL.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toApiError(): ApiError {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}

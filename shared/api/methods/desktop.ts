@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineMethods } from '../define.ts';
+
+/**
+ * Capabilities only the desktop shell has. The backend answers UNSUPPORTED; Electron's main
+ * process registers its own handler instead. In the browser the UI uses the browser's print
+ * dialog (which can also save as PDF).
+ */
+export const desktopMethods = defineMethods({
+  'desktop.printToPdf': {
+    title: '另存为 PDF',
+    input: z
+      .object({
+        suggestedName: z.string().trim().min(1).max(120),
+        landscape: z.boolean().default(true),
+      })
+      .strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
+  'desktop.print': {
+    title: '打印',
+    input: z.object({ landscape: z.boolean().default(true) }).strict(),
+    output: z.object({ printed: z.boolean() }),
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineMethods } from '../define.ts';
+
+export const operationRowSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  operator: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+  changeCount: z.number().int(),
+  undoneBy: z.number().int().nullable(),
+  undoes: z.number().int().nullable(),
+});
+export type OperationRow = z.infer<typeof operationRowSchema>;
+
+export const historyMethods = defineMethods({
+  'history.recent': {
+    title: '读取操作记录',
+    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    output: z.object({ operations: z.array(operationRowSchema) }),
+  },
+  'history.undo': {
+    title: '撤销操作',
+    input: z.object({ operationId: z.number().int().positive() }).strict(),
+    output: z.object({ operationId: z.number().int(), summary: z.string() }),
+  },
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineMethods } from '../define.ts';
+
+const count = z.number().int().min(0);
+
+export const overviewSchema = z.object({
+  today: z.string(),
+  units: z.object({ total: count, municipal: count, township: count, agencies: count }),
+  personnel: z.object({ total: count, enforcement: count, supervision: count, legalReviewers: count }),
+  certificates: z.object({
+    /** 持证: 有效 + 即将到期 */
+    inForce: count,
+    expiringSoon: count,
+    expired: count,
+    suspendedOrRevoked: count,
+    cancelled: count,
+    pending: count,
+    noCertificate: count,
+    issuedByYear: z.array(z.object({ year: z.number().int(), count })),
+  }),
+  inspectionItems: z.object({ total: count, general: count, key: count }),
+  lists: z.object({ no_penalty: count, lighter_penalty: count, reduced_penalty: count, no_coercion: count }),
+  publications: z.object({ agencies: count, published: count }),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const overviewMethods = defineMethods({
+  'overview.get': {
+    title: '读取概览',
+    input: z.object({}).strict(),
+    output: overviewSchema,
+  },
+});

@@ -1,0 +1,3 @@
+import { defineMethods } from '../define.ts';
+
+export const personnelMethods = defineMethods({});

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { registrySettingsSchema } from '../../domain/settings.ts';
+import { defineMethods } from '../define.ts';
+
+export const settingsMethods = defineMethods({
+  'settings.get': {
+    title: '读取设置',
+    input: z.object({}).strict(),
+    output: registrySettingsSchema,
+  },
+  'settings.update': {
+    title: '保存设置',
+    input: registrySettingsSchema.partial().strict(),
+    output: registrySettingsSchema,
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineMethods } from '../define.ts';
+
+export const appInfoSchema = z.object({
+  appName: z.string(),
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  host: z.enum(['electron', 'web', 'cli']),
+  today: z.string(),
+  /** True when the registry holds no units yet: the UI then offers sample data and import. */
+  isEmpty: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const systemMethods = defineMethods({
+  'system.info': {
+    title: '读取程序信息',
+    input: z.object({}).strict(),
+    output: appInfoSchema,
+  },
+  'system.generateSampleData': {
+    title: '生成示例数据',
+    input: z
+      .object({
+        seed: z.number().int().min(1).max(2_147_483_647).default(2023),
+      })
+      .strict(),
+    output: z.object({
+      units: z.number().int(),
+      personnel: z.number().int(),
+      inspectionItems: z.number().int(),
+      listItems: z.number().int(),
+    }),
+  },
+});

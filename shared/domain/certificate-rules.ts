@@ -1,0 +1,81 @@
+import type { CertState, CertType } from './certificate-vocabulary.ts';
+import type { PersonnelKind, StaffingType } from './personnel-fields.ts';
+
+/**
+ * Who may hold a certificate, and which lifecycle step may follow which. The personnel service,
+ * the importer and the UI (to grey out buttons) all ask this module.
+ */
+
+/** 合同工、临时工、工勤人员 and hired auxiliary staff may assist but never hold a certificate (湘政府令第280号). */
+export const STAFFING_WITHOUT_CERTIFICATE: readonly StaffingType[] = ['聘用辅助人员', '工勤'];
+
+export function mayHoldCertificate(staffingType: StaffingType): boolean {
+  return !STAFFING_WITHOUT_CERTIFICATE.includes(staffingType);
+}
+
+/** The certificate type a person's role calls for. */
+export function certTypeFor(kind: PersonnelKind): CertType {
+  return kind === '监督人员' ? '行政执法监督证' : '行政执法证';
+}
+
+export const CERT_ACTIONS = ['申领', '考试合格', '发证', '换证', '暂扣', '解除暂扣', '吊销', '注销', '补发'] as const;
+export type CertAction = (typeof CERT_ACTIONS)[number];
+
+export interface TransitionFacts {
+  staffingType: StaffingType;
+  /** A passed exam recorded for this person (for 发证: ever; for 换证: since the current card was issued). */
+  hasPassedExam: boolean;
+}
+
+export type TransitionCheck = { ok: true; next: CertState } | { ok: false; message: string };
+
+const CLOSED_MESSAGES: Partial<Record<CertState, string>> = {
+  吊销: '该证件已被吊销，不能再办理任何证件业务；如需重新取得资格，请重新申领。',
+  已注销: '该证件已注销，不能再办理证件业务；如需重新取得资格，请重新申领。',
+  已换发: '该证件已换发新证，请对新证件办理业务。',
+};
+
+/**
+ * Checks one lifecycle step. `current` is the state of the person's open certificate of that
+ * type, or null when there is none. For 换证 and 补发 the old card becomes 已换发 / 已注销 and a new
+ * card is created in `next`.
+ */
+export function checkTransition(current: CertState | null, action: CertAction, facts: TransitionFacts): TransitionCheck {
+  const refuse = (message: string): TransitionCheck => ({ ok: false, message });
+  if (current !== null && CLOSED_MESSAGES[current] && action !== '申领') return refuse(CLOSED_MESSAGES[current] ?? '');
+  const needsEligibility = action === '申领' || action === '发证' || action === '换证' || action === '补发' || action === '考试合格';
+  if (needsEligibility && !mayHoldCertificate(facts.staffingType)) {
+    return refuse(`${facts.staffingType}不能申领或持有行政执法证件（只有在编在职人员可以持证）。`);
+  }
+  switch (action) {
+    case '申领':
+      if (current !== null && !CLOSED_MESSAGES[current]) return refuse(`此人已有${current === '有效' ? '有效证件' : `“${current}”状态的证件`}，不能重复申领。`);
+      return { ok: true, next: '待考试' };
+    case '考试合格':
+      if (current !== '待考试') return refuse('只有“待考试”的申领才能登记考试合格。');
+      return { ok: true, next: '考试合格' };
+    case '发证':
+      if (current !== '考试合格' && current !== '待考试' && current !== null) return refuse('此人已有证件，不能再次发证；到期换证请使用“换证”。');
+      if (!facts.hasPassedExam) return refuse('没有考试合格记录，不能发证。请先登记考试成绩。');
+      return { ok: true, next: '有效' };
+    case '换证':
+      if (current !== '有效') return refuse(current === '暂扣' ? '证件暂扣期间不能换证，请先解除暂扣。' : '只有已发放的有效（含已过期）证件可以换证。');
+      if (!facts.hasPassedExam) return refuse('换证前须参加考试并合格（湖南要求到期前6个月参加换证考试）。请先登记本次考试成绩。');
+      return { ok: true, next: '有效' };
+    case '补发':
+      if (current !== '有效') return refuse('只有有效证件遗失或损坏时可以补发。');
+      return { ok: true, next: '有效' };
+    case '暂扣':
+      if (current !== '有效') return refuse('只有有效证件可以暂扣。');
+      return { ok: true, next: '暂扣' };
+    case '解除暂扣':
+      if (current !== '暂扣') return refuse('该证件未被暂扣。');
+      return { ok: true, next: '有效' };
+    case '吊销':
+      if (current !== '有效' && current !== '暂扣') return refuse('只有有效或暂扣中的证件可以吊销。');
+      return { ok: true, next: '吊销' };
+    case '注销':
+      if (current === null) return refuse('此人没有可注销的证件。');
+      return { ok: true, next: '已注销' };
+  }
+}

@@ -1,0 +1,16 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Lower-case pinyin initials of a name ('张伟' → 'zw'), stored in personnel.name_initials for the
+ * quick search. `surname: 'head'` reads the first character with its surname pronunciation:
+ * without it pinyin-pro gives 曾志强 → 'czq' and 单雪 → 'dx', but as surnames they are Zēng and
+ * Shàn, and 曾 is one of the most common surnames in Hunan.
+ *
+ * The sample data, the personnel service and the importer all store initials through this one function.
+ */
+export function nameInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
