@@ -1,0 +1,26 @@
+import type { RegistrySettings } from '../../shared/domain/settings.ts';
+import type { DataPaths } from './data-dir.ts';
+import type { Db } from './db/open-database.ts';
+import type { FileStore } from './files/file-store.ts';
+import type { JobRegistry } from './jobs/job-registry.ts';
+import type { Log } from './log.ts';
+
+export type HostKind = 'electron' | 'web' | 'cli';
+
+/** What every handler may use. Services take the parts they need, not the whole context. */
+export interface BackendContext {
+  readonly db: Db;
+  readonly paths: DataPaths;
+  readonly appRoot: string;
+  readonly host: HostKind;
+  readonly schemaVersion: number;
+  readonly appVersion: string;
+  readonly files: FileStore;
+  readonly jobs: JobRegistry;
+  readonly log: Log;
+  /** The clerk's calendar date (YYYY-MM-DD); REGISTRY_TODAY overrides it for tests and training. */
+  today(): string;
+  settings(): RegistrySettings;
+  /** The operator recorded on changes: the name set in 设置, else 未署名. */
+  operator(): string;
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { createBackend } from '../backend/backend.ts';
+import { resolveDataDir } from '../backend/data-dir.ts';
+import { argValue } from '../tools/cli-args.ts';
+import { ensureRendererBuilt, rendererOutDir } from '../tools/renderer-build.ts';
+import { startWebHost } from './web-host.ts';
+
+/**
+ * `npm run web [-- --data-dir DIR] [--port N] [--renderer-dir DIR]`: the app in a browser on this
+ * machine, served on 127.0.0.1 only.
+ */
+export async function runWebHost(argv: readonly string[], appRoot: string): Promise<void> {
+  const rendererDirArg = argValue(argv, 'renderer-dir');
+  const rendererDir = rendererDirArg ? path.resolve(rendererDirArg) : rendererOutDir(appRoot);
+  if (!rendererDirArg && !ensureRendererBuilt(appRoot)) process.exit(1);
+  const portArg = argValue(argv, 'port');
+  const port = portArg === undefined ? 0 : Number(portArg);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`端口号无效：${portArg}\n`);
+    process.exit(2);
+  }
+  const dataDir = resolveDataDir(argv);
+  let backend;
+  try {
+    backend = await createBackend({ dataDir, appRoot, host: 'web', checkOutputs: process.env['NODE_ENV'] !== 'production' });
+  } catch (err) {
+    process.stderr.write(`无法打开数据库：${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const host = await startWebHost({ backend, rendererDir, port });
+  process.stdout.write(`执法台账已启动：${host.url}\n数据文件夹：${dataDir}\n按 Ctrl+C 退出。\n`);
+  const shutdown = () => {
+    void host.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (import.meta.main) {
+  await runWebHost(process.argv.slice(2), path.resolve(import.meta.dirname, '..', '..'));
+}
