@@ -1,0 +1,216 @@
+import { ApartmentOutlined, FileProtectOutlined, ImportOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { Overview } from '../../../shared/api/methods/overview.ts';
+import { LIST_KIND_LABELS, LIST_KINDS } from '../../../shared/domain/list-kinds.ts';
+import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { navigate } from '../../app/use-hash-route.ts';
+
+function FirstRun({ onGenerated }: { onGenerated: () => void }) {
+  const { message, modal } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const generate = () => {
+    modal.confirm({
+      title: '生成示例数据？',
+      content: '将生成一套与沅江市2023年法治政府建设报告数字一致的示例台账（37个单位、1,060名人员、1,771项检查事项和四项清单），用于熟悉和试用程序。只能在空白台账上生成。',
+      okText: '生成',
+      cancelText: '取消',
+      onOk: async () => {
+        setBusy(true);
+        try {
+          const summary = await unwrap(api['system.generateSampleData']({ seed: 2023 }));
+          void message.success(`已生成示例数据：${summary.units} 个单位、${summary.personnel} 名人员`);
+          onGenerated();
+        } catch (err) {
+          void message.error(errorMessage(err));
+        } finally {
+          setBusy(false);
+        }
+      },
+    });
+  };
+  return (
+    <Card>
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={
+          <Space direction="vertical" size={4}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              欢迎使用执法台账
+            </Typography.Title>
+            <Typography.Text type="secondary">台账中还没有数据。可以先导入各单位报送的 Excel，或生成一套示例数据试用。</Typography.Text>
+          </Space>
+        }
+      >
+        <Space>
+          <Button type="primary" icon={<ImportOutlined />} onClick={() => navigate('/import')}>
+            导入数据
+          </Button>
+          <Button loading={busy} onClick={generate} data-testid="generate-sample-data">
+            生成示例数据
+          </Button>
+        </Space>
+      </Empty>
+    </Card>
+  );
+}
+
+function StatCard({ title, value, icon, footer, testId }: { title: string; value: number; icon: React.ReactNode; footer?: React.ReactNode; testId: string }) {
+  return (
+    <Card size="small" styles={{ body: { padding: '16px 20px' } }}>
+      <Statistic title={<span>{icon} {title}</span>} value={value} groupSeparator="," valueStyle={{ fontSize: 28 }} className="tabular" data-testid={testId} />
+      {footer ? <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.55)' }}>{footer}</div> : null}
+    </Card>
+  );
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('zh-CN');
+}
+
+function OverviewBody({ data }: { data: Overview }) {
+  const { units, personnel, certificates, inspectionItems, lists, publications } = data;
+  const publishedPct = publications.agencies === 0 ? 0 : Math.round((publications.published / publications.agencies) * 100);
+  const maxIssued = Math.max(1, ...certificates.issuedByYear.map((y) => y.count));
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} xl={6}>
+          <StatCard
+            title="单位"
+            value={units.total}
+            icon={<ApartmentOutlined />}
+            testId="stat-units"
+            footer={`市直单位 ${fmt(units.municipal)} 个，乡镇（街道）${fmt(units.township)} 个`}
+          />
+        </Col>
+        <Col xs={12} xl={6}>
+          <StatCard title="行政执法人员" value={personnel.enforcement} icon={<TeamOutlined />} testId="stat-enforcement" footer={`法制审核人员 ${fmt(personnel.legalReviewers)} 名`} />
+        </Col>
+        <Col xs={12} xl={6}>
+          <StatCard title="行政执法监督人员" value={personnel.supervision} icon={<SafetyCertificateOutlined />} testId="stat-supervision" footer="持行政执法监督证" />
+        </Col>
+        <Col xs={12} xl={6}>
+          <StatCard
+            title="分类检查事项"
+            value={inspectionItems.total}
+            icon={<FileProtectOutlined />}
+            testId="stat-items"
+            footer={`一般检查事项 ${fmt(inspectionItems.general)} 项，重点检查事项 ${fmt(inspectionItems.key)} 项`}
+          />
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title="证件状态" size="small" extra={<Typography.Text type="secondary">截至 {data.today}</Typography.Text>}>
+            <Row gutter={[8, 16]}>
+              <Col span={8}>
+                <Statistic title="持证有效" value={certificates.inForce} groupSeparator="," data-testid="stat-in-force" />
+              </Col>
+              <Col span={8}>
+                <Statistic title="即将到期" value={certificates.expiringSoon} valueStyle={{ color: '#d46b08' }} data-testid="stat-expiring" />
+              </Col>
+              <Col span={8}>
+                <Statistic title="已过期" value={certificates.expired} valueStyle={{ color: '#cf1322' }} />
+              </Col>
+              <Col span={8}>
+                <Statistic title="待考试 / 待发证" value={certificates.pending} />
+              </Col>
+              <Col span={8}>
+                <Statistic title="暂扣 / 吊销" value={certificates.suspendedOrRevoked} />
+              </Col>
+              <Col span={8}>
+                <Statistic title="已注销" value={certificates.cancelled} />
+              </Col>
+            </Row>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title="历年发证数" size="small" styles={{ body: { paddingTop: 8 } }}>
+            {certificates.issuedByYear.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无发证记录" />
+            ) : (
+              <div data-testid="issued-by-year">
+                {certificates.issuedByYear.map((y) => (
+                  <div key={y.year} style={{ display: 'flex', alignItems: 'center', gap: 12, height: 28 }}>
+                    <span style={{ width: 48 }} className="tabular">
+                      {y.year}
+                    </span>
+                    <Progress percent={(y.count / maxIssued) * 100} showInfo={false} style={{ flex: 1, margin: 0 }} />
+                    <span style={{ width: 56, textAlign: 'right' }} className="tabular">
+                      {fmt(y.count)} 人
+                    </span>
+                  </div>
+                ))}
+              </div>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title="四项清单" size="small">
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="kind"
+              data-testid="list-counts"
+              dataSource={LIST_KINDS.map((kind) => ({ kind, label: LIST_KIND_LABELS[kind], count: lists[kind] }))}
+              columns={[
+                { title: '清单', dataIndex: 'label' },
+                { title: '事项数', dataIndex: 'count', align: 'right', render: (v: number) => <span className="tabular">{fmt(v)}</span> },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title="“一目录四清单”发布情况" size="small">
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Statistic title="已以规范性文件发布的执法单位" value={publications.published} suffix={`/ ${publications.agencies}`} data-testid="stat-published" />
+              <Progress percent={publishedPct} />
+              <Typography.Text type="secondary">
+                {publications.agencies - publications.published > 0 ? (
+                  <>
+                    尚有 <Tag color="orange">{publications.agencies - publications.published}</Tag>个执法单位未发布或已失效
+                  </>
+                ) : (
+                  '全部执法单位均已发布'
+                )}
+              </Typography.Text>
+            </Space>
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+export function OverviewPage() {
+  const info = useApi(() => api['system.info']({}), 'info');
+  const overview = useApi(() => api['overview.get']({}), 'overview');
+  const reload = () => {
+    info.reload();
+    overview.reload();
+  };
+  return (
+    <div>
+      <div className="page-header">
+        <h1>概览</h1>
+        <Button icon={<ReloadOutlined />} onClick={reload} className="no-print">
+          刷新
+        </Button>
+      </div>
+      {info.error || overview.error ? <Alert type="error" showIcon message={errorMessage(info.error ?? overview.error)} style={{ marginBottom: 16 }} /> : null}
+      {info.loading && !info.data ? (
+        <Skeleton active />
+      ) : info.data?.isEmpty ? (
+        <FirstRun onGenerated={reload} />
+      ) : overview.data ? (
+        <OverviewBody data={overview.data} />
+      ) : (
+        <Skeleton active />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { Card, Tabs } from 'antd';
+import { navigate } from '../../app/use-hash-route.ts';
+import { AboutPanel } from './AboutPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { RulesPanel } from './RulesPanel.tsx';
+import { UnitsPanel } from './UnitsPanel.tsx';
+
+const TABS = [
+  { key: 'units', label: '单位管理', children: <UnitsPanel /> },
+  { key: 'rules', label: '业务规则', children: <RulesPanel /> },
+  { key: 'history', label: '操作记录', children: <HistoryPanel /> },
+  { key: 'about', label: '关于', children: <AboutPanel /> },
+];
+
+export function SettingsPage({ tab }: { tab: string | undefined }) {
+  const active = TABS.some((t) => t.key === tab) ? (tab as string) : 'units';
+  return (
+    <div>
+      <div className="page-header">
+        <h1>设置</h1>
+      </div>
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs activeKey={active} onChange={(key) => navigate(`/settings/${key}`)} items={TABS} destroyOnHidden />
+      </Card>
+    </div>
+  );
+}
