@@ -22,7 +22,7 @@ export async function runWebHost(argv: readonly string[], appRoot: string): Prom
   const dataDir = resolveDataDir(argv);
   let backend;
   try {
-    backend = await createBackend({ dataDir, appRoot, host: 'web', checkOutputs: process.env['NODE_ENV'] !== 'production' });
+    backend = await createBackend({ dataDir, appRoot, host: 'web', checkOutputs: process.env['REGISTRY_CHECK_OUTPUTS'] === '1' });
   } catch (err) {
     process.stderr.write(`无法打开数据库：${(err as Error).message}\n`);
     process.exit(1);

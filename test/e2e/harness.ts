@@ -18,7 +18,7 @@ export async function startWebApp(options: { dataDir?: string; env?: Record<stri
   const dataDir = options.dataDir ?? tempDir('registry-e2e-');
   const child: ChildProcess = spawn('npm', ['run', 'web', '--silent', '--', '--data-dir', dataDir, '--port', '0', '--renderer-dir', inject('rendererDir')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, REGISTRY_QUIET: '1', ...options.env },
+    env: { ...process.env, REGISTRY_QUIET: '1', REGISTRY_CHECK_OUTPUTS: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
