@@ -32,3 +32,16 @@ export const RECORD_KIND_LABELS: Readonly<Record<RecordKind, string>> = {
   inspection_items: '分类检查事项目录',
   ...LIST_KIND_LABELS,
 };
+
+/** What the catalog page, search and statistics hold: the inspection catalog and the four lists. */
+export const CATALOG_KINDS = ['inspection_items', ...LIST_KINDS] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+export const CATALOG_KIND_SHORT_LABELS: Readonly<Record<CatalogKind, string>> = {
+  inspection_items: '检查事项',
+  ...LIST_KIND_SHORT_LABELS,
+};
+
+export function isListKind(kind: string): kind is ListKind {
+  return (LIST_KINDS as readonly string[]).includes(kind);
+}

@@ -25,7 +25,7 @@ describe('the shell in Chromium, served by npm run web', () => {
   it('opens in Chinese with every navigation entry', async () => {
     const nav = page.getByTestId('main-nav');
     for (const label of ['概览', '执法人员', '检查事项', '四项清单', '导入', '导出与打印', '设置']) {
-      await expect.poll(() => nav.getByText(label, { exact: true }).count()).toBe(1);
+      await expect.poll(() => nav.getByText(label, { exact: true }).count(), { timeout: 15_000 }).toBe(1);
     }
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByText('欢迎使用执法台账').waitFor();
@@ -65,14 +65,14 @@ describe('the shell in Chromium, served by npm run web', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('unit-search');
     await page.keyboard.type('草尾');
     const row = page.getByTestId('units-table').locator('tbody tr.ant-table-row').filter({ hasText: '草尾镇' });
-    await expect.poll(() => page.getByTestId('units-table').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('units-table').locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     await row.getByRole('button', { name: /编辑/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('联系人').fill('陈静');
     await dialog.getByLabel('联系人').press('Enter');
-    await expect.poll(() => row.textContent()).toContain('陈静');
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('陈静');
 
     await page.getByTestId('undo-button').click();
-    await expect.poll(() => row.textContent()).not.toContain('陈静');
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).not.toContain('陈静');
   });
 });

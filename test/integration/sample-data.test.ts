@@ -25,7 +25,7 @@ async function freshDb(): Promise<Db> {
 /** Every row of every table, hashed. operations.at is the real time of the click, not data. */
 function contentHash(db: Db): string {
   const hash = createHash('sha256');
-  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT GLOB '*_fts*' ORDER BY name`).pluck().all() as string[];
   for (const table of tables) {
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => !(table === 'operations' && c === 'at'));
     hash.update(`#${table}\n`);

@@ -1,0 +1,207 @@
+import type { SearchHit, SearchResult } from '../../../shared/api/methods/catalog.ts';
+import { INSPECTION_ITEM_LABELS, listItemLabel, type InspectionItemField, type ListItemField } from '../../../shared/domain/catalog-fields.ts';
+import {
+  charsMatchExpression,
+  findMatchRanges,
+  isSearchable,
+  parseSearchQuery,
+  SEARCH_GROUP_LIMIT,
+  SEARCH_RANK_LIMIT,
+  snippetAround,
+  trigramMatchExpression,
+  type SearchTerm,
+} from '../../../shared/domain/catalog-search.ts';
+import { CATALOG_KINDS, type CatalogKind } from '../../../shared/domain/list-kinds.ts';
+import type { Db } from '../db/open-database.ts';
+import { INSPECTION_ITEM_SELECT, LIST_ITEM_SELECT, toInspectionItemRow, toListItemRow, type InspectionItemDbRow, type ListItemDbRow } from './catalog-rows.ts';
+
+/**
+ * Full-text search over both FTS5 indexes of migration 0002 (rowid +id: inspection item, −id: list
+ * entry). Every term must occur; terms of 3+ characters are looked up in the trigram index, shorter
+ * ones in the per-character index, and a row must satisfy both. Up to SEARCH_RANK_LIMIT matches
+ * are ranked by bm25 with the headline (事项名称 / 违法行为) weighing ten times the other text;
+ * beyond that (a one-character query on a province-sized catalog) headline matches simply come
+ * first, which costs nothing, instead of scoring every row.
+ */
+
+const TITLE_WEIGHT = 10;
+const MAX_FIELDS_PER_HIT = 3;
+const TITLE_SNIPPET_WIDTH = 200;
+const FIELD_SNIPPET_WIDTH = 90;
+
+interface MatchPlan {
+  /** The index the row set and the score come from. */
+  table: 'catalog_fts_trigram' | 'catalog_fts_chars';
+  expression: string;
+  /** The per-character terms, when the trigram index leads and both kinds of term are present. */
+  alsoChars: string | null;
+}
+
+function planMatch(terms: readonly SearchTerm[]): MatchPlan | null {
+  const tri = trigramMatchExpression(terms);
+  const chars = charsMatchExpression(terms);
+  if (tri) return { table: 'catalog_fts_trigram', expression: tri, alsoChars: chars };
+  if (chars) return { table: 'catalog_fts_chars', expression: chars, alsoChars: null };
+  return null;
+}
+
+interface Filter {
+  unitId: number | null;
+  kind: CatalogKind | null;
+}
+
+/** WHERE clause over the leading index: the match, the other index's terms, and the filter. */
+function whereSql(plan: MatchPlan, filter: Filter, expressionParam = '@expression'): string {
+  const parts = [`${plan.table} MATCH ${expressionParam}`];
+  if (plan.alsoChars) parts.push(`rowid IN (SELECT rowid FROM catalog_fts_chars WHERE catalog_fts_chars MATCH @chars)`);
+  if (filter.kind === 'inspection_items') parts.push('rowid > 0');
+  else if (filter.kind !== null) parts.push('rowid < 0');
+  if (filter.unitId !== null && filter.kind !== null) parts.push('rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId AND kind = @kind)');
+  else if (filter.unitId !== null) parts.push('rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId)');
+  else if (filter.kind !== null && filter.kind !== 'inspection_items') parts.push('rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE kind = @kind)');
+  return parts.join(' AND ');
+}
+
+function params(plan: MatchPlan, filter: Filter, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = { expression: plan.expression, ...extra };
+  if (plan.alsoChars) out['chars'] = plan.alsoChars;
+  if (filter.unitId !== null) out['unitId'] = filter.unitId;
+  if (filter.kind !== null && (filter.unitId !== null || filter.kind !== 'inspection_items')) out['kind'] = filter.kind;
+  return out;
+}
+
+const NO_FILTER: Filter = { unitId: null, kind: null };
+
+function countMatches(db: Db, plan: MatchPlan, filter: Filter): number {
+  return db.prepare(`SELECT count(*) FROM ${plan.table} WHERE ${whereSql(plan, filter)}`).pluck().get(params(plan, filter)) as number;
+}
+
+type Groups = NonNullable<SearchResult['groups']>;
+
+/** Matches per agency and kind, or null when there are more than SEARCH_GROUP_LIMIT. */
+function groupMatches(db: Db, plan: MatchPlan): Groups | null {
+  const rows = db
+    .prepare(
+      `SELECT o.unit_id AS unitId, o.kind AS kind, count(*) AS count
+         FROM (SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, NO_FILTER)} LIMIT ${SEARCH_GROUP_LIMIT + 1}) m
+         JOIN catalog_fts_owners o ON o.doc_id = m.rowid
+        GROUP BY o.unit_id, o.kind`,
+    )
+    .all(params(plan, NO_FILTER)) as { unitId: number; kind: CatalogKind; count: number }[];
+  if (rows.reduce((s, r) => s + r.count, 0) > SEARCH_GROUP_LIMIT) return null;
+  const units = new Map((db.prepare(`SELECT id, name, sort_order FROM units`).all() as { id: number; name: string; sort_order: number }[]).map((u) => [u.id, u]));
+  const kindOrder = (k: CatalogKind) => CATALOG_KINDS.indexOf(k);
+  return rows
+    .map((g) => ({ ...g, unitName: units.get(g.unitId)?.name ?? '', sortOrder: units.get(g.unitId)?.sort_order ?? 0 }))
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.unitId - b.unitId || kindOrder(a.kind) - kindOrder(b.kind))
+    .map(({ unitId, unitName, kind, count }) => ({ unitId, unitName, kind, count }));
+}
+
+/** The best `limit` rowids: by bm25 when there are few enough matches, else headline matches first. */
+function rankedRowids(db: Db, plan: MatchPlan, filter: Filter, total: number, limit: number): number[] {
+  if (total <= SEARCH_RANK_LIMIT) {
+    return db
+      .prepare(`SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter)} ORDER BY bm25(${plan.table}, ${TITLE_WEIGHT}, 1), rowid < 0, abs(rowid) LIMIT @limit`)
+      .pluck()
+      .all(params(plan, filter, { limit })) as number[];
+  }
+  const inTitle = db
+    .prepare(`SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter, '@titleExpression')} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`)
+    .pluck()
+    .all(params(plan, filter, { limit, titleExpression: `title : (${plan.expression})` })) as number[];
+  if (inTitle.length >= limit) return inTitle;
+  const seen = new Set(inTitle);
+  const rest = db
+    .prepare(`SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter)} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`)
+    .pluck()
+    .all(params(plan, filter, { limit: limit + inTitle.length })) as number[];
+  return [...inTitle, ...rest.filter((r) => !seen.has(r))].slice(0, limit);
+}
+
+const ITEM_FIELDS: readonly InspectionItemField[] = ['itemCode', 'content', 'target', 'basis', 'subject', 'undertakingBody', 'method', 'frequency', 'notes', 'category'];
+const LIST_FIELDS: readonly ListItemField[] = ['conditions', 'violationBasis', 'penaltyBasis', 'discretion', 'matter', 'notes'];
+
+function fieldSnippets<F extends string>(fields: readonly F[], value: (f: F) => string | null, label: (f: F) => string, terms: readonly SearchTerm[]): SearchHit['fields'] {
+  const out: SearchHit['fields'] = [];
+  for (const field of fields) {
+    const text = value(field);
+    if (!text) continue;
+    const ranges = findMatchRanges(text, terms);
+    if (ranges.length === 0) continue;
+    out.push({ field, label: label(field), snippet: snippetAround(text, ranges, FIELD_SNIPPET_WIDTH) });
+    if (out.length >= MAX_FIELDS_PER_HIT) break;
+  }
+  return out;
+}
+
+function buildHits(db: Db, ranked: readonly number[], terms: readonly SearchTerm[]): SearchHit[] {
+  const itemIds = ranked.filter((r) => r > 0);
+  const listIds = ranked.filter((r) => r < 0).map((r) => -r);
+  const items = new Map(
+    itemIds.length === 0
+      ? []
+      : (db.prepare(`${INSPECTION_ITEM_SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(itemIds)) as InspectionItemDbRow[]).map((r) => [r.id, toInspectionItemRow(r)]),
+  );
+  const lists = new Map(
+    listIds.length === 0
+      ? []
+      : (db.prepare(`${LIST_ITEM_SELECT} WHERE l.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(listIds)) as ListItemDbRow[]).map((r) => [r.id, toListItemRow(r)]),
+  );
+  const hits: SearchHit[] = [];
+  for (const rowid of ranked) {
+    if (rowid > 0) {
+      const item = items.get(rowid);
+      if (!item) continue;
+      hits.push({
+        kind: 'inspection_items',
+        id: item.id,
+        unitId: item.unitId,
+        unitName: item.unitName,
+        title: snippetAround(item.name, findMatchRanges(item.name, terms), TITLE_SNIPPET_WIDTH),
+        itemCode: item.itemCode,
+        category: item.category,
+        fields: fieldSnippets(ITEM_FIELDS, (f) => item[f], (f) => INSPECTION_ITEM_LABELS[f], terms),
+      });
+    } else {
+      const entry = lists.get(-rowid);
+      if (!entry) continue;
+      hits.push({
+        kind: entry.listKind,
+        id: entry.id,
+        unitId: entry.unitId,
+        unitName: entry.unitName,
+        title: snippetAround(entry.violation, findMatchRanges(entry.violation, terms), TITLE_SNIPPET_WIDTH),
+        itemCode: null,
+        category: null,
+        fields: fieldSnippets(LIST_FIELDS, (f) => entry[f], (f) => listItemLabel(entry.listKind, f), terms),
+      });
+    }
+  }
+  return hits;
+}
+
+export interface SearchInput {
+  q: string;
+  unitId: number | null;
+  kind: CatalogKind | null;
+  limit: number;
+}
+
+function empty(q: string, terms: SearchTerm[], notice: string | null): SearchResult {
+  return { query: q, terms, total: 0, groups: [], hits: [], truncated: false, notice };
+}
+
+export function searchCatalog(db: Db, input: SearchInput): SearchResult {
+  const terms = parseSearchQuery(input.q);
+  if (terms.length === 0) return empty(input.q, terms, null);
+  const plan = isSearchable(terms) ? planMatch(terms) : null;
+  if (!plan) return empty(input.q, terms, '检索词中没有可检索的文字，请输入文字、数字或符号');
+  const filter: Filter = { unitId: input.unitId, kind: input.kind };
+
+  const groups = groupMatches(db, plan);
+  const total = groups
+    ? groups.filter((g) => (filter.unitId === null || g.unitId === filter.unitId) && (filter.kind === null || g.kind === filter.kind)).reduce((s, g) => s + g.count, 0)
+    : countMatches(db, plan, filter);
+  const hits = total === 0 ? [] : buildHits(db, rankedRowids(db, plan, filter, total, input.limit), terms);
+  return { query: input.q, terms, total, groups, hits, truncated: total > hits.length, notice: null };
+}

@@ -1,0 +1,108 @@
+import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
+import type { SearchResult } from '../../../shared/api/methods/catalog.ts';
+import { REPO_ROOT, tempDir } from '../../helpers/paths.ts';
+import { percentile, type Measure } from '../measure.ts';
+
+/**
+ * Search latency over queries of 1 to 7 characters cut from the registry's own text (so every
+ * query finds something), measured through the backend's entry point as the page calls it.
+ */
+
+async function sampleBackend(): Promise<Backend> {
+  const backend = await createBackend({ dataDir: tempDir(), appRoot: REPO_ROOT, host: 'cli' });
+  const result = await backend.call('system.generateSampleData', { seed: 2023 });
+  if (!result.ok) throw new Error(result.error.message);
+  return backend;
+}
+
+/** Grows the catalog to `target` inspection items by copying the sample's items with a varied name (the FTS triggers index each). */
+function growCatalog(backend: Backend, target: number): void {
+  const db = backend.context.db;
+  const copy = db.prepare(
+    `INSERT INTO inspection_items (unit_id, name, category, basis, subject, undertaking_body, target, content, method, frequency, notes, sort_order)
+     SELECT unit_id, name || '（' || @round || '）', category, basis, subject, undertaking_body, target, content, method, frequency, notes, sort_order + @round * 10000
+       FROM inspection_items WHERE id <= @base LIMIT @limit`,
+  );
+  const base = db.prepare(`SELECT max(id) FROM inspection_items`).pluck().get() as number;
+  db.transaction(() => {
+    for (let round = 1; ; round += 1) {
+      const have = db.prepare(`SELECT count(*) FROM inspection_items`).pluck().get() as number;
+      if (have >= target) break;
+      copy.run({ round, base, limit: Math.min(base, target - have) });
+    }
+  })();
+}
+
+/** 1–7-character substrings of names, violations and contents, spread evenly over the rows. */
+function queries(backend: Backend, count: number): string[] {
+  const texts = backend.context.db
+    .prepare(`SELECT name FROM inspection_items WHERE id % 37 = 0 UNION ALL SELECT violation FROM penalty_list_items WHERE id % 7 = 0 UNION ALL SELECT content FROM inspection_items WHERE id % 41 = 0 AND content IS NOT NULL`)
+    .pluck()
+    .all() as string[];
+  const out: string[] = [];
+  for (let i = 0; out.length < count; i += 1) {
+    const text = [...(texts[i % texts.length] ?? '检查')].filter((c) => !/\s/.test(c));
+    const length = (i % 7) + 1;
+    const start = (i * 13) % Math.max(1, text.length - length);
+    out.push(text.slice(start, start + length).join(''));
+  }
+  return out;
+}
+
+async function searchP95(backend: Backend, qs: readonly string[]): Promise<number> {
+  const call = async (q: string) => {
+    const r = await backend.call('search.query', { q });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as SearchResult;
+  };
+  for (const q of qs.slice(0, 20)) await call(q);
+  const times: number[] = [];
+  for (const q of qs) {
+    const start = performance.now();
+    await call(q);
+    times.push(performance.now() - start);
+  }
+  return percentile(times, 95);
+}
+
+export const measures: Measure[] = [
+  {
+    name: 'catalog.search.sample.p95.ms',
+    description: '全文检索 p95（示例数据 2,199 条，1–7 个字的检索词 700 个）',
+    unit: 'ms',
+    max: 20,
+    async run() {
+      const backend = await sampleBackend();
+      const ms = await searchP95(backend, queries(backend, 700));
+      backend.close();
+      return ms;
+    },
+  },
+  {
+    name: 'catalog.search.200k.p95.ms',
+    description: '全文检索 p95（20 万条检查事项，1–7 个字的检索词 350 个，每次返回前 200 条及分组计数）',
+    unit: 'ms',
+    max: 100,
+    async run() {
+      const backend = await sampleBackend();
+      growCatalog(backend, 200_000);
+      const ms = await searchP95(backend, queries(backend, 350));
+      backend.close();
+      return ms;
+    },
+  },
+  {
+    name: 'catalog.index.200k.ms',
+    description: '建立 20 万条检查事项的两个全文索引（经触发器逐条写入）',
+    unit: 'ms',
+    max: 120_000,
+    async run() {
+      const backend = await sampleBackend();
+      const start = performance.now();
+      growCatalog(backend, 200_000);
+      const ms = performance.now() - start;
+      backend.close();
+      return ms;
+    },
+  },
+];

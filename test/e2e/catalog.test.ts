@@ -1,0 +1,202 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot, startWebApp, type RunningApp } from './harness.ts';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+async function apiCall<T>(method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const res = await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
+      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
+      return body.value;
+    },
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
+/** Waits for the UI to catch up: this machine may be busy with other work. */
+function poll<T>(fn: () => Promise<T> | T) {
+  return expect.poll(fn, { timeout: 15_000 });
+}
+
+function digits(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d]/g, ''));
+}
+
+/** One row of the reconciliation table: the registry's count and the difference shown. */
+async function reconciliationRow(label: string): Promise<{ registry: number; difference: string }> {
+  const row = page.getByTestId('reconciliation').locator('tbody tr').filter({ has: page.getByText(label, { exact: true }) });
+  const cells = await row.locator('td').allTextContents();
+  return { registry: digits(cells[2] ?? ''), difference: cells[3] ?? '' };
+}
+
+beforeAll(async () => {
+  app = await startWebApp({ env: { REGISTRY_TODAY: '2025-06-30' } });
+  browser = await launchBrowser();
+  page = await newPage(browser, app.url);
+  await apiCall('system.generateSampleData', { seed: 2023 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('检查事项 and 四项清单 in Chromium', () => {
+  it('shows the agencies down the side and the catalog of all agencies, virtualized', async () => {
+    await page.goto(`${app.url}#/catalog`);
+    await page.getByTestId('agency-sidebar').waitFor();
+    await poll(() => page.getByTestId('agency-sidebar').locator('[role=option]').count()).toBe(24); // 全部单位 + 23 agencies
+    const tabs = await page.getByTestId('catalog-tabs').locator('[role=tab]').allTextContents();
+    expect(tabs).toEqual(['检查事项目录 1,771', '不予处罚 220', '从轻处罚 89', '减轻处罚 96', '不予强制 23']);
+    await page.getByTestId('items-table').locator('.ant-table-row').first().waitFor();
+    // Virtualized: far fewer rows in the page than the 1,771 items.
+    expect(await page.getByTestId('items-table').locator('.ant-table-row').count()).toBeLessThan(100);
+    await screenshot(page, 'catalog-all-agencies');
+  });
+
+  it('opens the lists on the lists tab, per agency, keeping line breaks in cells', async () => {
+    await page.getByTestId('main-nav').getByText('四项清单', { exact: true }).click();
+    await poll(() => page.getByTestId('catalog-tabs').locator('[role=tab][aria-selected=true]').textContent()).toContain('不予处罚');
+    await page.getByTestId('agency-sidebar').getByText('市市场监管局', { exact: true }).click();
+    await page.getByTestId('catalog-tabs').getByText(/^减轻处罚/).click();
+    const table = page.getByTestId('list-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const multiLine = table.locator('.catalog-cell-text').filter({ hasText: '同时符合下列情形的' }).first();
+    await multiLine.waitFor();
+    expect(await multiLine.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    expect(await multiLine.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/的：\n1\./);
+    expect(page.url()).toContain('#/lists/reduced_penalty?unit=');
+    await screenshot(page, 'catalog-reduced-list-market');
+  });
+
+  it('searches the sample data with Ctrl+F, 1, 2 and 3+ characters, grouped and highlighted', async () => {
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('catalog-search');
+    for (const q of ['尘', '扬尘', '扬尘污染']) {
+      await page.getByTestId('catalog-search').fill(q);
+      await poll(() => page.getByTestId('search-summary').textContent()).toContain(`“${q}”：找到`);
+      expect(digits(await page.getByTestId('search-summary').textContent())).toBeGreaterThan(0);
+      const marks = await page.getByTestId('search-panel').locator('mark.catalog-hit').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const m of marks) expect(m).toContain(q);
+    }
+    await page.getByTestId('catalog-search').fill('餐饮服务');
+    await poll(() => page.getByTestId('search-summary').textContent()).toContain('“餐饮服务”：找到');
+    expect(await page.getByTestId('search-group').count()).toBeGreaterThan(0);
+    await screenshot(page, 'catalog-search-results');
+  });
+
+  it('opens a result, edits it, and the statistics change', async () => {
+    // The first inspection item found that is a 一般检查事项.
+    const itemHit = page
+      .getByTestId('search-group')
+      .locator('div')
+      .filter({ has: page.locator('.ant-tag', { hasText: /^检查事项/ }) })
+      .getByTestId('search-hit')
+      .filter({ hasNot: page.locator('.ant-tag', { hasText: '重点' }) })
+      .first();
+    await itemHit.click();
+    const drawer = page.getByTestId('record-drawer');
+    await drawer.getByTestId('drawer-title').waitFor();
+    const name = await drawer.getByTestId('drawer-title').textContent();
+    expect(await drawer.textContent()).toContain('一般检查事项');
+    await page.waitForTimeout(500); // let the drawer finish sliding in before the picture
+    await screenshot(page, 'catalog-record-drawer');
+
+    await drawer.getByTestId('drawer-edit').click();
+    const editor = page.getByTestId('item-editor');
+    await editor.waitFor();
+    await editor.getByLabel('重点检查事项').check();
+    await screenshot(page, 'catalog-item-editor');
+    await page.keyboard.press('Control+Enter');
+    await editor.waitFor({ state: 'detached' });
+    await poll(() => drawer.textContent()).toContain('重点检查事项');
+    expect(await drawer.getByTestId('drawer-title').textContent()).toBe(name);
+
+    // From the search result to its place in the agency's catalog.
+    await drawer.getByRole('button', { name: /在目录中查看/ }).click();
+    await poll(() => page.url()).toMatch(/#\/catalog\?unit=\d+&open=\d+/);
+    const selected = page.getByTestId('items-table').locator('.ant-table-row-selected');
+    await poll(() => selected.count()).toBe(1);
+    expect(await selected.textContent()).toContain(name ?? '?');
+    expect(await selected.textContent()).toContain('重点');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    await page.getByTestId('catalog-views').getByText('统计与核对', { exact: true }).click();
+    await page.getByTestId('reconciliation').waitFor();
+    expect(await reconciliationRow('一般检查事项')).toEqual({ registry: 1537, difference: expect.stringContaining('台账少 1') });
+    expect(await reconciliationRow('重点检查事项')).toEqual({ registry: 234, difference: expect.stringContaining('台账多 1') });
+    expect(await reconciliationRow('分类检查事项')).toEqual({ registry: 1771, difference: expect.stringContaining('一致') });
+    expect(await page.getByTestId('total-key').textContent()).toBe('234');
+    expect(await page.getByTestId('report-consistency').textContent()).toContain('1,771 = 1,538 + 233');
+    await screenshot(page, 'catalog-statistics-after-edit');
+
+    // The reported figures are the clerk's to correct; the dialog opens on the 2023 report.
+    await page.getByRole('button', { name: /编辑报告数字/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('重点检查事项', { exact: true }).waitFor();
+    expect(await dialog.getByLabel('重点检查事项', { exact: true }).inputValue()).toBe('233');
+    await page.waitForTimeout(400);
+    await screenshot(page, 'catalog-reported-figures-editor');
+    await dialog.getByLabel('重点检查事项', { exact: true }).fill('234');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(async () => (await reconciliationRow('重点检查事项')).difference).toContain('一致');
+    // The report now disagrees with itself, and that is shown too.
+    expect(await page.getByTestId('report-consistency').textContent()).toContain('1,771 ≠ 1,538 + 234');
+  });
+
+  it('deletes a list entry with confirmation and brings it back with 撤销', async () => {
+    await page.getByTestId('catalog-search').fill('扬尘污染防治');
+    await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 2 条');
+    await page.getByTestId('search-hit').first().click();
+    const drawer = page.getByTestId('record-drawer');
+    await drawer.getByTestId('drawer-title').waitFor();
+    await drawer.getByTestId('drawer-delete').click();
+    await page.getByRole('button', { name: /删\s*除/ }).last().click();
+    await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 1 条');
+    await page.getByTestId('undo-button').last().click();
+    await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 2 条');
+  });
+
+  it('shows publication status, registers a document with undo, and shows the flagged duplicates', async () => {
+    await page.getByTestId('catalog-search').fill('');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('catalog-views').getByText('发布情况', { exact: true }).click();
+    await page.getByTestId('publications-table').locator('.ant-table-row').first().waitFor();
+    const filter = await page.getByTestId('publication-filter').textContent();
+    expect(filter).toContain('已发布 14');
+    expect(filter).toContain('全部 23');
+    await screenshot(page, 'catalog-publications');
+
+    await page.getByTestId('publications-table').locator('.ant-table-row').first().getByRole('button', { name: /登记文件/ }).click();
+    const editor = page.getByTestId('publication-editor');
+    await editor.waitFor();
+    await editor.getByLabel('文号').fill('沅教发〔2025〕3号');
+    await editor.getByLabel('发布日期').fill('2025-05-01');
+    await editor.getByLabel('发布日期').press('Enter');
+    // Five years from the publication date are filled in; the clerk may change them.
+    await poll(() => editor.getByLabel('有效期至').inputValue()).toBe('2030-04-30');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'catalog-publication-editor');
+    await editor.getByLabel('文号').press('Enter');
+    await editor.waitFor({ state: 'detached' });
+    await poll(() => page.getByTestId('publication-filter').textContent()).toContain('已发布 15');
+    await page.getByTestId('undo-button').last().click();
+    await poll(() => page.getByTestId('publication-filter').textContent()).toContain('已发布 14');
+
+    await page.getByTestId('publication-filter').getByText(/^未发布/).click();
+    const rows = await page.getByTestId('publications-table').locator('.ant-table-row').count();
+    expect(rows).toBe(digits((await page.getByTestId('publication-filter').getByText(/^未发布/).textContent()) ?? ''));
+
+    await page.getByTestId('catalog-views').getByText('疑似重复', { exact: true }).click();
+    await page.getByTestId('duplicate-flag').first().waitFor();
+    expect(await page.getByTestId('duplicate-flag').count()).toBe(5);
+    await screenshot(page, 'catalog-duplicates');
+  });
+});
