@@ -147,7 +147,7 @@ describe('Electron main process (built bundle, stand-in electron module)', () =>
 
   it('opens one window with the hardened options, on the app:// start page', () => {
     expect(rec.windows).toHaveLength(1);
-    expect(rec.windows[0]?.options).toEqual(mainWindowOptions(path.join(outDir, 'preload.cjs')));
+    expect(rec.windows[0]?.options).toEqual(mainWindowOptions(path.join(fs.realpathSync(outDir), 'preload.cjs')));
     expect(rec.loadedUrls).toEqual([APP_START_URL]);
   });
 
