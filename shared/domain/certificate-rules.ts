@@ -1,3 +1,4 @@
+import { isCertClosed, type CertStatus } from './certificate-status.ts';
 import type { CertState, CertType } from './certificate-vocabulary.ts';
 import type { PersonnelKind, StaffingType } from './personnel-fields.ts';
 
@@ -13,6 +14,14 @@ export function mayHoldCertificate(staffingType: StaffingType): boolean {
   return !STAFFING_WITHOUT_CERTIFICATE.includes(staffingType);
 }
 
+/**
+ * A person still in enforcement work: staff who may hold a card and whose card was not cancelled or
+ * revoked. The training requirement and the legal-review ratio count these people.
+ */
+export function isActiveOfficer(person: { staffingType: StaffingType; status: CertStatus }): boolean {
+  return mayHoldCertificate(person.staffingType) && !isCertClosed(person.status);
+}
+
 /** The certificate type a person's role calls for. */
 export function certTypeFor(kind: PersonnelKind): CertType {
   return kind === '监督人员' ? '行政执法监督证' : '行政执法证';
@@ -23,7 +32,10 @@ export type CertAction = (typeof CERT_ACTIONS)[number];
 
 export interface TransitionFacts {
   staffingType: StaffingType;
-  /** A passed exam recorded for this person (for 发证: ever; for 换证: since the current card was issued). */
+  /**
+   * A passed exam recorded for this person, on or before the day of the step: for 考试合格 and 发证
+   * any such exam; for 换证 one taken after the current card was issued (the re-exam).
+   */
   hasPassedExam: boolean;
 }
 
@@ -53,6 +65,7 @@ export function checkTransition(current: CertState | null, action: CertAction, f
       return { ok: true, next: '待考试' };
     case '考试合格':
       if (current !== '待考试') return refuse('只有“待考试”的申领才能登记考试合格。');
+      if (!facts.hasPassedExam) return refuse('没有考试合格记录，请先登记考试成绩。');
       return { ok: true, next: '考试合格' };
     case '发证':
       if (current !== '考试合格' && current !== '待考试' && current !== null) return refuse('此人已有证件，不能再次发证；到期换证请使用“换证”。');
@@ -76,6 +89,21 @@ export function checkTransition(current: CertState | null, action: CertAction, f
       return { ok: true, next: '吊销' };
     case '注销':
       if (current === null) return refuse('此人没有可注销的证件。');
+      if (current === '待考试' || current === '考试合格') return refuse('尚未发证的申领不能注销；如需撤回申领，请使用“撤回申领”。');
       return { ok: true, next: '已注销' };
   }
+}
+
+/**
+ * Withdrawing an application (撤回申领) removes the unissued record; an issued card is never removed,
+ * only cancelled, so its number stays on record.
+ */
+export function checkWithdraw(current: CertState | null): { ok: true } | { ok: false; message: string } {
+  if (current === '待考试' || current === '考试合格') return { ok: true };
+  return { ok: false, message: current === null ? '此人没有待处理的申领。' : '只有尚未发证的申领（待考试、考试合格）可以撤回；已发放的证件请办理注销。' };
+}
+
+/** Every action with its check, for greying out buttons and explaining why. */
+export function availableActions(current: CertState | null, facts: TransitionFacts): Record<CertAction, TransitionCheck> {
+  return Object.fromEntries(CERT_ACTIONS.map((a) => [a, checkTransition(current, a, facts)])) as Record<CertAction, TransitionCheck>;
 }

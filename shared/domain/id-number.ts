@@ -97,3 +97,12 @@ export function composeIdNumber(regionCode: string, birthDate: string, sequence:
   const first17 = `${regionCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
   return first17 + idCheckChar(first17);
 }
+
+/**
+ * The sex the ID number states when it contradicts the recorded one, else null (also null for an
+ * ID number that does not pass the check: that is reported on its own).
+ */
+export function idSexMismatch(idNumber: string, recordedSex: Sex): Sex | null {
+  const check = checkIdNumber(idNumber);
+  return check.ok && check.sex !== recordedSex ? check.sex : null;
+}

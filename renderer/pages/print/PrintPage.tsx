@@ -1,6 +1,167 @@
+import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { ROSTER_DOCUMENT_LABELS } from '../../../shared/api/methods/personnel.ts';
+import { api, errorMessage, isDesktop, unwrap } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import type { Route } from '../../app/use-hash-route.ts';
+import { useRosterDownload } from '../export/download.ts';
+import { AnnounceDialog } from './AnnounceDialog.tsx';
+import { documentKind, requestFromQuery } from './print-request.ts';
+import { RosterDocumentView } from './RosterDocumentView.tsx';
+import './print.css';
 
-/** Full-window print preview (#/print/<document>?…), rendered without the navigation shell. */
+/** Rewrites one query parameter of the current print address (the document reloads from it). */
+function setParam(route: Route, key: string, value: string | null): void {
+  const q = new URLSearchParams(route.query);
+  if (value === null) q.delete(key);
+  else q.set(key, value);
+  window.location.hash = `#/print/${route.params.join('/')}?${q.toString()}`;
+}
+
+/**
+ * Full-window print preview (#/print/<document>?…), without the navigation shell. The toolbar is
+ * hidden on paper. Desktop: 打印 and 另存为 PDF go through Electron (webContents.print / printToPDF);
+ * browser: the browser's print dialog, which can also save as PDF.
+ */
 export function PrintPage({ route }: { route: Route }) {
-  return <div style={{ padding: 24 }}>打印预览：{route.params[0] ?? '（未指定文档）'}</div>;
+  const kind = documentKind(route.params[0]);
+  const { message } = App.useApp();
+  const download = useRosterDownload();
+  const [busy, setBusy] = useState<'print' | 'pdf' | 'xlsx' | null>(null);
+  const [announcing, setAnnouncing] = useState(false);
+  const request = kind ? requestFromQuery(kind, route.query) : null;
+  const key = JSON.stringify(request);
+  const doc = useApi(() => (request ? api['rosters.get'](request) : Promise.resolve({ ok: false as const, error: { code: 'NOT_FOUND' as const, message: '没有这种名册' } })), key);
+
+  useEffect(() => {
+    if (doc.data) document.title = `${doc.data.title}（${doc.data.date}）`;
+    return () => {
+      document.title = '执法台账';
+    };
+  }, [doc.data]);
+
+  if (!kind || !request) {
+    return <Result status="404" title="没有这种名册" extra={<Button onClick={() => history.back()}>返回</Button>} />;
+  }
+  const label = ROSTER_DOCUMENT_LABELS[kind];
+  const full = route.query.get('full') === '1';
+  const suggestedName = doc.data ? `${doc.data.title}_${doc.data.date}` : label;
+
+  const print = async () => {
+    if (!isDesktop) {
+      window.print();
+      return;
+    }
+    setBusy('print');
+    try {
+      await unwrap(api['desktop.print']({ landscape: true }));
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const savePdf = async () => {
+    if (!isDesktop) {
+      void message.info('请在打印对话框的“目标打印机”中选择“另存为 PDF”', 4);
+      window.print();
+      return;
+    }
+    setBusy('pdf');
+    try {
+      const result = await unwrap(api['desktop.printToPdf']({ suggestedName, landscape: true }));
+      if (result.saved) void message.success(`已保存：${result.path ?? ''}`);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="print-root">
+      <div className="print-toolbar no-print" data-testid="print-toolbar">
+        <Space wrap>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => history.back()}>
+            返回
+          </Button>
+          <Typography.Text strong>打印预览：{label}</Typography.Text>
+          {doc.data ? (
+            <Typography.Text type="secondary" data-testid="print-count">
+              共 {doc.data.total} 人
+            </Typography.Text>
+          ) : null}
+          {kind === 'renewal' || kind === 'cancellation' ? (
+            <Tooltip title="默认只打印身份证号前6位和后4位；勾选后本次打印显示完整号码。">
+              <Checkbox checked={full} onChange={(e) => setParam(route, 'full', e.target.checked ? '1' : null)} data-testid="print-full-id">
+                打印完整身份证号
+              </Checkbox>
+            </Tooltip>
+          ) : null}
+          {kind === 'renewal' ? (
+            <Checkbox checked={route.query.get('perUnit') === '1'} onChange={(e) => setParam(route, 'perUnit', e.target.checked ? '1' : null)}>
+              按单位分页
+            </Checkbox>
+          ) : null}
+          {kind === 'cancellation' ? (
+            <Checkbox checked={route.query.get('all') !== '1'} onChange={(e) => setParam(route, 'all', e.target.checked ? null : '1')}>
+              只列尚未公示的
+            </Checkbox>
+          ) : null}
+        </Space>
+        <Space wrap>
+          {kind === 'cancellation' && doc.data && doc.data.certificateIds.length > 0 ? (
+            <Button onClick={() => setAnnouncing(true)} data-testid="announce">
+              登记公示日期
+            </Button>
+          ) : null}
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={busy === 'xlsx'}
+            onClick={() => {
+              setBusy('xlsx');
+              void download(request).finally(() => setBusy(null));
+            }}
+          >
+            导出 Excel
+          </Button>
+          <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf()} data-testid="save-pdf">
+            另存为 PDF
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void print()} data-testid="print-button">
+            打印
+          </Button>
+        </Space>
+      </div>
+      {full ? (
+        <div className="no-print" style={{ width: '297mm', margin: '12px auto 0' }}>
+          <Alert type="warning" showIcon message="本次打印包含完整身份证号，请妥善保管打印件。" />
+        </div>
+      ) : null}
+      {doc.error ? (
+        <div className="no-print" style={{ width: '297mm', margin: '16px auto' }}>
+          <Alert type="error" showIcon message={errorMessage(doc.error)} />
+        </div>
+      ) : doc.data && !doc.loading ? (
+        <RosterDocumentView doc={doc.data} />
+      ) : (
+        <div style={{ textAlign: 'center', padding: 64 }}>
+          <Spin tip="正在生成名册…" size="large">
+            <div style={{ width: 200, height: 80 }} />
+          </Spin>
+        </div>
+      )}
+      {announcing && doc.data ? (
+        <AnnounceDialog
+          certificateIds={doc.data.certificateIds}
+          onClose={() => setAnnouncing(false)}
+          onDone={() => {
+            setAnnouncing(false);
+            doc.reload();
+          }}
+        />
+      ) : null}
+    </div>
+  );
 }

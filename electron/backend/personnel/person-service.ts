@@ -1,0 +1,119 @@
+import type { PersonValues } from '../../../shared/api/methods/personnel.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import type { Db } from '../db/open-database.ts';
+import { runOperation, type RowImage } from '../db/tracked-writes.ts';
+import { assertIdNumberFree, assertStaffingAllowsOpenCards, checkedIdNumber, personColumns, unitName } from './person-values.ts';
+
+/** Adding, editing, removing and transferring people. Every change is one tracked operation. */
+
+interface PersonCore {
+  id: number;
+  name: string;
+  unit_id: number;
+  id_number: string;
+}
+
+export function personCore(db: Db, id: number): PersonCore {
+  const person = db.prepare(`SELECT id, name, unit_id, id_number FROM personnel WHERE id = ?`).get(id) as PersonCore | undefined;
+  if (!person) throw new AppError('NOT_FOUND', '该人员不存在，可能已被删除');
+  return person;
+}
+
+export function createPerson(db: Db, values: PersonValues, today: string, operator: string): { id: number; operationId: number | null } {
+  const unit = unitName(db, values.unitId);
+  const { idNumber, birthDate } = checkedIdNumber(values.idNumber, today);
+  assertIdNumberFree(db, idNumber, null);
+  const { operationId, value } = runOperation(db, { kind: 'create', summary: `新增人员“${values.name}”（${unit}）`, operator }, (w) =>
+    w.insert('personnel', personColumns(values, idNumber, birthDate)),
+  );
+  return { id: value, operationId };
+}
+
+export function updatePerson(db: Db, id: number, input: Omit<PersonValues, 'idNumber'> & { idNumber: string | null }, today: string, operator: string): { operationId: number | null } {
+  const before = personCore(db, id);
+  const values: PersonValues = { ...input, idNumber: input.idNumber ?? before.id_number };
+  // An unchanged number is kept as recorded (an imported number with a warning must not block other edits).
+  const { idNumber, birthDate } =
+    input.idNumber === null || input.idNumber === before.id_number
+      ? { idNumber: before.id_number, birthDate: db.prepare(`SELECT birth_date FROM personnel WHERE id = ?`).pluck().get(id) as string }
+      : checkedIdNumber(values.idNumber, today);
+  assertIdNumberFree(db, idNumber, id);
+  if (values.unitId !== before.unit_id) {
+    unitName(db, values.unitId);
+    throw new AppError('RULE_VIOLATION', '更换单位请使用“调动”，以便保留调入调出记录。', [{ path: 'unitId', message: '请使用“调动”更换单位' }]);
+  }
+  assertStaffingAllowsOpenCards(db, id, values);
+  const { operationId } = runOperation(db, { kind: 'update', summary: `修改人员“${values.name}”的信息`, operator }, (w) => {
+    w.update('personnel', id, personColumns(values, idNumber, birthDate));
+  });
+  return { operationId };
+}
+
+/**
+ * Only a record entered by mistake is deleted: once a card was issued, the person's history is part
+ * of the register (cancel the card instead when they leave).
+ */
+export function deletePerson(db: Db, id: number, operator: string): { operationId: number | null } {
+  const person = personCore(db, id);
+  const issued = db.prepare(`SELECT count(*) FROM certificates WHERE person_id = ? AND issue_date IS NOT NULL`).pluck().get(id) as number;
+  if (issued > 0) {
+    throw new AppError('RULE_VIOLATION', `“${person.name}”有 ${issued} 条发证记录，不能删除。如已离开执法岗位，请办理证件注销，人员记录和证件历史会保留。`);
+  }
+  const { operationId } = runOperation(db, { kind: 'delete', summary: `删除人员“${person.name}”`, operator }, (w) => {
+    w.delete('personnel', id);
+  });
+  return { operationId };
+}
+
+export interface TransferInput {
+  id: number;
+  toUnitId: number;
+  date: string;
+  docRef: string | null;
+  notes: string | null;
+  post: string | null;
+  enforcementCategory: string | null;
+  enforcementScope: string | null;
+}
+
+/** 调入调出: the person keeps one record; the transfer row keeps where they came from. */
+export function transferPerson(db: Db, input: TransferInput, today: string, operator: string): { operationId: number | null } {
+  const person = personCore(db, input.id);
+  const from = unitName(db, person.unit_id);
+  const to = unitName(db, input.toUnitId);
+  if (input.toUnitId === person.unit_id) throw new AppError('RULE_VIOLATION', `“${person.name}”已在${to}，请选择调入的新单位。`, [{ path: 'toUnitId', message: '与原单位相同' }]);
+  if (input.date > today) throw new AppError('RULE_VIOLATION', `调动日期 ${input.date} 晚于今天，请在调动生效后登记。`, [{ path: 'date', message: '晚于今天' }]);
+  const { operationId } = runOperation(db, { kind: 'update', summary: `调动“${person.name}”：${from} → ${to}`, operator }, (w) => {
+    w.insert('transfers', {
+      person_id: person.id,
+      from_unit_id: person.unit_id,
+      to_unit_id: input.toUnitId,
+      transfer_date: input.date,
+      doc_ref: input.docRef,
+      notes: input.notes,
+    });
+    const patch: RowImage = { unit_id: input.toUnitId };
+    if (input.post !== null) patch['post'] = input.post;
+    if (input.enforcementCategory !== null) patch['enforcement_category'] = input.enforcementCategory;
+    if (input.enforcementScope !== null) patch['enforcement_scope'] = input.enforcementScope;
+    w.update('personnel', person.id, patch);
+  });
+  return { operationId };
+}
+
+/** Posts and categories already in use, most common first, to fill the edit form's suggestions. */
+export function personnelVocabulary(db: Db): { posts: string[]; categories: { category: string; scope: string | null }[] } {
+  const posts = db
+    .prepare(`SELECT post FROM personnel WHERE post IS NOT NULL GROUP BY post ORDER BY count(*) DESC, post LIMIT 80`)
+    .pluck()
+    .all() as string[];
+  const categories = db
+    .prepare(
+      `SELECT enforcement_category AS category,
+              (SELECT p2.enforcement_scope FROM personnel p2 WHERE p2.enforcement_category = p.enforcement_category AND p2.enforcement_scope IS NOT NULL
+                GROUP BY p2.enforcement_scope ORDER BY count(*) DESC LIMIT 1) AS scope
+         FROM personnel p WHERE enforcement_category IS NOT NULL GROUP BY enforcement_category ORDER BY count(*) DESC LIMIT 80`,
+    )
+    .all() as { category: string; scope: string | null }[];
+  return { posts, categories };
+}

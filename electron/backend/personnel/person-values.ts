@@ -1,0 +1,69 @@
+import type { PersonValues } from '../../../shared/api/methods/personnel.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import { mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
+import { OPEN_CERT_STATES } from '../../../shared/domain/certificate-vocabulary.ts';
+import { checkIdNumber, maskIdNumber, normalizeIdNumber } from '../../../shared/domain/id-number.ts';
+import { nameInitials } from '../../../shared/domain/name-initials.ts';
+import type { Db } from '../db/open-database.ts';
+import type { RowImage } from '../db/tracked-writes.ts';
+
+/**
+ * Checks a person's values against the registry's rules and turns them into a personnel row. The
+ * schema (UNIQUE id_number, CHECKs) would refuse most of this too, but with a message that names
+ * no person; these checks say who and why.
+ */
+
+/** The cleaned, checked ID number; throws INVALID_INPUT naming the field. */
+export function checkedIdNumber(raw: string, today: string): { idNumber: string; birthDate: string } {
+  const idNumber = normalizeIdNumber(raw);
+  const check = checkIdNumber(idNumber, today);
+  if (!check.ok) throw new AppError('INVALID_INPUT', `身份证号不正确：${check.message}`, [{ path: 'idNumber', message: check.message }]);
+  return { idNumber, birthDate: check.birthDate };
+}
+
+export function assertIdNumberFree(db: Db, idNumber: string, exceptPersonId: number | null): void {
+  const other = db
+    .prepare(`SELECT p.name, u.name AS unit FROM personnel p JOIN units u ON u.id = p.unit_id WHERE p.id_number = ? AND p.id IS NOT ?`)
+    .get(idNumber, exceptPersonId) as { name: string; unit: string } | undefined;
+  if (other) {
+    const message = `身份证号 ${maskIdNumber(idNumber)} 已登记为“${other.name}”（${other.unit}）。同一身份证号只能对应一名人员，如是同一人请修改原记录或办理调动。`;
+    throw new AppError('CONFLICT', message, [{ path: 'idNumber', message }]);
+  }
+}
+
+export function unitName(db: Db, unitId: number): string {
+  const name = db.prepare(`SELECT name FROM units WHERE id = ?`).pluck().get(unitId) as string | undefined;
+  if (name === undefined) throw new AppError('NOT_FOUND', '所选单位不存在，可能已被删除，请重新选择', [{ path: 'unitId', message: '单位不存在' }]);
+  return name;
+}
+
+/** 聘用辅助人员 and 工勤 may not hold a card: refuse the change while the person has an open one. */
+export function assertStaffingAllowsOpenCards(db: Db, personId: number, values: PersonValues): void {
+  if (mayHoldCertificate(values.staffingType)) return;
+  const open = db
+    .prepare(`SELECT cert_type, state FROM certificates WHERE person_id = ? AND state IN (${OPEN_CERT_STATES.map(() => '?').join(', ')}) LIMIT 1`)
+    .get(personId, ...OPEN_CERT_STATES) as { cert_type: string; state: string } | undefined;
+  if (open) {
+    const message = `此人持有${open.cert_type}（${open.state}），不能改为“${values.staffingType}”：该类人员不能持有行政执法证件。请先办理证件注销或撤回申领。`;
+    throw new AppError('RULE_VIOLATION', message, [{ path: 'staffingType', message }]);
+  }
+}
+
+export function personColumns(values: PersonValues, idNumber: string, birthDate: string): RowImage {
+  return {
+    unit_id: values.unitId,
+    personnel_kind: values.personnelKind,
+    name: values.name,
+    name_initials: nameInitials(values.name),
+    sex: values.sex,
+    id_number: idNumber,
+    birth_date: birthDate,
+    post: values.post,
+    staffing_type: values.staffingType,
+    enforcement_category: values.enforcementCategory,
+    enforcement_scope: values.enforcementScope,
+    is_legal_reviewer: values.isLegalReviewer ? 1 : 0,
+    phone: values.phone,
+    notes: values.notes,
+  };
+}

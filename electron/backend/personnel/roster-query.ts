@@ -1,0 +1,299 @@
+import type { RosterFilter, RosterRow, RosterSort } from '../../../shared/api/methods/personnel.ts';
+import { isActiveOfficer, STAFFING_WITHOUT_CERTIFICATE } from '../../../shared/domain/certificate-rules.ts';
+import { CLOSED_CERT_STATUSES, certStatusThresholds, daysToExpiry, type CertStatus } from '../../../shared/domain/certificate-status.ts';
+import type { CertState, CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import { addDays } from '../../../shared/domain/dates.ts';
+import { checkIdNumber, idSexMismatch, maskIdNumber } from '../../../shared/domain/id-number.ts';
+import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
+import { classifyRosterSearch, type RosterSortKey } from '../../../shared/domain/roster-query.ts';
+import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
+import { roleCertTypeSql } from '../db/current-certificate.ts';
+import type { Db } from '../db/open-database.ts';
+import { certStatusSql } from './cert-status-sql.ts';
+
+/**
+ * The roster in SQL: filtering, sorting and search run in SQLite, so 100,000 people cost one query.
+ * The table is windowed: `queryRosterIds` returns every matching id in order, and the page asks
+ * `rosterRows` for the rows it is about to show.
+ */
+
+export interface RosterRules {
+  today: string;
+  warningDays: number;
+  trainingRequiredHours: number;
+}
+
+type Params = Record<string, string | number | null>;
+
+/** `%` and `_` typed by the clerk are literal characters, not wildcards. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The smallest string after every string starting with `prefix` ('zw' → 'zx'), for an index range. */
+function nextPrefix(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
+const SQL_LIST = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * The pieces of SQL every roster query shares. The person's current card comes from
+ * certificate_current and this year's hours from training_year_hours (migration 0003: caches kept
+ * by triggers), so a 100,000-person query is a scan with key lookups, not a subquery per person.
+ */
+export function rosterSqlParts(certType: CertType | null) {
+  const certTypeExpr = certType ? '@certType' : roleCertTypeSql('p');
+  return {
+    // CROSS JOIN keeps personnel as the outer loop, read in rowid order: letting SQLite walk it in
+    // unit order through personnel_unit costs a random page read per person (10× slower at 100,000).
+    from: `FROM personnel p
+           CROSS JOIN units u ON u.id = p.unit_id
+           LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = ${certTypeExpr}
+           LEFT JOIN training_year_hours th ON th.person_id = p.id AND th.year = @trainingYear`,
+    status: certStatusSql('cc'),
+    certTypeExpr,
+    training: `ifnull(th.hours, 0)`,
+    /** Staff still in enforcement work (isActiveOfficer in shared/domain/certificate-rules.ts). */
+    activeOfficer: (status: string) =>
+      `(p.staffing_type NOT IN (${SQL_LIST(STAFFING_WITHOUT_CERTIFICATE)}) AND ${status} NOT IN (${SQL_LIST(CLOSED_CERT_STATUSES)}))`,
+  };
+}
+
+function baseParams(rules: RosterRules, certType: CertType | null): Params {
+  const thresholds = certStatusThresholds({ today: rules.today, warningDays: rules.warningDays });
+  return {
+    expiredBefore: thresholds.expiredBefore,
+    expiringUntil: thresholds.expiringUntil,
+    trainingYear: Number(rules.today.slice(0, 4)),
+    ...(certType ? { certType } : {}),
+  };
+}
+
+/**
+ * ORDER BY terms of a sort key. `nullsLast` terms keep empty cells at the bottom in both directions;
+ * the others are reversed for a descending sort.
+ */
+interface SortTerm {
+  expr: string;
+  nullsLast?: true;
+}
+
+function sortTerms(key: RosterSortKey, status: string, training: string, certTypeExpr: string): SortTerm[] {
+  const nullable = (column: string): SortTerm[] => [{ expr: `${column} IS NULL`, nullsLast: true }, { expr: column }];
+  switch (key) {
+    case 'unit':
+      return [{ expr: `CASE u.kind WHEN '市直单位' THEN 0 ELSE 1 END` }, { expr: 'u.sort_order' }, { expr: 'u.id' }];
+    case 'name':
+      // Initials first gives pinyin order; code-point order of Chinese characters means nothing to a clerk.
+      return [{ expr: 'p.name_initials' }, { expr: 'p.name' }];
+    case 'sex':
+      return [{ expr: 'p.sex' }];
+    case 'idNumber':
+      return [{ expr: 'p.id_number' }];
+    case 'post':
+      return nullable('p.post');
+    case 'staffingType':
+      return [{ expr: `CASE p.staffing_type WHEN '行政编制' THEN 0 WHEN '参照公务员管理' THEN 1 WHEN '事业编制' THEN 2 WHEN '工勤' THEN 3 ELSE 4 END` }];
+    case 'category':
+      return nullable('p.enforcement_category');
+    case 'certType':
+      return [{ expr: certTypeExpr }];
+    case 'certNumber':
+      return nullable('cc.cert_number');
+    case 'issueDate':
+      return nullable('cc.issue_date');
+    case 'expiryDate':
+      return nullable('cc.expiry_date');
+    case 'status':
+      // Most urgent first: expired, expiring, suspended …
+      return [
+        {
+          expr: `CASE ${status} WHEN '已过期' THEN 0 WHEN '即将到期' THEN 1 WHEN '暂扣' THEN 2 WHEN '待发证' THEN 3 WHEN '待考试' THEN 4 WHEN '无证' THEN 5 WHEN '有效' THEN 6 WHEN '吊销' THEN 7 ELSE 8 END`,
+        },
+      ];
+    case 'trainingHours':
+      return [{ expr: training }];
+    case 'legalReviewer':
+      // Reviewers first when ascending.
+      return [{ expr: '-p.is_legal_reviewer' }];
+  }
+}
+
+/** Unary + keeps SQLite from walking an index in sort order (see the CROSS JOIN above); it sorts instead. */
+function orderBy(terms: SortTerm[], order: 'asc' | 'desc'): string {
+  return terms.map((t) => `+(${t.expr})${order === 'desc' && !t.nullsLast ? ' DESC' : ''}`).join(', ');
+}
+
+export interface RosterQuery {
+  sql: string;
+  params: Params;
+}
+
+/** The WHERE clause of a roster filter (also used by the printed renewal roster). */
+export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: string[]; params: Params; needsCert: boolean; needsTraining: boolean } {
+  const parts = rosterSqlParts(filter.certType);
+  const where: string[] = [];
+  const params: Params = {};
+  let needsCert = false;
+  let needsTraining = false;
+
+  // Each branch scans one index (names, initials, ID numbers, card numbers) and yields person ids.
+  const search = classifyRosterSearch(filter.search);
+  const byCardNumber = `SELECT cs.person_id FROM certificates cs WHERE cs.cert_number LIKE @searchLike ESCAPE '\\'`;
+  switch (search.kind) {
+    case 'none':
+      break;
+    case 'initials':
+      where.push(`p.id IN (SELECT id FROM personnel WHERE name_initials >= @initialsFrom AND name_initials < @initialsTo UNION ${byCardNumber})`);
+      params['initialsFrom'] = search.initials;
+      params['initialsTo'] = nextPrefix(search.initials);
+      params['searchLike'] = likeContains(search.text);
+      break;
+    case 'digits':
+      where.push(`p.id IN (SELECT id FROM personnel WHERE id_number LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber})`);
+      params['searchLike'] = likeContains(search.digits);
+      break;
+    case 'text':
+      where.push(`p.id IN (SELECT id FROM personnel WHERE name LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber})`);
+      params['searchLike'] = likeContains(search.text);
+      break;
+  }
+  if (filter.unitIds.length > 0) {
+    where.push(`p.unit_id IN (SELECT value FROM json_each(@unitIds))`);
+    params['unitIds'] = JSON.stringify(filter.unitIds);
+  }
+  if (filter.unitKind) {
+    where.push(`u.kind = @unitKind`);
+    params['unitKind'] = filter.unitKind;
+  }
+  if (filter.personnelKind) {
+    where.push(`p.personnel_kind = @personnelKind`);
+    params['personnelKind'] = filter.personnelKind;
+  }
+  if (filter.staffingTypes.length > 0) {
+    where.push(`p.staffing_type IN (SELECT value FROM json_each(@staffingTypes))`);
+    params['staffingTypes'] = JSON.stringify(filter.staffingTypes);
+  }
+  if (filter.statuses.length > 0) {
+    where.push(`${parts.status} IN (SELECT value FROM json_each(@statuses))`);
+    params['statuses'] = JSON.stringify(filter.statuses);
+    needsCert = true;
+  }
+  if (filter.certType) {
+    where.push(`cc.certificate_id IS NOT NULL`);
+    needsCert = true;
+  }
+  if (filter.expiringWithinDays !== null) {
+    where.push(`cc.state = '有效' AND cc.expiry_date <= @expiryLimit${filter.includeExpired ? '' : ` AND cc.expiry_date >= @today`}`);
+    params['expiryLimit'] = addDays(rules.today, filter.expiringWithinDays);
+    if (!filter.includeExpired) params['today'] = rules.today;
+    needsCert = true;
+  }
+  if (filter.trainingShort) {
+    where.push(`${parts.activeOfficer(parts.status)} AND ${parts.training} < @trainingRequired`);
+    params['trainingRequired'] = rules.trainingRequiredHours;
+    needsCert = true;
+    needsTraining = true;
+  }
+  if (filter.legalReviewersOnly) where.push(`p.is_legal_reviewer = 1`);
+  return { where, params: { ...baseParams(rules, filter.certType), ...params }, needsCert, needsTraining };
+}
+
+export function rosterIdsQuery(filter: RosterFilter, sort: RosterSort, rules: RosterRules): RosterQuery {
+  const parts = rosterSqlParts(filter.certType);
+  const { where, params } = rosterWhere(filter, rules);
+  const order = orderBy(sortTerms(sort.key, parts.status, parts.training, parts.certTypeExpr), sort.order);
+  // Ties keep the roster's natural order (unit, then the order people were entered).
+  const tieBreak = sort.key === 'unit' ? `+p.id${sort.order === 'desc' ? ' DESC' : ''}` : sort.key === 'name' ? '+p.id' : `${orderBy(sortTerms('unit', '', '', ''), 'asc')}, +p.id`;
+  return {
+    sql: `SELECT p.id ${parts.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}, ${tieBreak}`,
+    params,
+  };
+}
+
+export function queryRosterIds(db: Db, filter: RosterFilter, sort: RosterSort, rules: RosterRules): number[] {
+  const { sql, params } = rosterIdsQuery(filter, sort, rules);
+  return db.prepare(sql).pluck().all(params) as number[];
+}
+
+interface RosterDbRow {
+  id: number;
+  unit_id: number;
+  unit_name: string;
+  unit_kind: UnitKind;
+  personnel_kind: PersonnelKind;
+  name: string;
+  sex: Sex;
+  id_number: string;
+  birth_date: string | null;
+  post: string | null;
+  staffing_type: StaffingType;
+  enforcement_category: string | null;
+  enforcement_scope: string | null;
+  is_legal_reviewer: number;
+  cert_id: number | null;
+  cert_type: CertType;
+  cert_number: string | null;
+  cert_state: CertState | null;
+  issue_date: string | null;
+  expiry_date: string | null;
+  status: CertStatus;
+  training_hours: number;
+}
+
+/** The columns of a roster row, for a query over `p`, `u` and the current certificate `c`. */
+export function rosterSelect(certType: CertType | null): string {
+  const parts = rosterSqlParts(certType);
+  return `SELECT p.id, p.unit_id, u.name AS unit_name, u.kind AS unit_kind, p.personnel_kind, p.name, p.sex, p.id_number, p.birth_date,
+                 p.post, p.staffing_type, p.enforcement_category, p.enforcement_scope, p.is_legal_reviewer,
+                 cc.certificate_id AS cert_id, ${parts.certTypeExpr} AS cert_type, cc.cert_number, cc.state AS cert_state, cc.issue_date, cc.expiry_date,
+                 ${parts.status} AS status, ${parts.training} AS training_hours
+          ${parts.from}`;
+}
+
+export function toRosterRow(r: RosterDbRow, today: string, fullIdNumbers: boolean): RosterRow {
+  const idCheck = checkIdNumber(r.id_number);
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    unitKind: r.unit_kind,
+    personnelKind: r.personnel_kind,
+    name: r.name,
+    sex: r.sex,
+    idNumber: fullIdNumbers ? r.id_number : maskIdNumber(r.id_number),
+    idProblem: idCheck.ok ? null : idCheck.message,
+    sexFromId: idSexMismatch(r.id_number, r.sex),
+    birthDate: r.birth_date,
+    post: r.post,
+    staffingType: r.staffing_type,
+    enforcementCategory: r.enforcement_category,
+    enforcementScope: r.enforcement_scope,
+    isLegalReviewer: r.is_legal_reviewer === 1,
+    certificateId: r.cert_id,
+    certType: r.cert_type,
+    certNumber: r.cert_number,
+    issueDate: r.issue_date,
+    expiryDate: r.expiry_date,
+    status: r.status,
+    daysToExpiry: r.cert_state === '有效' ? daysToExpiry(r.expiry_date, today) : null,
+    trainingHours: Math.round(r.training_hours * 10) / 10,
+    trainingRequired: isActiveOfficer({ staffingType: r.staffing_type, status: r.status }),
+  };
+}
+
+/** Rows for the given ids, in the order given (ids that no longer exist are skipped). */
+export function rosterRows(db: Db, ids: readonly number[], rules: RosterRules, options: { certType: CertType | null; fullIdNumbers: boolean }): RosterRow[] {
+  if (ids.length === 0) return [];
+  const sql = `${rosterSelect(options.certType)} WHERE p.id IN (SELECT value FROM json_each(@ids))`;
+  const rows = db.prepare(sql).all({ ...baseParams(rules, options.certType), ids: JSON.stringify(ids) }) as RosterDbRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out: RosterRow[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) out.push(toRosterRow(row, rules.today, options.fullIdNumbers));
+  }
+  return out;
+}

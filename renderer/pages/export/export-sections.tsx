@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { CancellationCard, PublicListCard, RenewalCard, TrainingShortCard } from './RosterExportCards.tsx';
+
+/**
+ * The cards of the 导出与打印 page, in order. A feature adds its printable or exportable documents
+ * by adding entries here (each card is self-contained: its options, preview and export buttons).
+ */
+export interface ExportSection {
+  key: string;
+  /** Groups cards under a heading: 执法人员, 检查事项与清单 … */
+  group: string;
+  title: string;
+  description: string;
+  render: () => ReactNode;
+}
+
+export const EXPORT_SECTIONS: ExportSection[] = [
+  {
+    key: 'renewal',
+    group: '执法人员',
+    title: '换证人员名册',
+    description: '证件即将到期（或已过期）需要换证的人员，按单位排列，附经办人、审核人签章栏。先预览核对名单，再打印或另存为 PDF。',
+    render: () => <RenewalCard />,
+  },
+  {
+    key: 'cancellation',
+    group: '执法人员',
+    title: '注销公示名单',
+    description: '已注销行政执法证件的人员（默认为尚未公示的，即下一期公示名单）。公示后在预览页“登记公示日期”，这些人员便不再出现在下一期名单中。',
+    render: () => <CancellationCard />,
+  },
+  {
+    key: 'public-list',
+    group: '执法人员',
+    title: '行政执法人员公示名单',
+    description: '持有效证件的执法人员：姓名、所属机构、职务、执法证件号码、执法范围，供执法公示使用。不含身份证号。',
+    render: () => <PublicListCard />,
+  },
+  {
+    key: 'training-short',
+    group: '执法人员',
+    title: '培训学时不足名单',
+    description: '本年度培训学时未达到要求（默认 60 学时）的在岗执法人员，供督促参训。',
+    render: () => <TrainingShortCard />,
+  },
+];

@@ -1,0 +1,337 @@
+import { ClearOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { RosterRow } from '../../../shared/api/methods/personnel.ts';
+import { CERT_STATUSES, type CertStatus } from '../../../shared/domain/certificate-status.ts';
+import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import type { RosterSortKey } from '../../../shared/domain/roster-query.ts';
+import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
+import { api, errorMessage } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useFindShortcut } from '../../app/use-find-shortcut.ts';
+import { useUndoNotice } from '../../app/undo-notice.tsx';
+import { navigate } from '../../app/use-hash-route.ts';
+import { PersonEditor } from './PersonEditor.tsx';
+import { emptyFilter, isFiltered, queryFromView, ROSTER_HASH_KEY, viewFromQuery, type RosterView as View } from './roster-params.ts';
+import { StatusTag } from './status-tag.tsx';
+import { TrainingDialog } from './TrainingDialog.tsx';
+import { isPlaceholder, useRosterWindow, type RosterTableRow } from './use-roster-window.ts';
+
+/**
+ * Height for the table body so the roster fills the window without a page scrollbar: what is left
+ * below the table's top edge, minus its header row and the page's bottom padding.
+ */
+function useFillHeight(anchor: React.RefObject<HTMLDivElement | null>, layoutKey: string): number {
+  const [height, setHeight] = useState(400);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = anchor.current?.getBoundingClientRect().top ?? 300;
+      setHeight(Math.max(200, Math.floor(window.innerHeight - top - 40 - 58)));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [anchor, layoutKey]);
+  return height;
+}
+
+function muted(text: string) {
+  return <span style={{ color: '#bbb' }}>{text}</span>;
+}
+
+/** `actionsSlot`: where the page header wants the roster's buttons (rendered there through a portal). */
+export function RosterView({ query, actionsSlot }: { query: URLSearchParams; actionsSlot: HTMLElement | null }) {
+  const [view, setView] = useState<View>(() => viewFromQuery(query));
+  const [selected, setSelected] = useState<number[]>([]);
+  const [editing, setEditing] = useState(false);
+  const [training, setTraining] = useState(false);
+  const roster = useRosterWindow(view);
+  const units = useApi(() => api['units.list']({}), 'roster-units');
+  const showUndo = useUndoNotice();
+  const searchRef = useRef<React.ComponentRef<typeof Input>>(null);
+  useFindShortcut(searchRef);
+  const tableAnchor = useRef<HTMLDivElement>(null);
+  const tableHeight = useFillHeight(tableAnchor, `${JSON.stringify(view.filter)}|${roster.info ? 1 : 0}`);
+
+  // Keep the address in step with the view, without adding a history entry per keystroke.
+  useEffect(() => {
+    const q = queryFromView(view).toString();
+    const hash = `#/personnel${q ? `?${q}` : ''}`;
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+    sessionStorage.setItem(ROSTER_HASH_KEY, hash);
+  }, [view]);
+
+  const setFilter = (patch: Partial<View['filter']>) => {
+    setView((v) => ({ ...v, filter: { ...v.filter, ...patch } }));
+    setSelected([]);
+  };
+
+  const indexOf = useMemo(() => new Map((roster.info?.ids ?? []).map((id, i) => [id, i])), [roster.info]);
+  const info = roster.info;
+
+  const cell =
+    (render: (row: RosterRow) => React.ReactNode) =>
+    (_v: unknown, row: RosterTableRow): React.ReactNode => {
+      if (isPlaceholder(row)) {
+        roster.need(indexOf.get(row.id) ?? 0);
+        return muted('…');
+      }
+      return render(row);
+    };
+  const sortOrder = (key: RosterSortKey): 'ascend' | 'descend' | null => (view.sort.key === key ? (view.sort.order === 'asc' ? 'ascend' : 'descend') : null);
+  const sortable = (key: RosterSortKey) => ({ key, sorter: true, sortOrder: sortOrder(key), showSorterTooltip: false });
+
+  const columns: ColumnsType<RosterTableRow> = [
+    { title: '序号', width: 56, align: 'right', fixed: 'left', render: (_v, row) => <span className="tabular">{(indexOf.get(row.id) ?? 0) + 1}</span> },
+    {
+      title: '姓名',
+      width: 84,
+      fixed: 'left',
+      ...sortable('name'),
+      render: cell((r) => (
+        <a onClick={() => navigate(`/personnel/${r.id}`)} data-testid="person-link">
+          {r.name}
+        </a>
+      )),
+    },
+    { title: '单位', width: 160, ellipsis: true, ...sortable('unit'), render: cell((r) => r.unitName) },
+    {
+      title: '性别',
+      width: 68,
+      align: 'center',
+      ...sortable('sex'),
+      render: cell((r) =>
+        r.sexFromId ? (
+          <Tooltip title={`身份证号显示为${r.sexFromId}性，与登记的性别不一致`}>
+            <span style={{ color: '#d46b08' }}>
+              {r.sex} <WarningFilled />
+            </span>
+          </Tooltip>
+        ) : (
+          r.sex
+        ),
+      ),
+    },
+    {
+      title: '身份证号',
+      width: 168,
+      ...sortable('idNumber'),
+      render: cell((r) => (
+        <span className="tabular">
+          {r.idNumber}
+          {r.idProblem ? (
+            <Tooltip title={r.idProblem}>
+              <WarningFilled style={{ color: '#cf1322', marginLeft: 4 }} />
+            </Tooltip>
+          ) : null}
+        </span>
+      )),
+    },
+    { title: '证件编号', width: 132, ...sortable('certNumber'), render: cell((r) => (r.certNumber ? <span className="tabular">{r.certNumber}</span> : muted('—'))) },
+    { title: '有效期至', width: 100, ...sortable('expiryDate'), render: cell((r) => <span className="tabular">{r.expiryDate ?? '—'}</span>) },
+    { title: '状态', width: 92, ...sortable('status'), render: cell((r) => <StatusTag status={r.status} days={r.daysToExpiry} />) },
+    {
+      title: <Tooltip title={info ? `${info.trainingYear} 年已登记的培训学时` : undefined}>本年学时</Tooltip>,
+      width: 104,
+      align: 'right',
+      ...sortable('trainingHours'),
+      render: cell((r) =>
+        r.trainingRequired && info && r.trainingHours < info.trainingRequiredHours ? (
+          <Tooltip title={`低于每年 ${info.trainingRequiredHours} 学时的要求`}>
+            <span style={{ color: '#cf1322' }} className="tabular">
+              {r.trainingHours}
+            </span>
+          </Tooltip>
+        ) : (
+          <span className="tabular">{r.trainingHours}</span>
+        ),
+      ),
+    },
+    { title: '证件类型', width: 120, ...sortable('certType'), render: cell((r) => r.certType) },
+    { title: '发证日期', width: 100, ...sortable('issueDate'), render: cell((r) => <span className="tabular">{r.issueDate ?? '—'}</span>) },
+    { title: '职务', width: 120, ellipsis: true, ...sortable('post'), render: cell((r) => r.post ?? muted('—')) },
+    { title: '编制类型', width: 120, ...sortable('staffingType'), render: cell((r) => r.staffingType) },
+    { title: '执法类别', width: 120, ellipsis: true, ...sortable('category'), render: cell((r) => r.enforcementCategory ?? muted('—')) },
+    { title: '执法范围', width: 180, ellipsis: true, render: cell((r) => r.enforcementScope ?? muted('—')) },
+    { title: '法制审核', width: 92, align: 'center', ...sortable('legalReviewer'), render: cell((r) => (r.isLegalReviewer ? '是' : '')) },
+
+  ];
+
+  const unitOptions = (units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
+  const filter = view.filter;
+  const printRenewal = () => {
+    const q = selected.length > 0 ? new URLSearchParams({ ids: selected.join(',') }) : queryFromView({ filter, sort: view.sort });
+    navigate(`/print/renewal?${q.toString()}`);
+  };
+
+  return (
+    <div>
+      <Space direction="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
+        <Space wrap size={8}>
+          <Input
+            ref={searchRef}
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder="姓名、拼音首字母、身份证号、证号（Ctrl+F）"
+            value={filter.search}
+            onChange={(e) => setFilter({ search: e.target.value })}
+            style={{ width: 270 }}
+            data-testid="roster-search"
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="单位"
+            maxTagCount="responsive"
+            options={unitOptions}
+            value={filter.unitIds}
+            onChange={(unitIds: number[]) => setFilter({ unitIds })}
+            style={{ width: 210 }}
+            data-testid="filter-units"
+          />
+          <Select
+            allowClear
+            placeholder="单位类型"
+            options={UNIT_KINDS.map((k) => ({ value: k, label: k === '乡镇街道' ? '乡镇（街道）' : k }))}
+            value={filter.unitKind ?? undefined}
+            onChange={(v: UnitKind | undefined) => setFilter({ unitKind: v ?? null })}
+            style={{ width: 120 }}
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="证件状态"
+            maxTagCount="responsive"
+            options={CERT_STATUSES.map((s) => ({ value: s, label: s }))}
+            value={filter.statuses}
+            onChange={(statuses: CertStatus[]) => setFilter({ statuses })}
+            style={{ width: 180 }}
+            data-testid="filter-status"
+          />
+          <Select
+            allowClear
+            placeholder="证件类型"
+            options={CERT_TYPES.map((t) => ({ value: t, label: t }))}
+            value={filter.certType ?? undefined}
+            onChange={(v: CertType | undefined) => setFilter({ certType: v ?? null })}
+            style={{ width: 140 }}
+          />
+        </Space>
+        <Space wrap size={12}>
+          <Checkbox
+            checked={filter.expiringWithinDays !== null}
+            onChange={(e) => setFilter({ expiringWithinDays: e.target.checked ? 180 : null })}
+            data-testid="filter-expiring"
+          >
+            证件在
+          </Checkbox>
+          <Space size={4} style={{ marginLeft: -8 }}>
+            <InputNumber
+              size="small"
+              min={0}
+              max={3650}
+              value={filter.expiringWithinDays ?? 180}
+              onChange={(v) => setFilter({ expiringWithinDays: typeof v === 'number' ? v : null })}
+              style={{ width: 72 }}
+              data-testid="filter-expiring-days"
+            />
+            <span>天内到期</span>
+            <Checkbox checked={filter.includeExpired} disabled={filter.expiringWithinDays === null} onChange={(e) => setFilter({ includeExpired: e.target.checked })}>
+              含已过期
+            </Checkbox>
+          </Space>
+          <Checkbox checked={filter.trainingShort} onChange={(e) => setFilter({ trainingShort: e.target.checked })} data-testid="filter-training-short">
+            本年学时不足{info ? ` ${info.trainingRequiredHours} ` : ''}
+          </Checkbox>
+          <Checkbox checked={filter.statuses.length === 1 && filter.statuses[0] === '无证'} onChange={(e) => setFilter({ statuses: e.target.checked ? ['无证'] : [] })}>
+            无证人员
+          </Checkbox>
+          <Checkbox checked={filter.legalReviewersOnly} onChange={(e) => setFilter({ legalReviewersOnly: e.target.checked })}>
+            法制审核人员
+          </Checkbox>
+          {isFiltered(filter) ? (
+            <Button size="small" icon={<ClearOutlined />} onClick={() => setFilter(emptyFilter())}>
+              清除筛选
+            </Button>
+          ) : null}
+          <Typography.Text type="secondary" data-testid="roster-count">
+            {info ? (isFiltered(filter) ? `筛选出 ${info.total.toLocaleString('zh-CN')} 人` : `共 ${info.total.toLocaleString('zh-CN')} 人`) : '正在读取…'}
+            {selected.length > 0 ? `，已选 ${selected.length} 人` : ''}
+          </Typography.Text>
+        </Space>
+      </Space>
+      {actionsSlot
+        ? createPortal(
+            <Space size={8}>
+              <Button icon={<ReadOutlined />} disabled={selected.length === 0} onClick={() => setTraining(true)}>
+                登记培训
+              </Button>
+              <Tooltip title={selected.length > 0 ? `为已选的 ${selected.length} 人打印换证名册` : '按当前筛选结果打印换证名册'}>
+                <Button icon={<PrinterOutlined />} onClick={printRenewal} disabled={!info || (info.total === 0 && selected.length === 0)} data-testid="print-renewal">
+                  换证名册
+                </Button>
+              </Tooltip>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(true)}>
+                新增人员
+              </Button>
+            </Space>,
+            actionsSlot,
+          )
+        : null}
+      <div ref={tableAnchor} />
+      {roster.error ? <Alert type="error" showIcon message={errorMessage(roster.error)} style={{ marginBottom: 8 }} /> : null}
+      <Table<RosterTableRow>
+        virtual
+        rowKey="id"
+        size="small"
+        bordered
+        columns={columns}
+        dataSource={roster.data}
+        loading={roster.loading && !info}
+        pagination={false}
+        scroll={{ x: 1940, y: tableHeight }}
+        data-testid="roster-table"
+        locale={{ emptyText: roster.loading ? '正在读取…' : isFiltered(filter) ? '没有符合条件的人员' : '名册中还没有人员。可以新增人员，或在“导入”中导入各单位报送的名册。' }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys.map(Number)),
+          columnWidth: 40,
+          fixed: 'left',
+        }}
+        onRow={(row) => ({ onDoubleClick: () => navigate(`/personnel/${row.id}`) })}
+        onChange={(_p, _f, sorter) => {
+          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<RosterTableRow> | undefined;
+          const key = s?.order ? (s.columnKey as RosterSortKey | undefined) : undefined;
+          setView((v) => ({ ...v, sort: key ? { key, order: s?.order === 'descend' ? 'desc' : 'asc' } : { key: 'unit', order: 'asc' } }));
+        }}
+      />
+      {editing ? (
+        <PersonEditor
+          person={null}
+          defaultUnitId={filter.unitIds.length === 1 ? filter.unitIds[0] : null}
+          onClose={() => setEditing(false)}
+          onSaved={(text, operationId, id) => {
+            setEditing(false);
+            showUndo(text, operationId, roster.reload);
+            navigate(`/personnel/${id}`);
+          }}
+        />
+      ) : null}
+      {training ? (
+        <TrainingDialog
+          personIds={selected}
+          onClose={() => setTraining(false)}
+          onSaved={(text, operationId) => {
+            setTraining(false);
+            showUndo(text, operationId, roster.reload);
+            roster.reload();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { availableActions, CERT_ACTIONS, certTypeFor, checkTransition, checkWithdraw, isActiveOfficer, mayHoldCertificate, type CertAction } from '../../shared/domain/certificate-rules.ts';
+import type { CertState } from '../../shared/domain/certificate-vocabulary.ts';
+import { STAFFING_TYPES, type StaffingType } from '../../shared/domain/personnel-fields.ts';
+
+const CURRENT: (CertState | null)[] = [null, '待考试', '考试合格', '有效', '暂扣', '吊销', '已注销', '已换发'];
+
+/**
+ * Every transition that is allowed for an eligible person with a passed exam, and where it leads.
+ * Anything not listed must be refused.
+ */
+const ALLOWED: Record<string, CertState> = {
+  'null 申领': '待考试',
+  'null 发证': '有效',
+  '待考试 考试合格': '考试合格',
+  '待考试 发证': '有效',
+  '考试合格 发证': '有效',
+  '有效 换证': '有效',
+  '有效 补发': '有效',
+  '有效 暂扣': '暂扣',
+  '有效 吊销': '吊销',
+  '有效 注销': '已注销',
+  '暂扣 解除暂扣': '有效',
+  '暂扣 吊销': '吊销',
+  '暂扣 注销': '已注销',
+  '吊销 申领': '待考试',
+  '已注销 申领': '待考试',
+  '已换发 申领': '待考试',
+};
+
+/** Steps that need a passed exam, and that only staff who may hold a card can take. */
+const NEEDS_EXAM: readonly CertAction[] = ['考试合格', '发证', '换证'];
+const NEEDS_ELIGIBILITY: readonly CertAction[] = ['申领', '考试合格', '发证', '换证', '补发'];
+
+const eligible = { staffingType: '行政编制' as StaffingType, hasPassedExam: true };
+
+describe('certificate lifecycle transitions', () => {
+  const cases = CURRENT.flatMap((current) => CERT_ACTIONS.map((action) => [String(current), action, current] as const));
+
+  it.each(cases)('from %s, %s: allowed exactly as the table says (eligible, exam passed)', (_label, action, current) => {
+    const result = checkTransition(current, action, eligible);
+    const expected = ALLOWED[`${String(current)} ${action}`];
+    if (expected) expect(result).toEqual({ ok: true, next: expected });
+    else {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it.each(cases)('from %s, %s: without a passed exam only the exam steps change', (_label, action, current) => {
+    const result = checkTransition(current, action, { ...eligible, hasPassedExam: false });
+    const expected = ALLOWED[`${String(current)} ${action}`];
+    if (expected && !NEEDS_EXAM.includes(action)) expect(result).toEqual({ ok: true, next: expected });
+    else expect(result.ok).toBe(false);
+  });
+
+  it.each(cases)('from %s, %s: hired auxiliaries and 工勤 never apply for, pass into, receive or renew a card', (_label, action, current) => {
+    for (const staffingType of ['聘用辅助人员', '工勤'] as const) {
+      const result = checkTransition(current, action, { staffingType, hasPassedExam: true });
+      const expected = ALLOWED[`${String(current)} ${action}`];
+      if (expected && !NEEDS_ELIGIBILITY.includes(action)) expect(result).toEqual({ ok: true, next: expected });
+      else expect(result.ok).toBe(false);
+    }
+  });
+
+  it('explains the refusals the issue names', () => {
+    const renewRevoked = checkTransition('吊销', '换证', eligible);
+    expect(renewRevoked).toEqual({ ok: false, message: expect.stringContaining('已被吊销') });
+    const auxiliary = checkTransition(null, '发证', { staffingType: '聘用辅助人员', hasPassedExam: true });
+    expect(auxiliary).toEqual({ ok: false, message: expect.stringContaining('聘用辅助人员不能申领或持有行政执法证件') });
+    const noExam = checkTransition('考试合格', '发证', { ...eligible, hasPassedExam: false });
+    expect(noExam).toEqual({ ok: false, message: expect.stringContaining('没有考试合格记录') });
+    const renewNoExam = checkTransition('有效', '换证', { ...eligible, hasPassedExam: false });
+    expect(renewNoExam).toEqual({ ok: false, message: expect.stringContaining('换证前须参加考试并合格') });
+    const renewSuspended = checkTransition('暂扣', '换证', eligible);
+    expect(renewSuspended).toEqual({ ok: false, message: expect.stringContaining('暂扣期间不能换证') });
+    const cancelUnissued = checkTransition('待考试', '注销', eligible);
+    expect(cancelUnissued).toEqual({ ok: false, message: expect.stringContaining('撤回申领') });
+    const twice = checkTransition('有效', '申领', eligible);
+    expect(twice).toEqual({ ok: false, message: expect.stringContaining('不能重复申领') });
+  });
+
+  it('lets only unissued applications be withdrawn', () => {
+    expect(checkWithdraw('待考试')).toEqual({ ok: true });
+    expect(checkWithdraw('考试合格')).toEqual({ ok: true });
+    for (const state of [null, '有效', '暂扣', '吊销', '已注销'] as const) expect(checkWithdraw(state).ok).toBe(false);
+  });
+
+  it('lists every action with its check', () => {
+    const actions = availableActions('有效', eligible);
+    expect(Object.keys(actions).sort()).toEqual([...CERT_ACTIONS].sort());
+    expect(actions['暂扣']).toEqual({ ok: true, next: '暂扣' });
+    expect(actions['发证'].ok).toBe(false);
+  });
+});
+
+describe('who may hold which card', () => {
+  it('lets only 在编 staff hold a card', () => {
+    expect(STAFFING_TYPES.filter(mayHoldCertificate)).toEqual(['行政编制', '参照公务员管理', '事业编制']);
+  });
+
+  it('gives supervision staff the supervision card', () => {
+    expect(certTypeFor('执法人员')).toBe('行政执法证');
+    expect(certTypeFor('监督人员')).toBe('行政执法监督证');
+  });
+
+  it('counts as active officers the eligible staff whose card was not cancelled or revoked', () => {
+    expect(isActiveOfficer({ staffingType: '事业编制', status: '已过期' })).toBe(true);
+    expect(isActiveOfficer({ staffingType: '事业编制', status: '无证' })).toBe(true);
+    expect(isActiveOfficer({ staffingType: '事业编制', status: '已注销' })).toBe(false);
+    expect(isActiveOfficer({ staffingType: '行政编制', status: '吊销' })).toBe(false);
+    expect(isActiveOfficer({ staffingType: '聘用辅助人员', status: '无证' })).toBe(false);
+  });
+});
