@@ -1,10 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileCheck } from '../../shared/import/check-schema.ts';
+import { FILE_STATUS_LABELS, type CsvEncoding } from '../../shared/import/import-kinds.ts';
+import { RECORD_KIND_LABELS } from '../../shared/domain/list-kinds.ts';
+import type { Backend } from '../backend/backend.ts';
+import { cliEntryFor, type CliFile } from '../backend/import/cli-report.ts';
+import { commitFile } from '../backend/import/commit-import.ts';
+import { scanFolder } from '../backend/import/folder-scan.ts';
+import { checkStagedFiles } from '../backend/import/import-service.ts';
+import { parseMode, stopParseWorker } from '../backend/import/parse-runner.ts';
+import { loadUnitIndex, unitNamedIn } from '../backend/import/unit-matcher.ts';
+import { AppError } from '../../shared/api/errors.ts';
+import { argValue, hasFlag } from '../tools/cli-args.ts';
 import type { CliCommand } from './cli-command.ts';
 
+/**
+ * `import <file-or-folder> [--agency NAME] [--dry-run] [--json] [--encoding utf-8|gb18030] [--allow-repeat]`:
+ * the importer's services without the window. Every file is checked; without --dry-run the files
+ * with no errors are committed (one batch each) and the others set aside. Transfers need the
+ * clerk's confirmation in the window and are never committed from here.
+ *
+ * Exit code: 0 clean, 1 when any file has an error, 2 when a file could not be read at all.
+ */
+
+const VALUE_OPTIONS = new Set(['--agency', '--data-dir', '--encoding']);
+
+function positional(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const a = args[i] ?? '';
+    if (VALUE_OPTIONS.has(a)) {
+      i += 1;
+      continue;
+    }
+    if (a.startsWith('--')) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+function pad(text: string, width: number): string {
+  let w = 0;
+  for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
+  return text + ' '.repeat(Math.max(1, width - w));
+}
+
+function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ignored: readonly string[]): void {
+  const out = process.stdout;
+  out.write(`${pad('文件', 44)}${pad('状态', 10)}${pad('单位', 30)}${pad('类型', 20)}读取  可导入  错误  警告  跳过\n`);
+  files.forEach((f, i) => {
+    const entry = entries[i];
+    const sheets = f.sheets.filter((s) => s.kind !== 'skipped');
+    const units = [...new Set(sheets.map((s) => s.agency?.name ?? '（未识别）'))].join('、') || '—';
+    const kinds = [...new Set(sheets.map((s) => (s.kind === 'skipped' ? s.kind : RECORD_KIND_LABELS[s.kind])))].join('、') || '—';
+    const sum = (k: 'read' | 'importable' | 'errors' | 'warnings' | 'skipped') => f.sheets.reduce((n, s) => n + s.counts[k], 0);
+    const status = entry?.committed ? '已导入' : FILE_STATUS_LABELS[f.status];
+    out.write(
+      `${pad(f.relativePath ?? f.file, 44)}${pad(status, 10)}${pad(units, 30)}${pad(kinds, 20)}${String(sum('read')).padStart(4)}  ${String(sum('importable')).padStart(6)}  ${String(sum('errors')).padStart(4)}  ${String(sum('warnings')).padStart(4)}  ${String(sum('skipped')).padStart(4)}\n`,
+    );
+  });
+  for (const f of files) {
+    if (f.error) out.write(`\n${f.error.message}\n`);
+    const problems = f.sheets.flatMap((s) => s.issues.filter((i) => i.severity !== 'note'));
+    if (problems.length > 0) {
+      out.write(`\n${f.relativePath ?? f.file}：\n`);
+      for (const p of problems) out.write(`  [${p.severity === 'error' ? '错误' : '警告'}] ${p.message}\n`);
+    }
+  }
+  entries.forEach((e) => {
+    if (e.notCommitted) process.stdout.write(`\n未导入“${e.file}”：${e.notCommitted}\n`);
+  });
+  if (ignored.length > 0) out.write(`\n已忽略 ${ignored.length} 个不是表格的文件：${ignored.join('、')}\n`);
+}
+
 export const importCommand: CliCommand = {
-  summary: '检查并导入各单位报送的 Excel 文件（尚未完成）',
+  summary: '检查并导入各单位报送的 Excel/WPS/CSV 文件（文件或文件夹）',
   usage: 'import <文件或文件夹> [--agency 单位] [--dry-run] [--json]',
-  run() {
-    process.stderr.write('导入功能尚未完成。\n');
-    return Promise.resolve(2);
+  async run(args, backend: Backend) {
+    const ctx = backend.context;
+    const [target] = positional(args);
+    const json = hasFlag(args, 'json');
+    const dryRun = hasFlag(args, 'dry-run');
+    const allowRepeat = hasFlag(args, 'allow-repeat');
+    const encodingArg = argValue(args, 'encoding');
+    if (!target) {
+      process.stderr.write(`用法：npm run cli -- ${importCommand.usage}\n`);
+      return 2;
+    }
+    const encoding: CsvEncoding = encodingArg === 'gb18030' || encodingArg === 'gbk' ? 'gb18030' : encodingArg === 'utf-8' || encodingArg === 'utf8' ? 'utf-8' : 'auto';
+    if (!fs.existsSync(target)) {
+      process.stderr.write(`找不到文件或文件夹：${target}\n`);
+      return 2;
+    }
+    let agencyUnitId: number | null = null;
+    const agencyName = argValue(args, 'agency');
+    if (agencyName) {
+      const match = unitNamedIn(loadUnitIndex(ctx.db), agencyName);
+      if (match.kind !== 'one') {
+        process.stderr.write(match.kind === 'ambiguous' ? `单位“${agencyName}”可能指多个单位，请写全称\n` : `单位名单中没有“${agencyName}”（设置 › 单位管理）\n`);
+        return 2;
+      }
+      agencyUnitId = match.unitId;
+    }
+
+    const isDir = fs.statSync(target).isDirectory();
+    const scan = isDir ? scanFolder(target) : { files: [{ path: target, relativePath: path.basename(target) }], ignored: [] };
+    const fileIds = scan.files.map((f) => ctx.files.put(path.basename(f.path), fs.readFileSync(f.path), isDir ? f.relativePath : null).fileId);
+    if (!json && parseMode() === 'in-process') process.stderr.write('（在本进程中解析文件）\n');
+    const abort = new AbortController();
+    let lastShown = '';
+    const checks = await checkStagedFiles(ctx, fileIds, { encoding, agencyUnitId }, {
+      signal: abort.signal,
+      progress: (_f: number, message = '') => {
+        if (!json && message !== lastShown && message.startsWith('正在检查（')) process.stderr.write(`${message}\n`);
+        lastShown = message;
+      },
+    });
+    await stopParseWorker();
+
+    const notCommitted = new Map<string, string>();
+    if (!dryRun) {
+      for (const f of checks) {
+        if (f.status !== 'ready') continue;
+        try {
+          commitFile(ctx, { checkId: f.checkId, missing: [], skipErrorRows: false, allowRepeat });
+        } catch (err) {
+          if (err instanceof AppError) notCommitted.set(f.checkId, err.message);
+          else throw err;
+        }
+      }
+    }
+    const entries = checks.map((f) => {
+      const entry = cliEntryFor(ctx, f.checkId);
+      const reason = notCommitted.get(f.checkId);
+      if (reason) entry.notCommitted = reason;
+      return entry;
+    });
+    if (json) process.stdout.write(`${JSON.stringify({ files: entries, ...(scan.ignored.length > 0 ? { ignored: scan.ignored } : {}) }, null, 2)}\n`);
+    else printTable(checks, entries, scan.ignored);
+
+    if (checks.some((f) => f.status === 'unreadable')) return 2;
+    if (checks.some((f) => f.status === 'errors')) return 1;
+    return 0;
   },
 };

@@ -42,6 +42,11 @@ export interface TableSheetSpec {
   validations?: Record<string, { list: string[] } | { range: string }>;
   /** Number of empty formatted rows to add (templates). */
   blankRows?: number;
+  /**
+   * Height in points of a data row, by data-row index (undefined: the application's default). For
+   * wrapped multi-line cells, which LibreOffice and WPS do not always grow on their own.
+   */
+  rowHeight?: (dataIndex: number) => number | undefined;
   hidden?: boolean;
 }
 
@@ -138,6 +143,8 @@ export class XlsxWorkbook {
     const writeRow = (values: Record<string, CellValue> | null, dataIndex: number) => {
       rowNo += 1;
       const row = sheet.getRow(rowNo);
+      const height = dataIndex >= 0 ? spec.rowHeight?.(dataIndex) : undefined;
+      if (height !== undefined) row.height = height;
       spec.columns.forEach((c, i) => {
         const cell = row.getCell(i + 1);
         cell.value = values ? toCell(values[c.key], c.kind) : null;

@@ -1,4 +1,49 @@
 import type { importMethods } from '../../../shared/api/methods/import.ts';
 import type { Handlers } from '../handler-types.ts';
+import { commitFile } from './commit-import.ts';
+import { buildErrorWorkbook } from './error-workbook.ts';
+import { listBatches, undoBatch } from './import-batches.ts';
+import { checkStagedFiles, confirmTransfer, editCell, excludeRow, fileCheck, recheck, rowsPage, setFileOptions, setSheetOptions } from './import-service.ts';
+import { dropSession, forgetCommit, getSession } from './import-sessions.ts';
+import { buildTemplate } from './templates.ts';
 
-export const importHandlers = {} satisfies Handlers<typeof importMethods>;
+const CHECK_JOB = 'import.check';
+
+export const importHandlers = {
+  'import.check': ({ fileIds, encoding, agencyUnitId }, ctx) => {
+    for (const id of fileIds) ctx.files.info(id);
+    const jobId = ctx.jobs.start(CHECK_JOB, `正在检查 ${fileIds.length} 个文件`, (control) => checkStagedFiles(ctx, fileIds, { encoding, agencyUnitId }, control));
+    return { jobId };
+  },
+  'import.checkResult': ({ jobId }, ctx) => ({ files: ctx.jobs.result(jobId, CHECK_JOB) }),
+  'import.file': ({ checkId }, ctx) => fileCheck(ctx, checkId),
+  'import.rows': ({ checkId, sheetIndex, offset, limit, filter }, ctx) => rowsPage(ctx, checkId, sheetIndex, offset, limit, filter),
+  'import.editCell': ({ checkId, sheetIndex, row, field, value }, ctx) => editCell(ctx, checkId, sheetIndex, row, field, value),
+  'import.excludeRow': ({ checkId, sheetIndex, row, excluded }, ctx) => excludeRow(ctx, checkId, sheetIndex, row, excluded),
+  'import.confirmTransfer': ({ checkId, sheetIndex, row, confirmed }, ctx) => confirmTransfer(ctx, checkId, sheetIndex, row, confirmed),
+  'import.setSheetOptions': ({ checkId, sheetIndex, kind, unitId, mapping, remember }, ctx) => setSheetOptions(ctx, checkId, sheetIndex, { kind, unitId, mapping, remember }),
+  'import.setFileOptions': ({ checkId, encoding, agencyUnitId }, ctx) => setFileOptions(ctx, checkId, { encoding, agencyUnitId }),
+  'import.recheck': ({ checkId }, ctx) => recheck(ctx, checkId),
+  'import.commit': (input, ctx) => commitFile(ctx, input),
+  'import.batches': ({ limit }, ctx) => ({ batches: listBatches(ctx, limit) }),
+  'import.undoBatch': ({ batchId }, ctx) => {
+    const result = undoBatch(ctx, batchId);
+    forgetCommit(ctx, batchId);
+    return result;
+  },
+  'import.errorWorkbook': async ({ checkId }, ctx) => {
+    const state = getSession(ctx, checkId);
+    const { name, bytes } = await buildErrorWorkbook(state, new Date().toLocaleString('zh-CN', { hour12: false }));
+    const info = ctx.files.put(name, bytes);
+    return { fileId: info.fileId, name: info.name };
+  },
+  'import.template': async ({ kind }, ctx) => {
+    const { name, bytes } = await buildTemplate(ctx.db, kind);
+    const info = ctx.files.put(name, bytes);
+    return { fileId: info.fileId, name: info.name };
+  },
+  'import.discard': ({ checkIds }, ctx) => {
+    for (const id of checkIds) dropSession(ctx, id);
+    return { discarded: checkIds.length };
+  },
+} satisfies Handlers<typeof importMethods>;

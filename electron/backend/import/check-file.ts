@@ -1,0 +1,327 @@
+import type { ListKind } from '../../../shared/domain/list-kinds.ts';
+import { ISSUE_LIST_LIMIT, type FieldDiff, type FileCheck, type ImportCounts, type MissingRecord, type RowResult, type SheetCheck } from '../../../shared/import/check-schema.ts';
+import type { FileError } from '../../../shared/import/file-errors.ts';
+import { isListKind, type CsvEncoding, type FileStatus, type RowStatus } from '../../../shared/import/import-kinds.ts';
+import { makeIssue, type ImportIssue } from '../../../shared/import/issues.ts';
+import type { Db } from '../db/open-database.ts';
+import { compareItem, compareListItem, loadItemRegistry, loadListRegistry, markKeyDuplicates, missingItems, missingListItems, type CatalogPlan } from './catalog-compare.ts';
+import { readItemRow, readListRow } from './catalog-rows.ts';
+import { findRememberedMapping } from './mapping-store.ts';
+import type { ParsedWorkbook } from './parse-workbook.ts';
+import { comparePerson, loadPersonnelRegistry, markPersonnelDuplicates, missingPeople, type PersonnelRegistry, type PersonPlan } from './personnel-compare.ts';
+import { readPersonnelRow, type PersonnelRules } from './personnel-rows.ts';
+import { rawCells, type RowContext, type RowDraft } from './row-draft.ts';
+import { analyseSheet, type SheetAnalysis, type SheetOptions } from './sheet-analysis.ts';
+import { loadUnitIndex, type UnitIndex } from './unit-matcher.ts';
+
+/**
+ * One checked file as the preview holds it: the parsed workbook, the clerk's corrections, and what
+ * the checks concluded per sheet and row, ready to be shown, corrected again, or committed.
+ */
+
+export interface CheckedRow {
+  draft: RowDraft;
+  status: RowStatus;
+  diff: FieldDiff[];
+  recordId: number | null;
+  transferFrom: { unitId: number; unitName: string } | null;
+  transferConfirmed: boolean;
+  plan: PersonPlan | CatalogPlan | null;
+}
+
+export interface CheckedSheet {
+  analysis: SheetAnalysis;
+  rows: CheckedRow[];
+  missing: MissingRecord[];
+  /** Sheet-level findings (after file-level adjustments). */
+  sheetIssues: ImportIssue[];
+  counts: ImportCounts;
+  /** True when nothing in the sheet may be imported (a sheet-level error, or a skipped sheet). */
+  blocked: boolean;
+}
+
+export interface FileState {
+  checkId: string;
+  fileId: string;
+  file: string;
+  relativePath: string | null;
+  size: number;
+  sha256: string;
+  parsed: ParsedWorkbook | null;
+  error: FileError | null;
+  encoding: CsvEncoding;
+  agencyOverride: number | null;
+  sheetOptions: Map<number, SheetOptions>;
+  /** sheet → row (1-based) → field → corrected text. */
+  edits: Map<number, Map<number, Map<string, string>>>;
+  excluded: Map<number, Set<number>>;
+  confirmedTransfers: Map<number, Set<number>>;
+  sheets: CheckedSheet[];
+  committed: { batchId: number; operationId: number } | null;
+  /** The registry's state when `sheets` was computed (see registryStamp). */
+  stamp: string;
+}
+
+/**
+ * Changes when anything the checks depend on may have changed: every registry change is an
+ * operation (undo included), and the date and the validity rule enter the certificate checks.
+ */
+export function registryStamp(env: CheckEnv): string {
+  const last = env.db.prepare(`SELECT ifnull(max(id), 0) FROM operations`).pluck().get() as number;
+  return `${last}|${env.today}|${env.certValidityYears}`;
+}
+
+export interface CheckEnv {
+  db: Db;
+  today: string;
+  certValidityYears: number;
+}
+
+function emptyCounts(): ImportCounts {
+  return { read: 0, importable: 0, errors: 0, warnings: 0, skipped: 0, add: 0, change: 0, unchanged: 0, transfer: 0, excluded: 0 };
+}
+
+function countRows(rows: readonly CheckedRow[], skipped: number, blocked: boolean): ImportCounts {
+  const c = emptyCounts();
+  c.read = rows.length;
+  c.skipped = skipped;
+  for (const r of rows) {
+    if (r.status === 'error') c.errors += 1;
+    else c[r.status] += 1;
+    if (r.status !== 'excluded' && r.draft.issues.some((i) => i.severity === 'warning')) c.warnings += 1;
+    if (!blocked && (r.status === 'add' || r.status === 'change' || r.status === 'unchanged' || (r.status === 'transfer' && r.transferConfirmed))) c.importable += 1;
+  }
+  return c;
+}
+
+function columnLookup(analysis: SheetAnalysis) {
+  return (field: string) => {
+    const index = analysis.fieldColumns.get(field);
+    const c = index === undefined ? undefined : analysis.columns.find((x) => x.index === index);
+    return { column: c?.column ?? null, header: c?.header ?? null };
+  };
+}
+
+function rowContext(state: FileState, analysis: SheetAnalysis, rowIndex: number): RowContext {
+  const sheet = state.parsed?.sheets[analysis.index];
+  return {
+    file: state.file,
+    sheet: analysis,
+    shape: analysis.shape ?? 'personnel',
+    sheetRows: sheet?.rows ?? [],
+    edits: state.edits.get(analysis.index)?.get(rowIndex + 1),
+    excluded: state.excluded.get(analysis.index)?.has(rowIndex + 1) ?? false,
+  };
+}
+
+function checkPersonnelSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv, units: UnitIndex, registry: PersonnelRegistry): { rows: CheckedRow[]; missing: MissingRecord[] } {
+  const rules: PersonnelRules = { today: env.today, date1904: state.parsed?.date1904 ?? false, certValidityYears: env.certValidityYears, units };
+  const sheetUnitId = analysis.agency?.unitId ?? null;
+  const drafts = analysis.dataRows.map((r) => readPersonnelRow(r, rowContext(state, analysis, r), rules, sheetUnitId));
+  const columnOf = columnLookup(analysis);
+  markPersonnelDuplicates(drafts, state.file, analysis.name, columnOf);
+  const confirmed = state.confirmedTransfers.get(analysis.index) ?? new Set<number>();
+  const rows: CheckedRow[] = drafts.map((draft) => {
+    if (draft.excluded) return { draft, status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
+    const cmp = comparePerson(draft, { file: state.file, sheet: analysis.name, registry, units, confirmedTransfers: confirmed, columnOf });
+    return { draft, ...cmp };
+  });
+  let missing: MissingRecord[] = [];
+  const rowUnits = new Set(drafts.map((d) => d.person.unitId).filter((u): u is number => u !== null));
+  if (sheetUnitId !== null && rowUnits.size <= 1) {
+    const present = new Set(drafts.map((d) => d.person.idNumber).filter((id): id is string => id !== null));
+    missing = missingPeople(env.db, sheetUnitId, present, registry);
+  }
+  return { rows, missing };
+}
+
+function checkItemSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv): { rows: CheckedRow[]; missing: MissingRecord[] } {
+  const unitId = analysis.agency?.unitId ?? null;
+  const drafts = analysis.dataRows.map((r) => readItemRow(r, rowContext(state, analysis, r)));
+  markKeyDuplicates(drafts, state.file, analysis.name, 'name', (key) => (key.startsWith('code:') ? `事项编码“${key.slice(5)}”` : '检查事项名称'), columnLookup(analysis));
+  const registry = unitId === null ? null : loadItemRegistry(env.db, unitId);
+  const taken = new Set<number>();
+  let position = 0;
+  const rows: CheckedRow[] = drafts.map((draft) => {
+    if (draft.excluded) return { draft, status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
+    position += 1;
+    const cmp = registry ? compareItem(draft, registry, unitId, position, taken) : { status: 'error' as const, diff: [], recordId: null, plan: null };
+    return { draft, ...cmp, transferFrom: null, transferConfirmed: false };
+  });
+  return { rows, missing: registry ? missingItems(registry, taken) : [] };
+}
+
+function checkListSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv): { rows: CheckedRow[]; missing: MissingRecord[] } {
+  const unitId = analysis.agency?.unitId ?? null;
+  const listKind: ListKind | null = isListKind(analysis.kind) ? analysis.kind : null;
+  const drafts = analysis.dataRows.map((r) => readListRow(r, rowContext(state, analysis, r)));
+  markKeyDuplicates(drafts, state.file, analysis.name, 'violation', () => '违法行为', columnLookup(analysis));
+  const registry = unitId !== null && listKind !== null ? loadListRegistry(env.db, unitId, listKind) : null;
+  const matched = new Set<number>();
+  let position = 0;
+  const rows: CheckedRow[] = drafts.map((draft) => {
+    if (draft.excluded) return { draft, status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
+    position += 1;
+    const cmp = registry ? compareListItem(draft, registry, unitId, listKind, position) : { status: 'error' as const, diff: [], recordId: null, plan: null };
+    if (cmp.recordId !== null) matched.add(cmp.recordId);
+    return { draft, ...cmp, transferFrom: null, transferConfirmed: false };
+  });
+  return { rows, missing: registry ? missingListItems(registry, matched) : [] };
+}
+
+/** Runs every check on a parsed file (again, after each correction) and stores the result in `state.sheets`. */
+export function evaluateFile(state: FileState, env: CheckEnv): void {
+  state.stamp = registryStamp(env);
+  if (!state.parsed) {
+    state.sheets = [];
+    return;
+  }
+  const units = loadUnitIndex(env.db);
+  const remembered = (unitId: number | null, kind: Parameters<typeof findRememberedMapping>[2], signature: string) => findRememberedMapping(env.db, unitId, kind, signature);
+  const file = { fileName: state.file, relativePath: state.relativePath, agencyOverride: state.agencyOverride };
+  // Merge filling writes into the parsed rows; it is idempotent, so re-analysis after a correction is safe.
+  const analyses = state.parsed.sheets.map((sheet, i) => analyseSheet(sheet, i, file, units, state.sheetOptions.get(i) ?? {}, remembered));
+  let personnelRegistry: PersonnelRegistry | null = null;
+  const anyImportable = analyses.some((a) => a.kind !== 'skipped');
+
+  state.sheets = analyses.map((analysis) => {
+    const sheetIssues = analysis.issues.map((issue) => (issue.code === 'HEADER_NOT_FOUND' && anyImportable ? { ...issue, severity: 'note' as const } : issue));
+    if (analysis.agency && analysis.kind !== 'skipped' && analysis.kind !== 'personnel' && !units.units.get(analysis.agency.unitId)?.keepsLists) {
+      sheetIssues.push(
+        makeIssue(
+          'AGENCY_KEEPS_NO_LISTS',
+          { file: state.file, sheet: analysis.name },
+          `“${analysis.agency.name}”未标记为编制检查事项目录和四项清单的执法主体，不能导入目录或清单。如该单位确为执法主体，请先在 设置 › 单位管理 中勾选。`,
+        ),
+      );
+    }
+    let result: { rows: CheckedRow[]; missing: MissingRecord[] } = { rows: [], missing: [] };
+    if (analysis.shape === 'personnel' && (analysis.kind === 'personnel')) {
+      personnelRegistry ??= loadPersonnelRegistry(env.db);
+      result = checkPersonnelSheet(state, analysis, env, units, personnelRegistry);
+    } else if (analysis.shape === 'inspection_items' && analysis.kind === 'inspection_items') {
+      result = checkItemSheet(state, analysis, env);
+    } else if (analysis.shape === 'penalty_list' && analysis.kind !== 'skipped') {
+      result = checkListSheet(state, analysis, env);
+    } else if (analysis.shape === 'penalty_list' && analysis.kindUndecided) {
+      // Show the rows so the clerk sees what the sheet holds; nothing is compared until the kind is chosen.
+      result = { rows: checkListSheet(state, analysis, env).rows.map((r) => ({ ...r, status: r.status === 'excluded' ? 'excluded' : 'error', plan: null })), missing: [] };
+    }
+    const blocked = analysis.kind === 'skipped' || sheetIssues.some((i) => i.severity === 'error');
+    return { analysis, rows: result.rows, missing: result.missing, sheetIssues, counts: countRows(result.rows, analysis.skippedRows.length, blocked), blocked };
+  });
+}
+
+export function fileStatus(state: FileState): FileStatus {
+  if (state.error) return 'unreadable';
+  if (state.committed) return 'committed';
+  const hasError = state.sheets.some((s) => s.sheetIssues.some((i) => i.severity === 'error') || s.counts.errors > 0);
+  if (hasError) return 'errors';
+  const work = state.sheets.some((s) => !s.blocked && (s.counts.add > 0 || s.counts.change > 0 || s.rows.some((r) => r.status === 'transfer' && r.transferConfirmed)));
+  return work ? 'ready' : 'nothing';
+}
+
+export function sheetSummary(sheet: CheckedSheet): SheetCheck {
+  const a = sheet.analysis;
+  const mapping: Record<string, string> = {};
+  for (const [field, index] of a.fieldColumns) {
+    const c = a.columns.find((x) => x.index === index);
+    if (c && field !== 'seq') mapping[field] = c.column;
+  }
+  return {
+    index: a.index,
+    sheet: a.name,
+    kind: a.kind,
+    reason: a.reason,
+    agency: a.agency,
+    headerRows: a.headerRows,
+    mapping,
+    columns: a.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
+    mappingRemembered: a.mappingRemembered,
+    counts: sheet.counts,
+    skippedRows: a.skippedRows,
+    ...listedIssues(sheet),
+    missing: sheet.missing,
+  };
+}
+
+/** The issues a sheet summary lists: sheet-level first, then row findings by severity, capped. */
+function listedIssues(sheet: CheckedSheet): { issues: ImportIssue[]; issueTotal: number } {
+  let total = sheet.sheetIssues.length;
+  for (const r of sheet.rows) total += r.draft.issues.length;
+  if (total <= ISSUE_LIST_LIMIT) return { issues: allIssues(sheet), issueTotal: total };
+  const out: ImportIssue[] = [...sheet.sheetIssues];
+  fill: for (const severity of ['error', 'warning', 'note'] as const) {
+    for (const r of sheet.rows) {
+      if (out.length >= ISSUE_LIST_LIMIT) break fill;
+      for (const i of r.draft.issues) if (i.severity === severity && out.length < ISSUE_LIST_LIMIT) out.push(i);
+    }
+  }
+  out.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { issues: out, issueTotal: total };
+}
+
+/** Every issue of a sheet in row order (the command line's JSON lists them all). */
+export function allIssues(sheet: CheckedSheet): ImportIssue[] {
+  return [...sheet.sheetIssues, ...sheet.rows.flatMap((r) => r.draft.issues)];
+}
+
+export function rawOf(state: FileState, sheet: CheckedSheet, row: CheckedRow): Record<string, string> {
+  return rawCells(state.parsed?.sheets[sheet.analysis.index]?.rows ?? [], sheet.analysis.columns, row.draft.rowIndex, state.parsed?.date1904 ?? false);
+}
+
+export function rowResult(state: FileState, sheet: CheckedSheet, row: CheckedRow): RowResult {
+  return {
+    row: row.draft.row,
+    status: row.status,
+    values: row.draft.values,
+    raw: rawOf(state, sheet, row),
+    edited: [...row.draft.edited],
+    diff: row.diff,
+    recordId: row.recordId,
+    transferFrom: row.transferFrom,
+    transferConfirmed: row.transferConfirmed,
+    issues: row.draft.issues,
+  };
+}
+
+export interface PreviousImport {
+  batchId: number;
+  operationId: number;
+  fileName: string;
+  committedAt: string;
+  undone: boolean;
+}
+
+export function previousImports(db: Db, sha256: string): PreviousImport[] {
+  return (
+    db
+      .prepare(
+        `SELECT b.id AS batchId, b.operation_id AS operationId, b.file_name AS fileName, b.committed_at AS committedAt, (o.undone_by IS NOT NULL) AS undone
+           FROM import_batches b JOIN operations o ON o.id = b.operation_id WHERE b.sha256 = ? ORDER BY b.id`,
+      )
+      .all(sha256) as (Omit<PreviousImport, 'undone'> & { undone: number })[]
+  ).map((r) => ({ ...r, undone: r.undone === 1 }));
+}
+
+export function fileSummary(state: FileState, db: Db): FileCheck {
+  // An import undone through 操作记录 or the 撤销 notice (history.undo) frees the preview for another commit.
+  if (state.committed) {
+    const undone = db.prepare(`SELECT undone_by IS NOT NULL FROM operations WHERE id = ?`).pluck().get(state.committed.operationId) as number | undefined;
+    if (undone === 1) state.committed = null;
+  }
+  return {
+    checkId: state.checkId,
+    file: state.file,
+    relativePath: state.relativePath,
+    size: state.size,
+    sha256: state.sha256,
+    format: state.parsed?.format ?? null,
+    encoding: state.parsed?.encoding ?? null,
+    status: fileStatus(state),
+    error: state.error,
+    sheets: state.sheets.map(sheetSummary),
+    previousImports: previousImports(db, state.sha256),
+    committed: state.committed,
+  };
+}

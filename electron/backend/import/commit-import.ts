@@ -1,0 +1,276 @@
+import { AppError } from '../../../shared/api/errors.ts';
+import { checkTransition } from '../../../shared/domain/certificate-rules.ts';
+import { CANCEL_REASONS, type CancelReason, type CertState } from '../../../shared/domain/certificate-vocabulary.ts';
+import { isIsoDate } from '../../../shared/domain/dates.ts';
+import type { StaffingType } from '../../../shared/domain/personnel-fields.ts';
+import { nameInitials } from '../../../shared/domain/name-initials.ts';
+import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
+import type { ImportKind } from '../../../shared/import/import-kinds.ts';
+import type { BackendContext } from '../context.ts';
+import { runOperation, type Writer } from '../db/tracked-writes.ts';
+import type { CatalogPlan } from './catalog-compare.ts';
+import { evaluateFile, previousImports, registryStamp, type CheckedSheet, type FileState } from './check-file.ts';
+import { getSession } from './import-sessions.ts';
+import type { CertOp, PersonPlan } from './personnel-compare.ts';
+import { withStatementCache } from './statement-cache.ts';
+
+/**
+ * Writes one checked file into the registry: one runOperation of kind 'import' (one transaction,
+ * every row's before and after image in change_log) plus its import_batches row. Undoing the
+ * operation (history.undo) restores every record it touched exactly; the batch row stays as the
+ * record that the file was imported and undone.
+ *
+ * The file is checked again inside the transaction against the registry as it is at that moment;
+ * if the outcome differs from what the clerk last saw, nothing is written and the preview is
+ * refreshed instead.
+ */
+
+export interface MissingDecision {
+  sheetIndex: number;
+  recordId: number;
+  /** cancel_certificate: 注销 the person's open certificate; delete: remove a catalog or list item. */
+  action: 'cancel_certificate' | 'delete';
+  reason?: CancelReason;
+  date?: string;
+}
+
+export interface CommitInput {
+  checkId: string;
+  missing: MissingDecision[];
+  /** Import the rest when some rows (or sheets) have errors; their rows are left out. */
+  skipErrorRows: boolean;
+  /** Import even though a file with the same SHA-256 was imported before. */
+  allowRepeat: boolean;
+}
+
+export interface CommitResult {
+  batchId: number;
+  operationId: number;
+  summary: string;
+  added: number;
+  changed: number;
+  transferred: number;
+  cancelled: number;
+  deleted: number;
+}
+
+function fingerprint(state: FileState): string {
+  return JSON.stringify(state.sheets.map((s) => [s.blocked, s.rows.map((r) => `${r.draft.row}:${r.status}:${r.diff.length}:${r.transferConfirmed ? 1 : 0}`), s.missing.map((m) => m.recordId)]));
+}
+
+function eventDetails(batchId: number, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ source: 'import', batch: batchId, ...extra });
+}
+
+interface WriteContext {
+  w: Writer;
+  batchId: number;
+  today: string;
+  operator: string;
+  file: string;
+}
+
+function applyCertOps(wc: WriteContext, personId: number, ops: readonly CertOp[]): void {
+  const { w, batchId, operator } = wc;
+  for (const op of ops) {
+    switch (op.op) {
+      case 'insert': {
+        const id = w.insert('certificates', { person_id: personId, cert_type: op.type, cert_number: op.number, state: op.state, issue_date: op.issueDate, expiry_date: op.expiryDate });
+        w.insert('certificate_events', { certificate_id: id, event_type: '发证', event_date: op.issueDate, operator, details: eventDetails(batchId) });
+        break;
+      }
+      case 'issue-pending': {
+        w.update('certificates', op.certId, { cert_number: op.number, issue_date: op.issueDate, expiry_date: op.expiryDate, state: op.state });
+        w.insert('certificate_events', { certificate_id: op.certId, event_type: '发证', event_date: op.issueDate, operator, details: eventDetails(batchId) });
+        break;
+      }
+      case 'correct': {
+        const before = w.get('certificates', op.certId);
+        w.update('certificates', op.certId, op.patch);
+        w.insert('certificate_events', {
+          certificate_id: op.certId,
+          event_type: '信息更正',
+          event_date: wc.today,
+          reason: `导入“${wc.file}”时按报送名册更正证件日期`,
+          operator,
+          details: eventDetails(batchId, { before: { issue_date: before?.['issue_date'] ?? null, expiry_date: before?.['expiry_date'] ?? null }, after: op.patch }),
+        });
+        break;
+      }
+      case 'renew': {
+        w.update('certificates', op.oldCertId, { state: '已换发' satisfies CertState });
+        const id = w.insert('certificates', {
+          person_id: personId,
+          cert_type: op.type,
+          cert_number: op.number,
+          state: '有效',
+          issue_date: op.issueDate,
+          expiry_date: op.expiryDate,
+          replaces_id: op.oldCertId,
+        });
+        w.insert('certificate_events', { certificate_id: id, event_type: '换证', event_date: op.issueDate, operator, details: eventDetails(batchId, { replaces: op.oldCertId }) });
+        break;
+      }
+    }
+  }
+}
+
+function applyPersonPlan(wc: WriteContext, plan: PersonPlan): 'added' | 'changed' | 'transferred' {
+  const { w } = wc;
+  if (plan.action === 'add') {
+    const name = String(plan.values['name'] ?? '');
+    const personId = w.insert('personnel', { ...plan.values, name_initials: nameInitials(name) });
+    applyCertOps(wc, personId, plan.certOps);
+    return 'added';
+  }
+  const patch = { ...plan.patch };
+  if (typeof patch['name'] === 'string') patch['name_initials'] = nameInitials(patch['name']);
+  if (Object.keys(patch).length > 0) w.update('personnel', plan.personId, patch);
+  if (plan.transfer) {
+    w.insert('transfers', {
+      person_id: plan.personId,
+      from_unit_id: plan.transfer.from,
+      to_unit_id: plan.transfer.to,
+      transfer_date: wc.today,
+      notes: `导入“${wc.file}”时确认调动`,
+    });
+  }
+  applyCertOps(wc, plan.personId, plan.certOps);
+  return plan.transfer ? 'transferred' : 'changed';
+}
+
+function applyCatalogPlan(w: Writer, plan: CatalogPlan): 'added' | 'changed' {
+  if (plan.action === 'add') {
+    w.insert(plan.table, plan.values);
+    return 'added';
+  }
+  if (plan.recordId !== null) w.update(plan.table, plan.recordId, plan.values);
+  return 'changed';
+}
+
+function applyMissing(wc: WriteContext, sheet: CheckedSheet, decision: MissingDecision): 'cancelled' | 'deleted' {
+  const { w } = wc;
+  const record = sheet.missing.find((m) => m.recordId === decision.recordId);
+  if (!record) throw new AppError('NOT_FOUND', `工作表“${sheet.analysis.name}”的“名册中没有的记录”里没有编号为 ${decision.recordId} 的记录，请重新检查`);
+  if (decision.action === 'delete') {
+    if (sheet.analysis.kind === 'personnel' || sheet.analysis.kind === 'skipped') throw new AppError('RULE_VIOLATION', '导入不会删除人员。人员调离请注销证件，删除人员请在“执法人员”页面办理。');
+    w.delete(sheet.analysis.kind === 'inspection_items' ? 'inspection_items' : 'penalty_list_items', record.recordId);
+    return 'deleted';
+  }
+  const cert = record.openCertificate;
+  if (!cert) throw new AppError('RULE_VIOLATION', `${record.label}没有可注销的证件`);
+  const reason = decision.reason;
+  if (!reason || !(CANCEL_REASONS as readonly string[]).includes(reason)) throw new AppError('INVALID_INPUT', `请为 ${record.label} 选择注销原因`);
+  const date = decision.date ?? wc.today;
+  if (!isIsoDate(date) || date > wc.today) throw new AppError('INVALID_INPUT', `${record.label} 的注销日期“${date}”无效（不能晚于今天）`);
+  const current = w.get('certificates', cert.id);
+  const staffing = w.db.prepare(`SELECT staffing_type FROM personnel WHERE id = ?`).pluck().get(record.recordId) as StaffingType | undefined;
+  if (!current || !staffing) throw new AppError('CONFLICT', `${record.label}的证件已变化，请重新检查`);
+  const issueDate = current['issue_date'];
+  if (typeof issueDate === 'string' && date < issueDate) throw new AppError('INVALID_INPUT', `${record.label} 的注销日期 ${date} 早于发证日期 ${issueDate}`);
+  const check = checkTransition(current['state'] as CertState, '注销', { staffingType: staffing, hasPassedExam: true });
+  if (!check.ok) throw new AppError('RULE_VIOLATION', `${record.label}：${check.message}`);
+  w.update('certificates', cert.id, { state: check.next, cancel_reason: reason, cancel_date: date });
+  w.insert('certificate_events', {
+    certificate_id: cert.id,
+    event_type: '注销',
+    event_date: date,
+    reason,
+    operator: wc.operator,
+    details: eventDetails(wc.batchId, { missingFrom: wc.file }),
+  });
+  return 'cancelled';
+}
+
+export function commitFile(ctx: BackendContext, input: CommitInput): CommitResult {
+  const state = getSession(ctx, input.checkId);
+  if (state.error) throw new AppError('RULE_VIOLATION', `${state.error.message}`);
+  if (state.committed) throw new AppError('CONFLICT', `文件“${state.file}”已经导入过了（本次检查中）。`);
+  const seen = fingerprint(state);
+  const env = { db: ctx.db, today: ctx.today(), certValidityYears: ctx.settings().certValidityYears };
+  const operator = ctx.operator();
+
+  const previous = previousImports(ctx.db, state.sha256).filter((p) => !p.undone);
+  if (previous.length > 0 && !input.allowRepeat) {
+    const last = previous[previous.length - 1];
+    throw new AppError('CONFLICT', `同一个文件（内容完全相同）已于 ${last?.committedAt.slice(0, 10) ?? ''} 以“${last?.fileName ?? ''}”导入过。确认要再次导入吗？`);
+  }
+
+  const { operationId, value } = withStatementCache(ctx.db, () => runOperation(ctx.db, { kind: 'import', summary: `导入文件“${state.file}”`, operator }, (w) => {
+    // Inside the transaction: if anything changed since the clerk's last look, check again and stop when the outcome differs.
+    if (registryStamp(env) !== state.stamp) {
+      evaluateFile(state, env);
+      if (fingerprint(state) !== seen) {
+        throw new AppError('CONFLICT', `台账在检查“${state.file}”之后有了变化，检查结果已更新。请核对预览后再导入。`);
+      }
+    }
+    const errorRows = state.sheets.reduce((n, s) => n + (s.analysis.kind === 'skipped' ? 0 : s.counts.errors), 0);
+    const blockedSheets = state.sheets.filter((s) => s.blocked && s.analysis.kind !== 'skipped' && s.rows.length > 0);
+    if ((errorRows > 0 || blockedSheets.length > 0) && !input.skipErrorRows) {
+      throw new AppError('RULE_VIOLATION', `文件“${state.file}”还有 ${errorRows} 行错误${blockedSheets.length > 0 ? `、${blockedSheets.length} 个工作表不能导入` : ''}。请先修正，或确认只导入没有错误的行。`);
+    }
+    const sheets = state.sheets.filter((s) => !s.blocked);
+    const kinds = [...new Set(sheets.map((s) => s.analysis.kind).filter((k): k is ImportKind => k !== 'skipped'))];
+    const unitIds = [...new Set(sheets.map((s) => s.analysis.agency?.unitId).filter((u): u is number => u !== undefined))];
+    const batchKind = kinds.length === 1 ? (kinds[0] ?? 'mixed') : 'mixed';
+    const batchId = Number(
+      w.db
+        .prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, unit_id, kind) VALUES (?, ?, ?, ?, ?)`)
+        .run(w.operationId, state.file, state.sha256, unitIds.length === 1 ? (unitIds[0] ?? null) : null, batchKind).lastInsertRowid,
+    );
+    const wc: WriteContext = { w, batchId, today: env.today, operator, file: state.file };
+    const totals = { added: 0, changed: 0, transferred: 0, cancelled: 0, deleted: 0 };
+    for (const sheet of sheets) {
+      for (const row of sheet.rows) {
+        if (!row.plan) continue;
+        if (row.status === 'add' || row.status === 'change' || (row.status === 'transfer' && row.transferConfirmed)) {
+          const done = 'certOps' in row.plan ? applyPersonPlan(wc, row.plan) : applyCatalogPlan(w, row.plan);
+          totals[done] += 1;
+        }
+      }
+    }
+    for (const decision of input.missing) {
+      const sheet = state.sheets[decision.sheetIndex];
+      if (!sheet || sheet.blocked) throw new AppError('NOT_FOUND', '要处理的工作表不存在或不能导入');
+      totals[applyMissing(wc, sheet, decision)] += 1;
+    }
+    const read = state.sheets.reduce((n, s) => n + s.counts.read, 0);
+    const sum = (f: 'unchanged' | 'errors' | 'warnings' | 'skipped' | 'excluded') => sheets.reduce((n, s) => n + s.counts[f], 0);
+    const kindsText = kinds.map((k) => RECORD_KIND_LABELS[k]).join('、');
+    const parts = [
+      totals.added > 0 ? `新增 ${totals.added} 条` : '',
+      totals.changed > 0 ? `修改 ${totals.changed} 条` : '',
+      totals.transferred > 0 ? `调入 ${totals.transferred} 人` : '',
+      totals.cancelled > 0 ? `注销证件 ${totals.cancelled} 个` : '',
+      totals.deleted > 0 ? `删除 ${totals.deleted} 条` : '',
+    ].filter(Boolean);
+    const summary = `导入“${state.file}”（${kindsText || '无内容'}）：${parts.length > 0 ? parts.join('、') : '没有需要写入的改动'}`;
+    w.db
+      .prepare(
+        `UPDATE import_batches SET rows_read = ?, rows_added = ?, rows_changed = ?, rows_unchanged = ?, rows_error = ?, rows_warning = ?, rows_skipped = ?, details = ? WHERE id = ?`,
+      )
+      .run(
+        read,
+        totals.added,
+        totals.changed + totals.transferred,
+        sum('unchanged'),
+        state.sheets.reduce((n, s) => n + s.counts.errors, 0),
+        sum('warnings'),
+        state.sheets.reduce((n, s) => n + s.counts.skipped, 0),
+        JSON.stringify({
+          sheets: state.sheets.map((s) => ({ sheet: s.analysis.name, kind: s.analysis.kind, unitId: s.analysis.agency?.unitId ?? null, imported: !s.blocked, counts: s.counts })),
+          transferred: totals.transferred,
+          cancelled: totals.cancelled,
+          deleted: totals.deleted,
+          excluded: sum('excluded'),
+          operator,
+        }),
+        batchId,
+      );
+    w.db.prepare(`UPDATE operations SET summary = ? WHERE id = ?`).run(summary, w.operationId);
+    return { batchId, summary, ...totals };
+  }));
+  if (operationId === null) throw new AppError('INTERNAL', '导入未记录操作');
+  state.committed = { batchId: value.batchId, operationId };
+  return { operationId, ...value };
+}

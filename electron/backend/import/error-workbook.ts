@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
+import { FILE_STATUS_LABELS, ROW_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../../../shared/import/import-kinds.ts';
+import type { ImportIssue } from '../../../shared/import/issues.ts';
+import { XlsxWorkbook, type CellMark, type ColumnSpec } from '../export/xlsx-writer.ts';
+import { fileStatus, rawOf, type CheckedSheet, type FileState } from './check-file.ts';
+
+/**
+ * The workbook the clerk sends back to an agency: its own rows as it wrote them, every bad cell
+ * filled (red: error, not imported; yellow: warning, please verify) with a comment saying what is
+ * wrong, a 检查结果 and a 问题说明 column per row, a summary sheet and a list of all problems.
+ */
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
+
+function worst(issues: readonly ImportIssue[]): Severity {
+  return issues.reduce<Severity>((w, i) => (SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[w] ? i.severity : w), 'note');
+}
+
+function kindLabel(sheet: CheckedSheet): string {
+  return sheet.analysis.kind === 'skipped' ? '未识别的表格' : RECORD_KIND_LABELS[sheet.analysis.kind];
+}
+
+function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, usedNames: Set<string>): void {
+  const a = sheet.analysis;
+  const widths: Record<string, number> = { id_number: 22, cert_number: 16, issue_date: 12, expiry_date: 12, birth_date: 12, phone: 14, name: 9, sex: 6, seq: 6, item_code: 14 };
+  const columns: ColumnSpec[] = a.columns.map((c) => ({
+    key: c.column,
+    header: c.header,
+    width: (c.field ? widths[c.field] : undefined) ?? Math.min(30, Math.max(10, [...c.header].length * 2 + 2)),
+    kind: 'text',
+  }));
+  columns.push({ key: '__status', header: '检查结果', width: 12, kind: 'text', align: 'center' }, { key: '__problems', header: '问题说明', width: 60, kind: 'text' });
+  const marks = new Map<number, Map<string, CellMark>>();
+  const rows = sheet.rows.map((r, i) => {
+    const values: Record<string, string> = rawOf(state, sheet, r);
+    const shown = r.draft.issues.filter((x) => x.severity !== 'note' || r.status === 'error');
+    values['__status'] = ROW_STATUS_LABELS[r.status];
+    values['__problems'] = shown.map((x) => `${x.column ? `${x.column}列：` : ''}${x.detail}`).join('\n');
+    const byColumn = new Map<string, ImportIssue[]>();
+    for (const issue of r.draft.issues) {
+      if (!issue.column || issue.severity === 'note') continue;
+      byColumn.set(issue.column, [...(byColumn.get(issue.column) ?? []), issue]);
+    }
+    const rowMarks = new Map<string, CellMark>();
+    for (const [column, list] of byColumn) rowMarks.set(column, { level: worst(list), comment: list.map((x) => `【${SEVERITY_LABELS[x.severity]}】${x.detail}`).join('\n') });
+    if (shown.length > 0) rowMarks.set('__status', { level: worst(shown) });
+    if (rowMarks.size > 0) marks.set(i, rowMarks);
+    return values;
+  });
+  // Rows tall enough for their wrapped text (a CJK character is about two width units).
+  const linesIn = (text: string, width: number) =>
+    text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / Math.max(4, width - 1))), 0);
+  const heights = rows.map((values) => Math.max(...columns.map((c) => linesIn(String(values[c.key] ?? ''), c.width))));
+  let name = a.name;
+  for (let n = 2; usedNames.has(name); n += 1) name = `${a.name}(${n})`;
+  usedNames.add(name);
+  book.addTableSheet({
+    name,
+    title: `${a.agency?.name ?? ''}${kindLabel(sheet)}（检查结果）`,
+    subtitles: [`原文件：${state.file}　工作表：${a.name}　红色单元格：错误，该行未导入；黄色单元格：警告，请核实。鼠标指向单元格可查看批注说明。`],
+    columns,
+    rows,
+    marks,
+    rowHeight: (i) => ((heights[i] ?? 1) > 1 ? (heights[i] ?? 1) * 14 + 4 : undefined),
+  });
+}
+
+export async function buildErrorWorkbook(state: FileState, checkedAt: string): Promise<{ name: string; bytes: Buffer }> {
+  const book = new XlsxWorkbook();
+  const usedNames = new Set<string>(['检查汇总', '问题清单']);
+  const summaryRows = state.sheets.map((s) => ({
+    sheet: s.analysis.name,
+    kind: s.analysis.kind === 'skipped' ? `跳过：${s.analysis.reason ?? ''}` : kindLabel(s),
+    unit: s.analysis.agency?.name ?? '未识别',
+    read: s.counts.read,
+    importable: s.counts.importable,
+    errors: s.counts.errors,
+    warnings: s.counts.warnings,
+    skipped: s.counts.skipped,
+  }));
+  const sheetLevel = state.sheets.flatMap((s) => s.sheetIssues.filter((i) => i.severity !== 'note'));
+  book.addTableSheet({
+    name: '检查汇总',
+    title: '报送文件检查结果',
+    subtitles: [
+      `文件：${state.file}`,
+      `检查时间：${checkedAt}　结论：${FILE_STATUS_LABELS[fileStatus(state)]}`,
+      ...(state.error ? [state.error.message] : []),
+      ...sheetLevel.map((i) => `【${SEVERITY_LABELS[i.severity]}】${i.message}`),
+    ],
+    columns: [
+      { key: 'sheet', header: '工作表', width: 18 },
+      { key: 'kind', header: '表格类型', width: 26 },
+      { key: 'unit', header: '报送单位', width: 26 },
+      { key: 'read', header: '数据行', width: 9, kind: 'number', align: 'right' },
+      { key: 'importable', header: '可导入', width: 9, kind: 'number', align: 'right' },
+      { key: 'errors', header: '错误行', width: 9, kind: 'number', align: 'right' },
+      { key: 'warnings', header: '警告行', width: 9, kind: 'number', align: 'right' },
+      { key: 'skipped', header: '跳过的行', width: 10, kind: 'number', align: 'right' },
+    ],
+    rows: summaryRows,
+    orientation: 'landscape',
+    footerLines: ['请按“问题清单”和各工作表中标红、标黄的单元格逐项修改后重新报送。身份证号、执法证号请以文本格式填写。'],
+  });
+  const problems = state.sheets.flatMap((s) =>
+    [...s.sheetIssues, ...s.rows.flatMap((r) => r.draft.issues)]
+      .filter((i) => i.severity !== 'note')
+      .map((i) => ({ sheet: s.analysis.name, row: i.row === null ? '' : String(i.row), column: i.column ?? '', severity: SEVERITY_LABELS[i.severity], detail: i.detail })),
+  );
+  book.addTableSheet({
+    name: '问题清单',
+    title: '问题清单',
+    subtitles: [`文件：${state.file}　共 ${problems.length} 个问题`],
+    columns: [
+      { key: 'sheet', header: '工作表', width: 16 },
+      { key: 'row', header: '行', width: 7, kind: 'text', align: 'center' },
+      { key: 'column', header: '列', width: 6, kind: 'text', align: 'center' },
+      { key: 'severity', header: '类别', width: 8, align: 'center' },
+      { key: 'detail', header: '问题说明', width: 90 },
+    ],
+    rows: problems,
+    marks: new Map(problems.map((p, i) => [i, new Map([['severity', { level: p.severity === '错误' ? ('error' as const) : ('warning' as const) }]])])),
+  });
+  for (const sheet of state.sheets) if (sheet.rows.length > 0) dataSheet(book, state, sheet, usedNames);
+  const base = path.basename(state.file, path.extname(state.file));
+  return { name: `${base}-检查结果.xlsx`, bytes: await book.toBuffer() };
+}

@@ -1,0 +1,51 @@
+import { AppError } from '../../../shared/api/errors.ts';
+import type { BackendContext } from '../context.ts';
+import { undoOperation } from '../db/tracked-writes.ts';
+import { withStatementCache } from './statement-cache.ts';
+
+/**
+ * The record of committed files (import_batches) and their undo. Undo is history.undo of the
+ * batch's operation: it restores every record the import touched, exactly, or refuses (changing
+ * nothing) when one of them was changed again since.
+ */
+
+export interface BatchRow {
+  batchId: number;
+  operationId: number;
+  fileName: string;
+  sha256: string;
+  unitName: string | null;
+  kind: string;
+  rowsRead: number;
+  rowsAdded: number;
+  rowsChanged: number;
+  rowsUnchanged: number;
+  rowsError: number;
+  rowsWarning: number;
+  rowsSkipped: number;
+  committedAt: string;
+  operator: string;
+  summary: string;
+  undone: boolean;
+}
+
+export function listBatches(ctx: BackendContext, limit: number): BatchRow[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT b.id AS batchId, b.operation_id AS operationId, b.file_name AS fileName, b.sha256, u.name AS unitName, b.kind,
+              b.rows_read AS rowsRead, b.rows_added AS rowsAdded, b.rows_changed AS rowsChanged, b.rows_unchanged AS rowsUnchanged,
+              b.rows_error AS rowsError, b.rows_warning AS rowsWarning, b.rows_skipped AS rowsSkipped, b.committed_at AS committedAt,
+              o.operator, o.summary, (o.undone_by IS NOT NULL) AS undone
+         FROM import_batches b JOIN operations o ON o.id = b.operation_id LEFT JOIN units u ON u.id = b.unit_id
+        ORDER BY b.id DESC LIMIT ?`,
+    )
+    .all(limit) as (Omit<BatchRow, 'undone'> & { undone: number })[];
+  return rows.map((r) => ({ ...r, undone: r.undone === 1 }));
+}
+
+export function undoBatch(ctx: BackendContext, batchId: number): { operationId: number; summary: string } {
+  const batch = ctx.db.prepare(`SELECT operation_id, file_name FROM import_batches WHERE id = ?`).get(batchId) as { operation_id: number; file_name: string } | undefined;
+  if (!batch) throw new AppError('NOT_FOUND', '这次导入的记录不存在');
+  // An import's operation holds three change_log lines per row: reuse compiled statements (see statement-cache.ts).
+  return withStatementCache(ctx.db, () => undoOperation(ctx.db, batch.operation_id, ctx.operator()));
+}

@@ -1,0 +1,318 @@
+import path from 'node:path';
+import * as XLSX from 'xlsx';
+import type { RawCell } from '../../../shared/import/cell-cleaning.ts';
+import { fileError, type FileError } from '../../../shared/import/file-errors.ts';
+import type { CsvEncoding, ImportFormat } from '../../../shared/import/import-kinds.ts';
+import { decodeCsv } from './csv-decoding.ts';
+import { RATIO_CHECK_FLOOR_BYTES, type ImportLimits } from './import-limits.ts';
+import { readZipDirectory, readZipEntry, readZipEntryHead, type ZipEntryInfo } from './zip-directory.ts';
+
+/**
+ * Reads one submitted file into plain rows of raw cell values. Runs in a worker thread (see
+ * parse-runner.ts) and, where workers are unavailable, in-process; it touches no database.
+ *
+ * Before SheetJS sees a byte the file is sniffed (a PDF renamed .xlsx, an image, a Word document
+ * are named as such) and, for zip containers, its directory is checked: a truncated copy and a
+ * declared size beyond the limits are refused without inflating anything. SheetJS then reads with
+ * raw values, no formulas, no HTML, no number formats, and ignoring declared dimensions (`nodim`).
+ */
+
+export interface ParsedSheet {
+  name: string;
+  hidden: boolean;
+  /** Rows of raw cells (index 0 = sheet row 1); trailing empty rows dropped. */
+  rows: RawCell[][];
+  merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+  /** The range the sheet's XML declares (<dimension ref>), when it is far larger than its content. */
+  declaredRange: string | null;
+}
+
+export interface ParsedWorkbook {
+  format: ImportFormat;
+  encoding: string | null;
+  date1904: boolean;
+  sheets: ParsedSheet[];
+}
+
+export interface ParseInput {
+  fileName: string;
+  encoding: CsvEncoding;
+  limits: ImportLimits;
+}
+
+export type ParseProgress = (fraction: number, message: string) => void;
+
+export class FileReadError extends Error {
+  readonly fileError: FileError;
+
+  constructor(error: FileError) {
+    super(error.message);
+    this.name = 'FileReadError';
+    this.fileError = error;
+  }
+}
+
+/** The SheetJS options of every read; the benchmark's bare parse uses the same ones. */
+export function readOptions(maxRows: number): XLSX.ParsingOptions {
+  return {
+    dense: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellText: false,
+    cellNF: false,
+    cellStyles: false,
+    cellDates: false,
+    nodim: true,
+    // A header above the data is allowed for; reaching this many rows means the sheet is over the cap.
+    sheetRows: maxRows + 200,
+    WTF: false,
+  };
+}
+
+type Sniffed =
+  | { kind: 'zip' }
+  | { kind: 'cfb' }
+  | { kind: 'text' }
+  | { kind: 'refuse'; error: FileErrorCodeAndDetail };
+
+interface FileErrorCodeAndDetail {
+  code: 'FILE_NOT_SPREADSHEET' | 'FILE_UNSUPPORTED';
+  detail: string;
+}
+
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
+  return sig.every((b, i) => bytes[i] === b);
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i += 1) {
+    const b = bytes[i] ?? 0;
+    if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) return false;
+  }
+  return true;
+}
+
+function sniff(bytes: Uint8Array, ext: string): Sniffed {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'cfb' };
+  const refuse = (code: FileErrorCodeAndDetail['code'], detail: string): Sniffed => ({ kind: 'refuse', error: { code, detail } });
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return refuse('FILE_NOT_SPREADSHEET', '这是一个 PDF 文件，只是扩展名改成了表格的扩展名');
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) || startsWith(bytes, [0x42, 0x4d])) {
+    return refuse('FILE_NOT_SPREADSHEET', '这是一张图片');
+  }
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21]) || startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf]) || startsWith(bytes, [0x1f, 0x8b])) {
+    return refuse('FILE_NOT_SPREADSHEET', '这是一个压缩包，请先解压');
+  }
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return refuse('FILE_NOT_SPREADSHEET', '这是一个 RTF 文字文档');
+  if (looksLikeText(bytes)) {
+    if (ext === '.csv' || ext === '.txt') return { kind: 'text' };
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\ufeff/, '').trimStart().toLowerCase();
+    if (head.startsWith('<')) return refuse('FILE_UNSUPPORTED', `扩展名是“${ext}”，但内容是网页（HTML/XML）格式，常见于从业务系统导出的“假 Excel”`);
+    return refuse('FILE_NOT_SPREADSHEET', `扩展名是“${ext}”，但内容是纯文本；如果它是 CSV 文件，请把扩展名改为 .csv`);
+  }
+  return refuse('FILE_NOT_SPREADSHEET', '无法识别的文件类型');
+}
+
+function xmlUnescape(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+const MB = 1024 * 1024;
+
+/** Zip checks: truncation, declared sizes; returns the declared dimension of each worksheet by sheet name. */
+function checkZip(buf: Buffer, fileName: string, limits: ImportLimits): { format: 'xlsx' | 'ods'; declared: Map<string, string> } {
+  const dir = readZipDirectory(buf);
+  if (!dir.ok) throw new FileReadError(fileError(dir.problem === 'truncated' ? 'FILE_TRUNCATED' : 'FILE_CORRUPT', fileName, dir.problem === 'corrupt' ? '压缩结构损坏' : undefined));
+  const total = dir.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (total > limits.maxUncompressedBytes) {
+    throw new FileReadError(fileError('FILE_ZIP_BOMB', fileName, `声明的大小为 ${(total / MB).toFixed(0)} MB（上限 ${(limits.maxUncompressedBytes / MB).toFixed(0)} MB）`));
+  }
+  for (const e of dir.entries) {
+    if (e.uncompressedSize > RATIO_CHECK_FLOOR_BYTES && e.uncompressedSize > e.compressedSize * limits.maxCompressionRatio) {
+      throw new FileReadError(fileError('FILE_ZIP_BOMB', fileName, `其中“${e.name}”压缩比超过 ${limits.maxCompressionRatio}:1`));
+    }
+  }
+  const byName = new Map(dir.entries.map((e) => [e.name, e]));
+  if (byName.has('xl/workbook.xml') || byName.has('xl/workbook.bin')) return { format: 'xlsx', declared: declaredDimensions(buf, byName) };
+  const mimetype = byName.get('mimetype');
+  const mime = mimetype ? (readZipEntry(buf, mimetype, 1024)?.toString('utf8') ?? '') : '';
+  if (mime.includes('spreadsheet') && byName.has('content.xml')) return { format: 'ods', declared: new Map() };
+  if (byName.has('word/document.xml')) throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 Word 文档'));
+  if (byName.has('ppt/presentation.xml')) throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 PowerPoint 演示文稿'));
+  if (mime.includes('opendocument')) throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 OpenDocument 文字或演示文档'));
+  throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 zip 压缩包，请先解压'));
+}
+
+function declaredDimensions(buf: Buffer, byName: Map<string, ZipEntryInfo>): Map<string, string> {
+  const out = new Map<string, string>();
+  const wbEntry = byName.get('xl/workbook.xml');
+  const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
+  if (!wbEntry || !relsEntry) return out;
+  const wbXml = readZipEntry(buf, wbEntry)?.toString('utf8');
+  const relsXml = readZipEntry(buf, relsEntry)?.toString('utf8');
+  if (!wbXml || !relsXml) return out;
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1] ?? /\bid="([^"]+)"/.exec(m[0])?.[1];
+    const target = rid ? targets.get(rid) : undefined;
+    const entry = target ? byName.get(target) : undefined;
+    if (!name || !entry) continue;
+    const head = readZipEntryHead(buf, entry);
+    const ref = head ? /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/.exec(head)?.[1] : undefined;
+    if (ref) out.set(xmlUnescape(name), ref);
+  }
+  return out;
+}
+
+const ERROR_TEXT: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+
+function toRawCell(cell: XLSX.CellObject | undefined): RawCell {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 's':
+      return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+    case 'n':
+      return typeof cell.v === 'number' ? cell.v : null;
+    case 'b':
+      return Boolean(cell.v);
+    case 'e':
+      return ERROR_TEXT[cell.v as number] ?? '#ERROR';
+    case 'd':
+      return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v ?? '');
+    default:
+      return null;
+  }
+}
+
+function sheetRowsOf(ws: XLSX.WorkSheet): RawCell[][] {
+  const data = (ws as XLSX.DenseWorkSheet)['!data'] ?? [];
+  const rows: RawCell[][] = new Array<RawCell[]>(data.length);
+  let last = -1;
+  for (let r = 0; r < data.length; r += 1) {
+    const src = data[r];
+    if (!src) {
+      rows[r] = [];
+      continue;
+    }
+    const row: RawCell[] = new Array<RawCell>(src.length);
+    let lastCell = -1;
+    for (let c = 0; c < src.length; c += 1) {
+      const v = toRawCell(src[c]);
+      row[c] = v;
+      if (v !== null && v !== '') lastCell = c;
+    }
+    row.length = lastCell + 1;
+    rows[r] = row;
+    if (lastCell >= 0) last = r;
+  }
+  rows.length = last + 1;
+  return rows;
+}
+
+function rangeRows(ref: string): number {
+  try {
+    const range = XLSX.utils.decode_range(ref);
+    return range.e.r - range.s.r + 1;
+  } catch {
+    return 0;
+  }
+}
+
+let cptableLoaded = false;
+
+/** Legacy .xls/.et files may carry text in a Windows code page (GBK in China); SheetJS needs the tables for that. */
+async function ensureCodepages(): Promise<void> {
+  if (cptableLoaded) return;
+  const cptable = (await import('xlsx/dist/cpexcel.full.mjs')) as unknown as Parameters<typeof XLSX.set_cptable>[0];
+  XLSX.set_cptable(cptable);
+  cptableLoaded = true;
+}
+
+/** Runs SheetJS with its console chatter (ODS number-format notices) kept out of the clerk's log. */
+function quietRead(data: Buffer | string, options: XLSX.ParsingOptions): XLSX.WorkBook {
+  const original = { error: console.error, warn: console.warn, log: console.log };
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  console.log = () => undefined;
+  try {
+    return XLSX.read(data, options);
+  } finally {
+    console.error = original.error;
+    console.warn = original.warn;
+    console.log = original.log;
+  }
+}
+
+export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progress: ParseProgress = () => undefined): Promise<ParsedWorkbook> {
+  const { fileName, limits } = input;
+  const ext = path.extname(fileName).toLowerCase();
+  if (bytes.byteLength === 0) throw new FileReadError(fileError('FILE_EMPTY', fileName));
+  if (bytes.byteLength > limits.maxFileBytes) {
+    throw new FileReadError(fileError('FILE_TOO_LARGE', fileName, `大小为 ${(bytes.byteLength / MB).toFixed(1)} MB（上限 ${(limits.maxFileBytes / MB).toFixed(0)} MB）`));
+  }
+  progress(0.02, '正在检查文件结构');
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sniffed = sniff(bytes, ext);
+  if (sniffed.kind === 'refuse') throw new FileReadError(fileError(sniffed.error.code, fileName, sniffed.error.detail));
+
+  let format: ImportFormat;
+  let encoding: string | null = null;
+  let declared = new Map<string, string>();
+  let wb: XLSX.WorkBook;
+  const options = readOptions(limits.maxRows);
+  const sheetRowCap = options.sheetRows ?? Number.POSITIVE_INFINITY;
+  progress(0.05, '正在解析工作簿');
+  try {
+    if (sniffed.kind === 'zip') {
+      const zip = checkZip(buf, fileName, limits);
+      format = zip.format === 'xlsx' && ext === '.et' ? 'et' : zip.format;
+      declared = zip.declared;
+      wb = quietRead(buf, { ...options, type: 'buffer' });
+    } else if (sniffed.kind === 'cfb') {
+      format = ext === '.et' ? 'et' : 'xls';
+      await ensureCodepages();
+      wb = quietRead(buf, { ...options, type: 'buffer' });
+    } else {
+      format = 'csv';
+      const decoded = decodeCsv(bytes, input.encoding);
+      encoding = decoded.encoding;
+      // raw: keep "430981198503151234" and "2021.3.15" as text instead of numbers.
+      wb = quietRead(decoded.text.replace(/^\ufeff/, ''), { ...options, type: 'string', raw: true });
+    }
+  } catch (err) {
+    if (err instanceof FileReadError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    if (/password|encrypt/i.test(message)) throw new FileReadError(fileError('FILE_ENCRYPTED', fileName));
+    if (sniffed.kind === 'cfb' && /workbook|book stream|Unsupported/i.test(message)) {
+      throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 Office 文档，但不是 Excel 工作簿'));
+    }
+    throw new FileReadError(fileError('FILE_CORRUPT', fileName, message.slice(0, 80)));
+  }
+  progress(0.8, '正在整理工作表');
+
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets: ParsedSheet[] = [];
+  wb.SheetNames.forEach((name, i) => {
+    const ws = wb.Sheets[name];
+    const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
+    const rows = ws ? sheetRowsOf(ws) : [];
+    if (rows.length >= sheetRowCap) {
+      throw new FileReadError(fileError('FILE_TOO_MANY_ROWS', fileName, `的工作表“${name}”超过 ${limits.maxRows.toLocaleString('en-US')} 行`));
+    }
+    const ref = declared.get(name) ?? null;
+    const declaredRange = ref && rangeRows(ref) > Math.max(rows.length + 1000, limits.maxRows) ? ref : null;
+    const merges = (ws?.['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+    sheets.push({ name, hidden, rows, merges, declaredRange });
+    progress(0.8 + (0.2 * (i + 1)) / wb.SheetNames.length, `正在整理工作表“${name}”`);
+  });
+  if (sheets.every((s) => s.rows.length === 0)) throw new FileReadError(fileError('FILE_NO_DATA', fileName));
+  return { format, encoding, date1904, sheets };
+}

@@ -1,0 +1,313 @@
+import { mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
+import { CERT_TYPES, OPEN_CERT_STATES, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import { maskIdNumber } from '../../../shared/domain/id-number.ts';
+import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
+import type { FieldDiff, MissingRecord } from '../../../shared/import/check-schema.ts';
+import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
+import type { RowStatus } from '../../../shared/import/import-kinds.ts';
+import { makeIssue } from '../../../shared/import/issues.ts';
+import { currentCertificateIdSql } from '../db/current-certificate.ts';
+import type { Db } from '../db/open-database.ts';
+import type { PersonDraft } from './personnel-rows.ts';
+import { hasErrors } from './row-draft.ts';
+import { unitName, type UnitIndex } from './unit-matcher.ts';
+
+/**
+ * A roster against the registry. A row is keyed by its ID number: a new person is added; a person
+ * of the same unit is compared field by field; a person registered in another unit is a transfer
+ * the clerk must confirm (never a silent move). People of the unit that the roster no longer lists
+ * are reported for the clerk's decision, never deleted. Legacy certificates are recorded as facts
+ * (no exam record is required), but who may hold one is still checked.
+ */
+
+export interface RegistryPerson {
+  id: number;
+  unit_id: number;
+  personnel_kind: PersonnelKind;
+  name: string;
+  sex: Sex;
+  id_number: string;
+  birth_date: string | null;
+  post: string | null;
+  staffing_type: StaffingType;
+  enforcement_category: string | null;
+  enforcement_scope: string | null;
+  is_legal_reviewer: number;
+  phone: string | null;
+  notes: string | null;
+}
+
+export interface RegistryCert {
+  id: number;
+  person_id: number;
+  cert_type: CertType;
+  cert_number: string | null;
+  state: CertState;
+  issue_date: string | null;
+  expiry_date: string | null;
+}
+
+export interface PersonnelRegistry {
+  byIdNumber: Map<string, RegistryPerson>;
+  /** person id → cert type → that type's current certificate. */
+  currentCerts: Map<number, Map<CertType, RegistryCert>>;
+  /** certificate number → holder's person id. */
+  certNumbers: Map<string, number>;
+  personName: (personId: number) => string;
+}
+
+const PERSON_COLUMNS = `id, unit_id, personnel_kind, name, sex, id_number, birth_date, post, staffing_type, enforcement_category, enforcement_scope, is_legal_reviewer, phone, notes`;
+
+export function loadPersonnelRegistry(db: Db): PersonnelRegistry {
+  const people = db.prepare(`SELECT ${PERSON_COLUMNS} FROM personnel`).all() as RegistryPerson[];
+  const byIdNumber = new Map(people.map((p) => [p.id_number, p]));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const currentCerts = new Map<number, Map<CertType, RegistryCert>>();
+  for (const type of CERT_TYPES) {
+    const rows = db
+      .prepare(
+        `SELECT c.id, c.person_id, c.cert_type, c.cert_number, c.state, c.issue_date, c.expiry_date
+           FROM personnel p JOIN certificates c ON c.id = ${currentCertificateIdSql('p', '?')}`,
+      )
+      .all(type) as RegistryCert[];
+    for (const c of rows) {
+      let m = currentCerts.get(c.person_id);
+      if (!m) currentCerts.set(c.person_id, (m = new Map()));
+      m.set(type, c);
+    }
+  }
+  const certNumbers = new Map<string, number>();
+  for (const r of db.prepare(`SELECT cert_number, person_id FROM certificates WHERE cert_number IS NOT NULL`).all() as { cert_number: string; person_id: number }[]) {
+    certNumbers.set(r.cert_number, r.person_id);
+  }
+  return { byIdNumber, currentCerts, certNumbers, personName: (id) => byId.get(id)?.name ?? `#${id}` };
+}
+
+export type CertOp =
+  | { op: 'insert'; type: CertType; number: string; issueDate: string; expiryDate: string; state: CertState }
+  | { op: 'correct'; certId: number; patch: { issue_date?: string; expiry_date?: string } }
+  | { op: 'renew'; oldCertId: number; type: CertType; number: string; issueDate: string; expiryDate: string }
+  | { op: 'issue-pending'; certId: number; number: string; issueDate: string; expiryDate: string; state: CertState };
+
+export type PersonPlan =
+  | { action: 'add'; values: Record<string, string | number | null>; certOps: CertOp[] }
+  | { action: 'update'; personId: number; patch: Record<string, string | number | null>; transfer: { from: number; to: number } | null; certOps: CertOp[] };
+
+export interface ComparedPerson {
+  status: RowStatus;
+  diff: FieldDiff[];
+  recordId: number | null;
+  transferFrom: { unitId: number; unitName: string } | null;
+  transferConfirmed: boolean;
+  plan: PersonPlan | null;
+}
+
+interface CompareContext {
+  file: string;
+  sheet: string;
+  registry: PersonnelRegistry;
+  units: UnitIndex;
+  confirmedTransfers: ReadonlySet<number>;
+  /** The column a field is read from, so registry findings name it too. */
+  columnOf: (field: string) => { column: string | null; header: string | null };
+}
+
+const label = (field: string) => fieldLabel('personnel', field);
+
+function certPlan(draft: PersonDraft, existing: RegistryPerson | undefined, ctx: CompareContext, diff: FieldDiff[]): CertOp[] {
+  const cert = draft.cert;
+  if (!cert || cert.number === null || cert.issueDate === null || cert.expiryDate === null) return [];
+  const issue = (code: Parameters<typeof makeIssue>[0], detail: string, field = 'cert_number') => {
+    draft.issues.push(makeIssue(code, { file: ctx.file, sheet: ctx.sheet, row: draft.row, ...ctx.columnOf(field), field }, detail));
+  };
+  const owner = ctx.registry.certNumbers.get(cert.number);
+  if (owner !== undefined && owner !== existing?.id) {
+    issue('CERT_NUMBER_TAKEN', `执法证号“${cert.number}”已登记在“${ctx.registry.personName(owner)}”名下，同一证号不能属于两个人`);
+    return [];
+  }
+  const current = existing ? ctx.registry.currentCerts.get(existing.id)?.get(cert.type) : undefined;
+  if (!current || !(OPEN_CERT_STATES as readonly string[]).includes(current.state)) {
+    if (current && current.cert_number === cert.number) {
+      issue('CERT_CONFLICT', `台账中执法证号“${cert.number}”的状态是“${current.state}”，不能通过导入恢复。如需重新发证，请在“执法人员”页面办理`);
+      return [];
+    }
+    diff.push({ field: 'cert_number', label: label('cert_number'), before: current?.cert_number ?? null, after: cert.number });
+    return [{ op: 'insert', type: cert.type, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate, state: cert.state }];
+  }
+  if (current.state === '待考试' || current.state === '考试合格') {
+    diff.push({ field: 'cert_number', label: label('cert_number'), before: null, after: cert.number });
+    return [{ op: 'issue-pending', certId: current.id, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate, state: cert.state }];
+  }
+  if (current.state !== cert.state) {
+    issue('CERT_STATE_DIFFERS', `台账中证件状态为“${current.state}”，表中为“${cert.state}”；导入不改变证件状态（暂扣、解除暂扣须在“执法人员”页面办理）`, 'cert_state');
+  }
+  if (current.cert_number === cert.number) {
+    const patch: { issue_date?: string; expiry_date?: string } = {};
+    if (current.issue_date !== cert.issueDate) {
+      patch.issue_date = cert.issueDate;
+      diff.push({ field: 'issue_date', label: label('issue_date'), before: current.issue_date, after: cert.issueDate });
+    }
+    if (current.expiry_date !== cert.expiryDate) {
+      patch.expiry_date = cert.expiryDate;
+      diff.push({ field: 'expiry_date', label: label('expiry_date'), before: current.expiry_date, after: cert.expiryDate });
+    }
+    return Object.keys(patch).length > 0 ? [{ op: 'correct', certId: current.id, patch }] : [];
+  }
+  // A different number: a renewal that happened outside the registry, if it is newer.
+  if (current.state === '暂扣') {
+    issue('CERT_CONFLICT', `台账中此人的证件“${current.cert_number ?? ''}”正被暂扣，表中却是另一个证号“${cert.number}”。请先在“执法人员”页面处理暂扣`);
+    return [];
+  }
+  if (current.issue_date !== null && cert.issueDate <= current.issue_date) {
+    issue('CERT_CONFLICT', `执法证号“${cert.number}”（发证 ${cert.issueDate}）与台账中的有效证件“${current.cert_number ?? ''}”（发证 ${current.issue_date}）不一致，且并非更新的证件。请核对`);
+    return [];
+  }
+  issue('CERT_RENEWED', `台账中的证件“${current.cert_number ?? ''}”将登记为已换发，新证“${cert.number}”（${cert.issueDate} 至 ${cert.expiryDate}）`);
+  diff.push({ field: 'cert_number', label: label('cert_number'), before: current.cert_number, after: cert.number });
+  diff.push({ field: 'issue_date', label: label('issue_date'), before: current.issue_date, after: cert.issueDate });
+  diff.push({ field: 'expiry_date', label: label('expiry_date'), before: current.expiry_date, after: cert.expiryDate });
+  return [{ op: 'renew', oldCertId: current.id, type: cert.type, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate }];
+}
+
+export function comparePerson(draft: PersonDraft, ctx: CompareContext): ComparedPerson {
+  const none: ComparedPerson = { status: 'error', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
+  const p = draft.person;
+  if (p.idNumber === null) return none;
+  const existing = ctx.registry.byIdNumber.get(p.idNumber);
+  const at = (field: string) => ({ file: ctx.file, sheet: ctx.sheet, row: draft.row, ...ctx.columnOf(field), field });
+  const staffing = p.staffing ?? existing?.staffing_type ?? null;
+  if (draft.cert && staffing !== null && !mayHoldCertificate(staffing) && !draft.issues.some((i) => i.code === 'CERT_NOT_ALLOWED')) {
+    draft.issues.push(makeIssue('CERT_NOT_ALLOWED', at('cert_number'), `${staffing}不能持有行政执法证件（台账中此人为${staffing}），但此行填写了执法证号`));
+  }
+  const diff: FieldDiff[] = [];
+
+  if (!existing) {
+    if (p.staffing === null && !draft.issues.some((i) => i.field === 'staffing_type')) {
+      draft.issues.push(makeIssue('STAFFING_MISSING', at('staffing_type'), '新增人员必须填写编制类型（行政编制、参照公务员管理、事业编制、工勤或聘用辅助人员）'));
+    }
+    const certOps = certPlan(draft, undefined, ctx, diff);
+    if (hasErrors(draft) || p.unitId === null || p.name === null || p.sex === null || p.staffing === null) return { ...none, diff };
+    const kind: PersonnelKind = p.kind ?? (draft.cert?.type === '行政执法监督证' ? '监督人员' : '执法人员');
+    return {
+      status: 'add',
+      diff,
+      recordId: null,
+      transferFrom: null,
+      transferConfirmed: false,
+      plan: {
+        action: 'add',
+        values: {
+          unit_id: p.unitId,
+          personnel_kind: kind,
+          name: p.name,
+          sex: p.sex,
+          id_number: p.idNumber,
+          birth_date: p.birthDate,
+          post: p.post,
+          staffing_type: p.staffing,
+          enforcement_category: p.category,
+          enforcement_scope: p.scope,
+          is_legal_reviewer: p.legalReviewer ? 1 : 0,
+          phone: p.phone,
+          notes: p.notes,
+        },
+        certOps,
+      },
+    };
+  }
+
+  // A known person: compare what the row says (an empty cell or an absent column changes nothing).
+  const patch: Record<string, string | number | null> = {};
+  const compare = (field: string, column: keyof RegistryPerson, next: string | number | null, shown?: (v: string | number | null) => string | null) => {
+    if (next === null) return;
+    const before = existing[column] as string | number | null;
+    if (before === next) return;
+    patch[column] = next;
+    const show = shown ?? ((v) => (v === null ? null : String(v)));
+    diff.push({ field, label: label(field), before: show(before), after: show(next) });
+  };
+  if (p.name !== null && p.name !== existing.name) {
+    draft.issues.push(makeIssue('NAME_DIFFERS', at('name'), `同一身份证号在台账中的姓名是“${existing.name}”，表中为“${p.name}”，导入后将改为“${p.name}”，请核实`));
+  }
+  compare('name', 'name', p.name);
+  compare('sex', 'sex', p.sex);
+  compare('birth_date', 'birth_date', p.birthDate);
+  compare('personnel_kind', 'personnel_kind', p.kind);
+  compare('staffing_type', 'staffing_type', p.staffing);
+  compare('post', 'post', p.post);
+  compare('enforcement_category', 'enforcement_category', p.category);
+  compare('enforcement_scope', 'enforcement_scope', p.scope);
+  compare('is_legal_reviewer', 'is_legal_reviewer', p.legalReviewer === null ? null : p.legalReviewer ? 1 : 0, (v) => (v === null ? null : v === 1 ? '是' : '否'));
+  compare('phone', 'phone', p.phone);
+  compare('notes', 'notes', p.notes);
+
+  let transfer: { from: number; to: number } | null = null;
+  if (p.unitId !== null && p.unitId !== existing.unit_id) {
+    transfer = { from: existing.unit_id, to: p.unitId };
+    patch['unit_id'] = p.unitId;
+    diff.unshift({ field: 'unit', label: '单位', before: unitName(ctx.units, existing.unit_id), after: unitName(ctx.units, p.unitId) });
+  }
+  const certOps = certPlan(draft, existing, ctx, diff);
+  if (hasErrors(draft)) return { ...none, diff, recordId: existing.id };
+  const plan: PersonPlan = { action: 'update', personId: existing.id, patch, transfer, certOps };
+  if (transfer) {
+    const confirmed = ctx.confirmedTransfers.has(draft.row);
+    draft.issues.push(
+      makeIssue(
+        confirmed ? 'TRANSFER' : 'TRANSFER_NOT_CONFIRMED',
+        at('id_number'),
+        confirmed
+          ? `此人登记在“${unitName(ctx.units, existing.unit_id)}”，已确认调入“${unitName(ctx.units, transfer.to)}”，导入时登记调动`
+          : `此人（${maskIdNumber(existing.id_number)}）登记在“${unitName(ctx.units, existing.unit_id)}”。如确已调入“${unitName(ctx.units, transfer.to)}”，请在预览中确认调动；未确认的不导入`,
+      ),
+    );
+    return { status: 'transfer', diff, recordId: existing.id, transferFrom: { unitId: existing.unit_id, unitName: unitName(ctx.units, existing.unit_id) }, transferConfirmed: confirmed, plan };
+  }
+  return { status: diff.length > 0 ? 'change' : 'unchanged', diff, recordId: existing.id, transferFrom: null, transferConfirmed: false, plan };
+}
+
+/** Duplicates inside the file: every row sharing an ID number (or a certificate number) is an error. */
+export function markPersonnelDuplicates(drafts: readonly PersonDraft[], file: string, sheet: string, columnOf: CompareContext['columnOf']): void {
+  const flag = (key: (d: PersonDraft) => string | null, field: string, what: string) => {
+    // First pass: the first row of each key; only keys seen twice get a list (rosters rarely repeat).
+    const first = new Map<string, PersonDraft>();
+    const repeated = new Map<string, PersonDraft[]>();
+    for (const d of drafts) {
+      if (d.excluded) continue;
+      const k = key(d);
+      if (k === null) continue;
+      const seen = first.get(k);
+      if (seen === undefined) first.set(k, d);
+      else repeated.set(k, [...(repeated.get(k) ?? [seen]), d]);
+    }
+    for (const [k, list] of repeated) {
+      for (const d of list) {
+        const others = list.filter((o) => o !== d).map((o) => `第 ${o.row} 行`);
+        d.issues.push(makeIssue('DUPLICATE_IN_FILE', { file, sheet, row: d.row, field, ...columnOf(field) }, `${what}“${k}”与${others.join('、')}重复，无法确定以哪一行为准`));
+      }
+    }
+  };
+  flag((d) => d.person.idNumber, 'id_number', '身份证号');
+  flag((d) => d.cert?.number ?? null, 'cert_number', '执法证号');
+}
+
+export function missingPeople(db: Db, unitId: number, presentIds: ReadonlySet<string>, registry: PersonnelRegistry): MissingRecord[] {
+  const rows = db
+    .prepare(`SELECT id, name, id_number, post, personnel_kind FROM personnel WHERE unit_id = ? ORDER BY id`)
+    .all(unitId) as { id: number; name: string; id_number: string; post: string | null; personnel_kind: PersonnelKind }[];
+  const out: MissingRecord[] = [];
+  for (const r of rows) {
+    if (presentIds.has(r.id_number)) continue;
+    const certs = registry.currentCerts.get(r.id);
+    // Only an issued card (有效 / 暂扣) can be cancelled; an application not yet issued is withdrawn on the personnel page.
+    const open = certs ? [...certs.values()].find((c) => c.state === '有效' || c.state === '暂扣') : undefined;
+    const anyCert = certs ? [...certs.values()][0] : undefined;
+    out.push({
+      recordId: r.id,
+      label: `${r.name}（${maskIdNumber(r.id_number)}）`,
+      detail: [r.personnel_kind, r.post, open ? `${open.cert_type} ${open.cert_number ?? ''} ${open.state}` : anyCert ? `证件${anyCert.state}` : '无证'].filter(Boolean).join(' · '),
+      openCertificate: open ? { id: open.id, certType: open.cert_type, certNumber: open.cert_number, state: open.state } : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import { normaliseWord } from '../../../shared/import/text-normalise.ts';
+import type { Db } from '../db/open-database.ts';
+
+/**
+ * Recognises units in what agencies write: a title (沅江市公安局行政执法人员花名册), a 填报单位
+ * line, a file name (市场监管局名册.xls), a 单位 column. Every unit's name, short name and aliases
+ * (设置 › 单位管理) are searched; the longest one contained in the text wins, so 沅江市公安局 beats
+ * 公安局. Two different units tied at the longest length is ambiguous and the clerk decides.
+ */
+
+export interface UnitInfo {
+  id: number;
+  name: string;
+  keepsLists: boolean;
+}
+
+export interface UnitIndex {
+  units: ReadonlyMap<number, UnitInfo>;
+  /** Normalised names and aliases, longest first. */
+  terms: readonly { term: string; unitId: number }[];
+}
+
+export function loadUnitIndex(db: Db): UnitIndex {
+  const rows = db.prepare(`SELECT id, name, short_name, keeps_inspection_lists FROM units`).all() as { id: number; name: string; short_name: string | null; keeps_inspection_lists: number }[];
+  const aliases = db.prepare(`SELECT alias, unit_id FROM unit_aliases`).all() as { alias: string; unit_id: number }[];
+  const units = new Map<number, UnitInfo>();
+  const terms = new Map<string, Set<number>>();
+  const add = (text: string | null, unitId: number) => {
+    if (!text) return;
+    const term = normaliseWord(text);
+    if ([...term].length < 2) return;
+    let set = terms.get(term);
+    if (!set) terms.set(term, (set = new Set()));
+    set.add(unitId);
+  };
+  for (const r of rows) {
+    units.set(r.id, { id: r.id, name: r.name, keepsLists: r.keeps_inspection_lists === 1 });
+    add(r.name, r.id);
+    add(r.short_name, r.id);
+  }
+  for (const a of aliases) add(a.alias, a.unit_id);
+  const list: { term: string; unitId: number }[] = [];
+  for (const [term, ids] of terms) for (const unitId of ids) list.push({ term, unitId });
+  list.sort((a, b) => b.term.length - a.term.length);
+  return { units, terms: list };
+}
+
+export type UnitMatch = { kind: 'none' } | { kind: 'one'; unitId: number; term: string } | { kind: 'ambiguous'; unitIds: number[] };
+
+/** The unit a free text names (longest contained name or alias). */
+export function unitNamedIn(index: UnitIndex, text: string): UnitMatch {
+  const norm = normaliseWord(text);
+  if (!norm) return { kind: 'none' };
+  let bestLength = 0;
+  const found = new Set<number>();
+  let bestTerm = '';
+  for (const { term, unitId } of index.terms) {
+    if (term.length < bestLength) break;
+    if (norm.includes(term)) {
+      bestLength = term.length;
+      bestTerm = term;
+      found.add(unitId);
+    }
+  }
+  if (found.size === 0) return { kind: 'none' };
+  if (found.size > 1) return { kind: 'ambiguous', unitIds: [...found] };
+  const [unitId] = [...found];
+  return { kind: 'one', unitId: unitId ?? 0, term: bestTerm };
+}
+
+export function unitName(index: UnitIndex, id: number): string {
+  return index.units.get(id)?.name ?? `单位#${id}`;
+}

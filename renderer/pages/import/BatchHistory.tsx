@@ -1,0 +1,65 @@
+import { UndoOutlined } from '@ant-design/icons';
+import { App, Button, Card, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { BatchRow } from '../../../shared/api/methods/import.ts';
+import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/domain/list-kinds.ts';
+import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+
+/** Every committed file (import batch), newest first, each with 撤销. */
+export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onUndone: () => void }) {
+  const { data, reload } = useApi(() => api['import.batches']({ limit: 50 }), `import-batches-${refreshKey}`);
+  const { modal, message } = App.useApp();
+
+  const undo = (batch: BatchRow) =>
+    modal.confirm({
+      title: `撤销导入“${batch.fileName}”？`,
+      content: '这次导入新增的记录将被删除，修改和注销将恢复原状。如果其中的记录此后又被修改过，撤销会被拒绝，不作任何改动。',
+      okText: '撤销导入',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await unwrap(api['import.undoBatch']({ batchId: batch.batchId }));
+          void message.success(`已撤销导入“${batch.fileName}”`);
+          reload();
+          onUndone();
+        } catch (err) {
+          void message.error(errorMessage(err));
+        }
+      },
+    });
+
+  const columns: ColumnsType<BatchRow> = [
+    { title: '时间', dataIndex: 'committedAt', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+    { title: '文件', dataIndex: 'fileName', ellipsis: true },
+    { title: '单位', dataIndex: 'unitName', width: 170, ellipsis: true, render: (v: string | null) => v ?? '多个单位' },
+    { title: '内容', dataIndex: 'kind', width: 150, render: (v: string) => (v === 'mixed' ? '多种（目录、清单等）' : (RECORD_KIND_LABELS[v as RecordKind] ?? v)) },
+    { title: '新增', dataIndex: 'rowsAdded', width: 60, align: 'right' },
+    { title: '修改', dataIndex: 'rowsChanged', width: 60, align: 'right' },
+    { title: '经办人', dataIndex: 'operator', width: 90 },
+    {
+      title: '',
+      key: 'undo',
+      width: 100,
+      render: (_v, b) =>
+        b.undone ? (
+          <Tag>已撤销</Tag>
+        ) : (
+          <Button size="small" icon={<UndoOutlined />} onClick={() => undo(b)} data-testid={`undo-batch-${b.batchId}`}>
+            撤销
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Card title="导入记录" size="small" className="import-card" data-testid="import-batches">
+      {data && data.batches.length === 0 ? (
+        <Typography.Text type="secondary">还没有导入过文件。</Typography.Text>
+      ) : (
+        <Table<BatchRow> rowKey="batchId" size="small" columns={columns} dataSource={data?.batches ?? []} pagination={{ pageSize: 8, hideOnSinglePage: true }} tableLayout="fixed" />
+      )}
+    </Card>
+  );
+}

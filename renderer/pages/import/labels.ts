@@ -1,0 +1,41 @@
+import type { FileCheck, SheetCheck } from '../../../shared/import/check-schema.ts';
+import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
+import type { FileStatus, RowStatus } from '../../../shared/import/import-kinds.ts';
+
+/** Colours and words the 导入 page uses for statuses, in one place. */
+
+export const FILE_STATUS_COLORS: Readonly<Record<FileStatus, string>> = {
+  unreadable: 'red',
+  errors: 'volcano',
+  ready: 'green',
+  nothing: 'default',
+  committed: 'blue',
+};
+
+export const ROW_STATUS_COLORS: Readonly<Record<RowStatus, string>> = {
+  add: 'green',
+  change: 'blue',
+  unchanged: 'default',
+  transfer: 'purple',
+  error: 'red',
+  excluded: 'default',
+};
+
+export function kindLabel(sheet: SheetCheck): string {
+  return sheet.kind === 'skipped' ? '未导入' : RECORD_KIND_LABELS[sheet.kind];
+}
+
+/** The sheets of a file that are imported (or would be, once corrected). */
+export function tableSheets(file: FileCheck): SheetCheck[] {
+  return file.sheets.filter((s) => s.kind !== 'skipped' || s.counts.read > 0);
+}
+
+export function sumCounts(file: FileCheck, key: keyof SheetCheck['counts']): number {
+  return file.sheets.reduce((n, s) => n + s.counts[key], 0);
+}
+
+export function formatBytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(0)} KB`;
+  return `${(size / 1048576).toFixed(1)} MB`;
+}

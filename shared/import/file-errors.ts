@@ -1,0 +1,39 @@
+/**
+ * Why a whole file could not be read. Each has a stable code (the command line's JSON `error.code`,
+ * exit code 2) and a Chinese message that names the file and tells the clerk what to ask for.
+ */
+export const FILE_ERROR_CODES = [
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'FILE_ENCRYPTED',
+  'FILE_NOT_SPREADSHEET',
+  'FILE_TRUNCATED',
+  'FILE_CORRUPT',
+  'FILE_ZIP_BOMB',
+  'FILE_TOO_MANY_ROWS',
+  'FILE_NO_DATA',
+  'FILE_UNSUPPORTED',
+] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+
+export interface FileError {
+  code: FileErrorCode;
+  message: string;
+}
+
+export function fileError(code: FileErrorCode, file: string, detail?: string): FileError {
+  const f = `文件“${file}”`;
+  const messages: Record<FileErrorCode, string> = {
+    FILE_EMPTY: `${f}是空文件（0 字节），可能在拷贝或下载时出错。请让报送单位重新发送。`,
+    FILE_TOO_LARGE: `${f}${detail ?? '太大'}，超过导入上限。请让报送单位拆分后分别报送。`,
+    FILE_ENCRYPTED: `${f}设置了打开密码，无法读取。请让报送单位取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）后重新报送。`,
+    FILE_NOT_SPREADSHEET: `${f}不是电子表格${detail ? `（${detail}）` : ''}。请让报送单位用 Excel 或 WPS 另存为 .xlsx 后重新报送。`,
+    FILE_TRUNCATED: `${f}不完整（文件末尾缺失），可能在拷贝、下载或通过即时通讯工具传送时中断。请让报送单位重新发送原文件。`,
+    FILE_CORRUPT: `${f}已损坏，无法读取${detail ? `（${detail}）` : ''}。请让报送单位用 Excel 或 WPS 打开确认后重新保存报送。`,
+    FILE_ZIP_BOMB: `${f}解压后${detail ?? '过大'}，超过导入上限，为保护本机内存已拒绝读取。正常的名册、目录解压后不会这样大；请与报送单位核实文件来源。`,
+    FILE_TOO_MANY_ROWS: `${f}${detail ?? '行数过多'}，超过每个工作表 200,000 行的上限。请让报送单位拆分后分别报送。`,
+    FILE_NO_DATA: `${f}中没有任何内容（所有工作表都是空的）。请让报送单位确认是否发错了文件。`,
+    FILE_UNSUPPORTED: `${f}${detail ?? '的格式不受支持'}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
+  };
+  return { code, message: messages[code] };
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/paths.ts';
+import { launchBrowser, newPage, screenshot, startWebApp, type RunningApp } from './harness.ts';
+
+/**
+ * The preview of a second roster submission in Chromium: a changed record expands to its
+ * field-by-field diff, a transfer from another unit is confirmed, a person missing from the new
+ * roster has the certificate cancelled — all in one commit.
+ */
+
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'import');
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([m, i]) => {
+      const response = await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    },
+    [method, input] as const,
+  );
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? ''}`);
+  return result.value as T;
+}
+
+async function settle(): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-leave'));
+}
+
+beforeAll(async () => {
+  app = await startWebApp({ env: { REGISTRY_TODAY: '2024-06-30' } });
+  browser = await launchBrowser();
+  page = await newPage(browser, app.url);
+  await call('system.generateSampleData', { seed: 2023 });
+  await page.goto(`${app.url}#/import`);
+  // The first submissions, imported through the page: the messy roster (its clean rows) and 市场监管局.
+  await page.getByTestId('file-input').setInputFiles([path.join(FIXTURES, '公安局-执法人员花名册.xlsx'), path.join(FIXTURES, '市场监管局名册.xls')]);
+  await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('the preview of a messy roster and of a second submission', () => {
+  it('shows the messy roster’s bad cells and its skipped rows', async () => {
+    await page.getByTestId('import-summary').getByText('公安局-执法人员花名册.xlsx').click();
+    await page.getByTestId('preview-grid').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await page.getByTestId('cell-7-D').getAttribute('class')).toContain('import-cell-error');
+    expect(await page.getByTestId('cell-8-C').getAttribute('class')).toContain('import-cell-warning');
+    await screenshot(page, 'import-preview-messy');
+    await page.getByText(/^跳过的行（4）/).click();
+    await page.getByText('第 18 行：签名行').waitFor();
+    await page.getByText(/^数据（11）/).click();
+  });
+
+  it('imports the clean rows of the first two files', async () => {
+    await page.getByTestId('commit-file').click();
+    await page.getByTestId('skip-errors').click();
+    await page.getByRole('button', { name: /导\s*入/ }).last().click();
+    await page.getByTestId('undo-button').waitFor();
+    await page.getByTestId('back-to-list').click();
+    await page.getByTestId('commit-all-ready').click();
+    await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
+    await expect.poll(async () => (await call<{ batches: unknown[] }>('import.batches', {})).batches.length).toBe(2);
+  });
+
+  it('shows the diff, confirms the transfer and cancels a missing person’s certificate in one commit', async () => {
+    await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, '公安局-花名册-第二次报送.xlsx'));
+    const row = page.getByTestId('import-summary').locator('tbody tr.ant-table-row').filter({ hasText: '第二次报送' });
+    await row.waitFor({ timeout: 60_000 });
+    await row.getByRole('button', { name: /查看/ }).click();
+    await page.getByTestId('preview-grid').locator('tbody tr.ant-table-row').first().waitFor();
+
+    await page.getByTestId('row-filter').getByText(/^新增和修改/).click();
+    const changed = page.getByTestId('preview-grid').locator('tbody tr.ant-table-row').filter({ hasText: '王伟' });
+    await changed.locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('diff-4').waitFor();
+    expect(await page.getByTestId('diff-4').textContent()).toContain('交警大队民警交警大队副大队长');
+    await page.getByTestId('confirm-transfer-6').click();
+    await expect.poll(async () => (await page.getByTestId('confirm-transfer-6').isChecked())).toBe(true);
+    await screenshot(page, 'import-preview-diff-transfer');
+
+    await page.getByTestId('tab-missing').click();
+    await page.getByTestId('missing-list').waitFor();
+    const wu = await call<{ sheets: { missing: { recordId: number; label: string; openCertificate: unknown }[] }[] }>('import.file', {
+      checkId: page.url().split('/').pop(),
+    });
+    const withCard = wu.sheets[0]?.missing.find((m) => m.openCertificate !== null);
+    expect(withCard).toBeDefined();
+    await page.getByTestId(`missing-action-${withCard?.recordId}`).click();
+    await page.locator('.ant-select-dropdown:visible').getByText('注销证件').click();
+    await settle();
+    await screenshot(page, 'import-preview-missing-decision');
+
+    await page.getByTestId('commit-file').click();
+    expect(await page.getByTestId('commit-confirm').textContent()).toContain('注销证件 1 个');
+    await page.getByRole('button', { name: /导\s*入/ }).last().click();
+    await page.getByTestId('undo-button').waitFor();
+    const batches = await call<{ batches: { summary: string }[] }>('import.batches', {});
+    expect(batches.batches[0]?.summary).toBe('导入“公安局-花名册-第二次报送.xlsx”（执法人员名册）：新增 1 条、修改 2 条、调入 1 人、注销证件 1 个');
+  });
+});
