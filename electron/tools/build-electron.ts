@@ -2,7 +2,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 /**
- * Bundles the main process and the preload into dist/electron/*.cjs. Main keeps node_modules
+ * Bundles the main process, the preload and the import's parse worker into dist/electron/*.cjs. Main keeps node_modules
  * external (better-sqlite3 loads its prebuilt binary from there); the sandboxed preload cannot
  * require anything but `electron`, so everything else is bundled into it.
  */
@@ -18,6 +18,8 @@ export async function buildElectron(appRoot: string, outdir = path.join(appRoot,
   };
   await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), packages: 'external' });
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), external: ['electron'] });
+  // The import's parse worker runs beside main.cjs (electron/backend/import/parse-runner.ts looks for it there).
+  await build({ ...common, entryPoints: ['electron/backend/import/parse-worker.ts'], outfile: path.join(outdir, 'parse-worker.cjs'), packages: 'external' });
   return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs') };
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../electron/tools/build-electron.ts';
@@ -232,5 +233,29 @@ describe('Electron main process (built bundle, stand-in electron module)', () =>
     const source = fs.readFileSync(path.join(outDir, 'preload.cjs'), 'utf8');
     const requires = [...source.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]);
     expect(new Set(requires)).toEqual(new Set(['electron']));
+  });
+
+  it('bundles the import parse worker beside main.cjs, and it parses a workbook there', async () => {
+    const workerFile = path.join(outDir, 'parse-worker.cjs');
+    expect(fs.existsSync(workerFile)).toBe(true);
+    const worker = new Worker(workerFile);
+    try {
+      const csv = new TextEncoder().encode('姓名,身份证号\n王伟,430981198503150011\n');
+      const reply = await new Promise<{ type: string; workbook?: { sheets: unknown[] } }>((resolve, reject) => {
+        worker.on('message', (message: { type: string }) => {
+          if (message.type !== 'progress') resolve(message);
+        });
+        worker.on('error', reject);
+        worker.postMessage({
+          id: 1,
+          bytes: csv,
+          input: { fileName: '名册.csv', encoding: 'utf-8', limits: { maxFileBytes: 1024 * 1024, maxRows: 100, maxUncompressedBytes: 1024 * 1024, maxCompressionRatio: 100 } },
+        });
+      });
+      expect(reply.type).toBe('done');
+      expect(reply.workbook?.sheets).toHaveLength(1);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { Db } from './open-database.ts';
 
@@ -48,6 +49,28 @@ function nowIso(): string {
 }
 
 const columnCache = new WeakMap<Db, Map<string, Set<string>>>();
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Compiled statements per connection, by SQL text. A bulk import writes hundreds of thousands of
+ * rows through the Writer; compiling each statement afresh costs time and, until garbage
+ * collection, memory. Only plain-mode statements are cached (no pluck/raw/expand).
+ */
+function statement(db: Db, sql: string): Statement {
+  let perDb = statementCache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    statementCache.set(db, perDb);
+  }
+  let stmt = perDb.get(sql);
+  if (!stmt) {
+    if (perDb.size >= MAX_CACHED_STATEMENTS) perDb.clear();
+    stmt = db.prepare(sql);
+    perDb.set(sql, stmt);
+  }
+  return stmt;
+}
 
 function columnsOf(db: Db, table: TrackedTable): Set<string> {
   let perDb = columnCache.get(db);
@@ -99,13 +122,11 @@ export class Writer {
 
   get(table: TrackedTable, id: number): RowImage | undefined {
     assertTable(table);
-    return this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as RowImage | undefined;
+    return statement(this.db, `SELECT * FROM ${table} WHERE id = ?`).get(id) as RowImage | undefined;
   }
 
   private log(table: TrackedTable, rowId: number, action: 'insert' | 'update' | 'delete', before: RowImage | undefined, after: RowImage | undefined): void {
-    this.db
-      .prepare(`INSERT INTO change_log (operation_id, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(this.operationId, table, rowId, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+    statement(this.db, `INSERT INTO change_log (operation_id, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`).run(this.operationId, table, rowId, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
     this.changes += 1;
   }
 
@@ -116,11 +137,11 @@ export class Writer {
     assertColumns(this.db, table, keys);
     const sql =
       keys.length === 0
-        ? `INSERT INTO ${table} DEFAULT VALUES`
-        : `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`;
-    const info = this.db.prepare(sql).run(values);
-    const id = Number(info.lastInsertRowid);
-    this.log(table, id, 'insert', undefined, this.get(table, id));
+        ? `INSERT INTO ${table} DEFAULT VALUES RETURNING *`
+        : `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')}) RETURNING *`;
+    const after = statement(this.db, sql).get(values) as RowImage;
+    const id = Number(after['id']);
+    this.log(table, id, 'insert', undefined, after);
     return id;
   }
 
@@ -137,8 +158,8 @@ export class Writer {
     if (columnsOf(this.db, table).has('updated_at') && !changed.includes('updated_at')) sets.push(`updated_at = @__now`);
     const params: Record<string, SqlValue> = { __id: id, __now: nowIso() };
     for (const k of changed) params[k] = patch[k] ?? null;
-    this.db.prepare(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = @__id`).run(params);
-    this.log(table, id, 'update', before, this.get(table, id));
+    const after = statement(this.db, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = @__id RETURNING *`).get(params) as RowImage;
+    this.log(table, id, 'update', before, after);
     return true;
   }
 
@@ -148,10 +169,10 @@ export class Writer {
     const before = this.get(table, id);
     if (!before) throw new AppError('NOT_FOUND', '要删除的记录不存在，可能已被删除');
     for (const child of CHILDREN[table] ?? []) {
-      const ids = this.db.prepare(`SELECT id FROM ${child.table} WHERE ${child.column} = ? ORDER BY id DESC`).pluck().all(id) as number[];
-      for (const childId of ids) this.delete(child.table, childId);
+      const rows = statement(this.db, `SELECT id FROM ${child.table} WHERE ${child.column} = ? ORDER BY id DESC`).all(id) as { id: number }[];
+      for (const row of rows) this.delete(child.table, row.id);
     }
-    this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    statement(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
     this.log(table, id, 'delete', before, undefined);
   }
 
@@ -163,11 +184,11 @@ export class Writer {
     assertColumns(this.db, table, keys);
     if (current) {
       const sets = keys.filter((k) => k !== 'id').map((k) => `${k} = @${k}`);
-      this.db.prepare(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = @id`).run(image);
-      this.log(table, id, 'update', current, this.get(table, id));
+      const after = statement(this.db, `UPDATE ${table} SET ${sets.join(', ')} WHERE id = @id RETURNING *`).get(image) as RowImage;
+      this.log(table, id, 'update', current, after);
     } else {
-      this.db.prepare(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`).run(image);
-      this.log(table, id, 'insert', undefined, this.get(table, id));
+      const after = statement(this.db, `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')}) RETURNING *`).get(image) as RowImage;
+      this.log(table, id, 'insert', undefined, after);
     }
   }
 
@@ -175,7 +196,7 @@ export class Writer {
   remove(table: TrackedTable, id: number): void {
     const before = this.get(table, id);
     if (!before) return;
-    this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    statement(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
     this.log(table, id, 'delete', before, undefined);
   }
 }

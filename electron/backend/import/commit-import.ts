@@ -12,7 +12,6 @@ import type { CatalogPlan } from './catalog-compare.ts';
 import { evaluateFile, previousImports, registryStamp, type CheckedSheet, type FileState } from './check-file.ts';
 import { getSession } from './import-sessions.ts';
 import type { CertOp, PersonPlan } from './personnel-compare.ts';
-import { withStatementCache } from './statement-cache.ts';
 
 /**
  * Writes one checked file into the registry: one runOperation of kind 'import' (one transaction,
@@ -196,7 +195,7 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     throw new AppError('CONFLICT', `同一个文件（内容完全相同）已于 ${last?.committedAt.slice(0, 10) ?? ''} 以“${last?.fileName ?? ''}”导入过。确认要再次导入吗？`);
   }
 
-  const { operationId, value } = withStatementCache(ctx.db, () => runOperation(ctx.db, { kind: 'import', summary: `导入文件“${state.file}”`, operator }, (w) => {
+  const { operationId, value } = runOperation(ctx.db, { kind: 'import', summary: `导入文件“${state.file}”`, operator }, (w) => {
     // Inside the transaction: if anything changed since the clerk's last look, check again and stop when the outcome differs.
     if (registryStamp(env) !== state.stamp) {
       evaluateFile(state, env);
@@ -269,7 +268,7 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
       );
     w.db.prepare(`UPDATE operations SET summary = ? WHERE id = ?`).run(summary, w.operationId);
     return { batchId, summary, ...totals };
-  }));
+  });
   if (operationId === null) throw new AppError('INTERNAL', '导入未记录操作');
   state.committed = { batchId: value.batchId, operationId };
   return { operationId, ...value };

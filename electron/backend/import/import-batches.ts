@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/api/errors.ts';
 import type { BackendContext } from '../context.ts';
 import { undoOperation } from '../db/tracked-writes.ts';
-import { withStatementCache } from './statement-cache.ts';
 
 /**
  * The record of committed files (import_batches) and their undo. Undo is history.undo of the
@@ -46,6 +45,5 @@ export function listBatches(ctx: BackendContext, limit: number): BatchRow[] {
 export function undoBatch(ctx: BackendContext, batchId: number): { operationId: number; summary: string } {
   const batch = ctx.db.prepare(`SELECT operation_id, file_name FROM import_batches WHERE id = ?`).get(batchId) as { operation_id: number; file_name: string } | undefined;
   if (!batch) throw new AppError('NOT_FOUND', '这次导入的记录不存在');
-  // An import's operation holds three change_log lines per row: reuse compiled statements (see statement-cache.ts).
-  return withStatementCache(ctx.db, () => undoOperation(ctx.db, batch.operation_id, ctx.operator()));
+  return undoOperation(ctx.db, batch.operation_id, ctx.operator());
 }
