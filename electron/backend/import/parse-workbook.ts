@@ -209,6 +209,9 @@ function sheetRowsOf(ws: XLSX.WorkSheet): RawCell[][] {
       row[c] = v;
       if (v !== null && v !== '') lastCell = c;
     }
+    // SheetJS's cell objects are several times the size of the plain values: let each row go as
+    // soon as it is copied, so a 100,000-row sheet never exists twice in full.
+    data[r] = [];
     row.length = lastCell + 1;
     rows[r] = row;
     if (lastCell >= 0) last = r;
@@ -304,6 +307,7 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
     const ws = wb.Sheets[name];
     const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
     const rows = ws ? sheetRowsOf(ws) : [];
+    if (ws) delete wb.Sheets[name];
     if (rows.length >= sheetRowCap) {
       throw new FileReadError(fileError('FILE_TOO_MANY_ROWS', fileName, `的工作表“${name}”超过 ${limits.maxRows.toLocaleString('en-US')} 行`));
     }
