@@ -3,13 +3,16 @@ import type { ApiClient } from './define.ts';
 import { desktopMethods } from './methods/desktop.ts';
 import { fileMethods } from './methods/files.ts';
 import { catalogMethods } from './methods/catalog.ts';
+import { certificateMethods } from './methods/certificates.ts';
 import { historyMethods } from './methods/history.ts';
 import { importMethods } from './methods/import.ts';
 import { jobMethods } from './methods/jobs.ts';
 import { overviewMethods } from './methods/overview.ts';
 import { personnelMethods } from './methods/personnel.ts';
+import { rosterMethods } from './methods/rosters.ts';
 import { settingsMethods } from './methods/settings.ts';
 import { systemMethods } from './methods/system.ts';
+import { trainingMethods } from './methods/training.ts';
 import { unitMethods } from './methods/units.ts';
 
 // Validation messages the clerk may read are in Chinese, on both sides of the bridge.
@@ -29,6 +32,9 @@ export const contract = {
   ...jobMethods,
   ...desktopMethods,
   ...personnelMethods,
+  ...certificateMethods,
+  ...trainingMethods,
+  ...rosterMethods,
   ...catalogMethods,
   ...importMethods,
 } as const;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
-import type { RosterDocument } from '../../shared/api/methods/personnel.ts';
+import type { RosterDocument } from '../../shared/api/methods/rosters.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
 
 const TODAY = '2026-11-29';

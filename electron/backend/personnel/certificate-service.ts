@@ -1,4 +1,4 @@
-import type { CertificateStep } from '../../../shared/api/methods/personnel.ts';
+import type { CertificateStep } from '../../../shared/api/methods/certificates.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import { checkTransition, checkWithdraw, type CertAction, type TransitionFacts } from '../../../shared/domain/certificate-rules.ts';
 import { OPEN_CERT_STATES, type CertState, type CertType, type ExamType } from '../../../shared/domain/certificate-vocabulary.ts';

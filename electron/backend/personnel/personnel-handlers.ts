@@ -1,5 +1,8 @@
 import type { personnelMethods } from '../../../shared/api/methods/personnel.ts';
-import { ROSTER_DOCUMENT_LABELS } from '../../../shared/api/methods/personnel.ts';
+import type { certificateMethods } from '../../../shared/api/methods/certificates.ts';
+import type { rosterMethods } from '../../../shared/api/methods/rosters.ts';
+import type { trainingMethods } from '../../../shared/api/methods/training.ts';
+import { ROSTER_DOCUMENT_LABELS } from '../../../shared/api/methods/rosters.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import { certTypeFor } from '../../../shared/domain/certificate-rules.ts';
 import type { BackendContext } from '../context.ts';
@@ -89,4 +92,4 @@ export const personnelHandlers = {
     const info = ctx.files.put(name, buffer);
     return { fileId: info.fileId, name: info.name, rows: doc.total };
   },
-} satisfies Handlers<typeof personnelMethods>;
+} satisfies Handlers<typeof personnelMethods & typeof certificateMethods & typeof trainingMethods & typeof rosterMethods>;

@@ -1,4 +1,5 @@
-import { rosterFilterSchema, type RosterColumn, type RosterDocument, type RosterRequest, type RosterRow } from '../../../shared/api/methods/personnel.ts';
+import { rosterFilterSchema, type RosterRow } from '../../../shared/api/methods/personnel.ts';
+import { type RosterColumn, type RosterDocument, type RosterRequest } from '../../../shared/api/methods/rosters.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import { certStatusThresholds, daysToExpiry } from '../../../shared/domain/certificate-status.ts';
 import type { CertType } from '../../../shared/domain/certificate-vocabulary.ts';

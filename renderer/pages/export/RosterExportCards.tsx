@@ -2,7 +2,7 @@ import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, InputNumber, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
-import type { RosterRequestInput } from '../../../shared/api/methods/personnel.ts';
+import type { RosterRequestInput } from '../../../shared/api/methods/rosters.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';

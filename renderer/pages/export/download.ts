@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
-import type { RosterRequestInput } from '../../../shared/api/methods/personnel.ts';
+import type { RosterRequestInput } from '../../../shared/api/methods/rosters.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 
 /** Saves a staged export through the browser's download (Electron shows its save dialog for it). */

@@ -1,7 +1,8 @@
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { CertificateRecord, CertificateStepInput } from '../../../shared/api/methods/personnel.ts';
+import type { CertificateStepInput } from '../../../shared/api/methods/certificates.ts';
+import type { CertificateRecord } from '../../../shared/api/methods/personnel.ts';
 import type { CertAction } from '../../../shared/domain/certificate-rules.ts';
 import { CANCEL_REASONS, type CancelReason, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { validityEnd } from '../../../shared/domain/dates.ts';

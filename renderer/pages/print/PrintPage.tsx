@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ROSTER_DOCUMENT_LABELS } from '../../../shared/api/methods/personnel.ts';
+import { ROSTER_DOCUMENT_LABELS } from '../../../shared/api/methods/rosters.ts';
 import { api, errorMessage, isDesktop, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import type { Route } from '../../app/use-hash-route.ts';

@@ -1,4 +1,4 @@
-import type { RosterDocument } from '../../../shared/api/methods/personnel.ts';
+import type { RosterDocument } from '../../../shared/api/methods/rosters.ts';
 import { formatChineseDate } from '../../../shared/domain/dates.ts';
 
 /**

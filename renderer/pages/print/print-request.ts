@@ -1,4 +1,4 @@
-import { ROSTER_DOCUMENTS, type RosterDocumentKind, type RosterRequestInput } from '../../../shared/api/methods/personnel.ts';
+import { ROSTER_DOCUMENTS, type RosterDocumentKind, type RosterRequestInput } from '../../../shared/api/methods/rosters.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { isIsoDate } from '../../../shared/domain/dates.ts';
 import { isFiltered, viewFromQuery } from '../personnel/roster-params.ts';

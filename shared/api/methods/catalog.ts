@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../domain/dates.ts';
 import { CATALOG_KINDS, INSPECTION_CATEGORIES, LIST_KINDS } from '../../domain/list-kinds.ts';
 import { PUBLICATION_STATUSES } from '../../domain/publication-status.ts';
 import { FIGURE_KEYS, figureCountsSchema, reportedFiguresSchema } from '../../domain/reported-figures.ts';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../domain/catalog-search.ts';
 import { defineMethods } from '../define.ts';
+import { isoDateSchema, operationResultSchema } from '../schema-parts.ts';
 
 /** Cell text as agencies write it: line breaks are kept (numbered conditions), ends trimmed, empty → null. */
 const cellText = (max: number) =>
@@ -25,8 +25,6 @@ const requiredText = (label: string, max: number) =>
 
 const id = z.number().int().positive();
 const count = z.number().int().min(0);
-const isoDate = z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
-const operationResult = z.object({ operationId: z.number().int().nullable() });
 
 // ── inspection items ────────────────────────────────────────────────────────────────────────────
 
@@ -118,9 +116,9 @@ export const publicationInputSchema = z
     unitId: id,
     docNumber: requiredText('文号', 100),
     title: cellText(300),
-    publishDate: isoDate,
-    validFrom: isoDate.nullable(),
-    validTo: isoDate.nullable(),
+    publishDate: isoDateSchema,
+    validFrom: isoDateSchema.nullable(),
+    validTo: isoDateSchema.nullable(),
     /** The agency withdrew the document before its end date. */
     revoked: z.boolean(),
     notes: cellText(1000),
@@ -278,12 +276,12 @@ export const catalogMethods = defineMethods({
   'catalog.update': {
     title: '修改检查事项',
     input: inspectionItemInputSchema.extend({ id }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'catalog.delete': {
     title: '删除检查事项',
     input: z.object({ id }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'catalog.statistics': {
     title: '统计与核对',
@@ -329,12 +327,12 @@ export const catalogMethods = defineMethods({
   'lists.update': {
     title: '修改清单事项',
     input: listItemInputSchema.extend({ id }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'lists.delete': {
     title: '删除清单事项',
     input: z.object({ id }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
 
   'publications.list': {
@@ -354,12 +352,12 @@ export const catalogMethods = defineMethods({
   'publications.update': {
     title: '修改发布文件',
     input: publicationInputSchema.extend({ id }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'publications.delete': {
     title: '删除发布文件',
     input: z.object({ id }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
 
   'search.query': {

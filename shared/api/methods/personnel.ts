@@ -2,27 +2,17 @@ import { z } from 'zod';
 import { CERT_STATUSES } from '../../domain/certificate-status.ts';
 import { CANCEL_REASONS, CERT_EVENT_TYPES, CERT_STATES, CERT_TYPES, EXAM_TYPES } from '../../domain/certificate-vocabulary.ts';
 import { CERT_ACTIONS } from '../../domain/certificate-rules.ts';
-import { isIsoDate } from '../../domain/dates.ts';
 import { PERSONNEL_KINDS, SEXES, STAFFING_TYPES } from '../../domain/personnel-fields.ts';
 import { ROSTER_SORT_KEYS, SORT_ORDERS } from '../../domain/roster-query.ts';
 import { UNIT_KINDS } from '../../domain/unit-kinds.ts';
 import { defineMethods } from '../define.ts';
+import { idSchema, isoDateSchema, operationResultSchema, optionalText } from '../schema-parts.ts';
 
 /**
- * Personnel (执法人员), their certificates' lifecycle, training, and the printed rosters.
+ * Personnel (执法人员): the roster, a person's record and history, transfers and legal-review staff.
+ * Their certificates, training and printed rosters have method files of their own.
  * ID numbers leave the backend masked (430981********1234) unless a call asks for full numbers.
  */
-
-const idSchema = z.number().int().positive();
-const isoDate = z.string().refine(isIsoDate, '日期应为有效的 YYYY-MM-DD 格式');
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
-const operationResult = z.object({ operationId: z.number().int().nullable() });
 
 // ---------------------------------------------------------------------------------------------
 // Roster
@@ -232,178 +222,6 @@ export const personHistoryEntrySchema = z.object({
 export type PersonHistoryEntry = z.infer<typeof personHistoryEntrySchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Certificate lifecycle
-
-const stepBase = {
-  personId: idSchema,
-  certType: z.enum(CERT_TYPES),
-  /** The day the step took effect. */
-  date: isoDate,
-  reason: optionalText(200, '事由'),
-  /** 文号 or other document reference. */
-  docRef: optionalText(80, '文号'),
-};
-const certNumberSchema = z
-  .string()
-  .trim()
-  .min(1, '请填写证件编号')
-  .max(40, '证件编号不能超过40个字符')
-  .refine((v) => !/[\s\u3000]/.test(v), '证件编号中不能有空格');
-
-export const certificateStepSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('申领'), ...stepBase }).strict(),
-  z.object({ action: z.literal('考试合格'), ...stepBase }).strict(),
-  z
-    .object({
-      action: z.literal('发证'),
-      ...stepBase,
-      certNumber: certNumberSchema,
-      /** Defaults to the end of the configured validity (5 years: 2023-05-10 → 2028-05-09). */
-      expiryDate: isoDate.nullable().default(null),
-    })
-    .strict(),
-  z.object({ action: z.literal('换证'), ...stepBase, certNumber: certNumberSchema, expiryDate: isoDate.nullable().default(null) }).strict(),
-  /** A lost or damaged card: a new number, same validity. */
-  z.object({ action: z.literal('补发'), ...stepBase, certNumber: certNumberSchema }).strict(),
-  z.object({ action: z.literal('暂扣'), ...stepBase, reason: z.string().trim().min(1, '请填写暂扣事由').max(200) }).strict(),
-  z.object({ action: z.literal('解除暂扣'), ...stepBase }).strict(),
-  z.object({ action: z.literal('吊销'), ...stepBase, reason: z.string().trim().min(1, '请填写吊销事由').max(200) }).strict(),
-  z
-    .object({
-      action: z.literal('注销'),
-      ...stepBase,
-      cancelReason: z.enum(CANCEL_REASONS),
-      /** The day the cancellation was announced, when it already was. */
-      announceDate: isoDate.nullable().default(null),
-    })
-    .strict(),
-]);
-export type CertificateStep = z.output<typeof certificateStepSchema>;
-export type CertificateStepInput = z.input<typeof certificateStepSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// Training
-
-const trainingValues = {
-  trainingDate: isoDate,
-  course: z.string().trim().min(1, '请填写培训内容').max(100, '培训内容不能超过100个字'),
-  hours: z.number().positive('学时应大于0').max(200, '一次培训不超过200学时').multipleOf(0.5, '学时以0.5为单位'),
-  organiser: optionalText(60, '组织单位'),
-  notes: optionalText(200, '备注'),
-};
-
-export const trainingPersonSchema = z.object({
-  personId: z.number().int(),
-  unitId: z.number().int(),
-  unitName: z.string(),
-  name: z.string(),
-  post: z.string().nullable(),
-  status: z.enum(CERT_STATUSES),
-  hours: z.number(),
-  shortfall: z.number(),
-  courses: z.number().int(),
-});
-
-// ---------------------------------------------------------------------------------------------
-// Printed rosters
-
-export const ROSTER_DOCUMENTS = ['renewal', 'cancellation', 'public-list', 'training-short'] as const;
-export type RosterDocumentKind = (typeof ROSTER_DOCUMENTS)[number];
-
-export const ROSTER_DOCUMENT_LABELS: Readonly<Record<RosterDocumentKind, string>> = {
-  renewal: '换证人员名册',
-  cancellation: '注销公示名单',
-  'public-list': '行政执法人员公示名单',
-  'training-short': '培训学时不足人员名单',
-};
-
-export const rosterRequestSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('renewal'),
-      /** People picked by hand (from the roster); else everyone the filter selects. */
-      personIds: z.array(idSchema).max(100_000).nullable().default(null),
-      filter: rosterFilterSchema.nullable().default(null),
-      /** Start every unit on a new page with its own signature block. */
-      pagePerUnit: z.boolean().default(false),
-      fullIdNumbers: z.boolean().default(false),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('cancellation'),
-      from: isoDate.nullable().default(null),
-      to: isoDate.nullable().default(null),
-      unitIds: z.array(idSchema).max(500).default([]),
-      /** Only cancellations not yet announced (the next announcement). */
-      onlyUnannounced: z.boolean().default(true),
-      fullIdNumbers: z.boolean().default(false),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('public-list'),
-      unitIds: z.array(idSchema).max(500).default([]),
-      certType: z.enum(CERT_TYPES).default('行政执法证'),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('training-short'),
-      year: z.number().int().min(2000).max(2100).nullable().default(null),
-      unitIds: z.array(idSchema).max(500).default([]),
-    })
-    .strict(),
-]);
-export type RosterRequest = z.output<typeof rosterRequestSchema>;
-export type RosterRequestInput = z.input<typeof rosterRequestSchema>;
-
-export const rosterColumnSchema = z.object({
-  key: z.string(),
-  header: z.string(),
-  /** Share of the printed width (the columns' weights are normalised to 100 %). */
-  weight: z.number(),
-  /** Width in the spreadsheet, in characters. */
-  xlsxWidth: z.number(),
-  align: z.enum(['left', 'center', 'right']),
-  /** Printed without wrapping (ID and certificate numbers, dates). */
-  nowrap: z.boolean(),
-});
-export type RosterColumn = z.infer<typeof rosterColumnSchema>;
-
-export const rosterDocumentSchema = z.object({
-  kind: z.enum(ROSTER_DOCUMENTS),
-  title: z.string(),
-  bureauName: z.string(),
-  /** ISO date the roster was made (today). */
-  date: z.string(),
-  /** Lines under the title (selection, count). */
-  subtitle: z.string(),
-  columns: z.array(rosterColumnSchema),
-  /** One section per unit when printed a page per unit, else one. */
-  sections: z.array(
-    z.object({
-      heading: z.string().nullable(),
-      rows: z.array(z.record(z.string(), z.string())),
-      /** A signature block after this section (a page per unit: each unit signs its own page). */
-      signed: z.boolean(),
-    }),
-  ),
-  total: z.number().int(),
-  /** Blanks printed after the table on the last page (经办人 / 审核人 / 单位（盖章） / 日期). */
-  signatureItems: z.array(z.string()),
-  /** For announcements: the issuing body, printed right-aligned with the date at the end. */
-  issuer: z.string().nullable(),
-  fullIdNumbers: z.boolean(),
-  /** Ids of the certificates listed (cancellation: to record the announcement afterwards). */
-  certificateIds: z.array(z.number().int()),
-  /** What the printout is for, when it matters to the clerk (printed under the table). */
-  footnote: z.string().nullable(),
-});
-export type RosterDocument = z.infer<typeof rosterDocumentSchema>;
-
-// ---------------------------------------------------------------------------------------------
-
 export const personnelMethods = defineMethods({
   'personnel.query': {
     title: '查询执法人员名册',
@@ -472,12 +290,12 @@ export const personnelMethods = defineMethods({
         values: personValuesSchema.extend({ idNumber: z.string().trim().min(1, '请填写身份证号').max(40).nullable() }).strict(),
       })
       .strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'personnel.delete': {
     title: '删除人员',
     input: z.object({ id: idSchema }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'personnel.transfer': {
     title: '人员调动',
@@ -485,7 +303,7 @@ export const personnelMethods = defineMethods({
       .object({
         id: idSchema,
         toUnitId: idSchema,
-        date: isoDate,
+        date: isoDateSchema,
         docRef: optionalText(80, '文号'),
         notes: optionalText(200, '备注'),
         /** New post / category / scope in the new unit (null keeps the old value). */
@@ -494,7 +312,7 @@ export const personnelMethods = defineMethods({
         enforcementScope: optionalText(300, '执法范围').default(null),
       })
       .strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'personnel.legalReview': {
     title: '法制审核人员配备情况',
@@ -516,116 +334,5 @@ export const personnelMethods = defineMethods({
         }),
       ),
     }),
-  },
-
-  'certificates.transition': {
-    title: '办理证件业务',
-    input: certificateStepSchema,
-    output: z.object({ operationId: z.number().int().nullable(), certificateId: z.number().int() }),
-  },
-  'certificates.withdraw': {
-    title: '撤回申领',
-    input: z.object({ personId: idSchema, certType: z.enum(CERT_TYPES) }).strict(),
-    output: operationResult,
-  },
-  'certificates.correct': {
-    title: '更正证件信息',
-    input: z
-      .object({
-        certificateId: idSchema,
-        certNumber: certNumberSchema.nullable(),
-        issueDate: isoDate.nullable(),
-        expiryDate: isoDate.nullable(),
-        reason: z.string().trim().min(1, '请填写更正原因').max(200),
-      })
-      .strict(),
-    output: operationResult,
-  },
-  'certificates.recordExam': {
-    title: '登记考试成绩',
-    input: z
-      .object({
-        personId: idSchema,
-        examType: z.enum(EXAM_TYPES),
-        examDate: isoDate,
-        score: z.number().min(0, '成绩不能小于0').max(100, '成绩不能大于100').nullable(),
-        passed: z.boolean(),
-        notes: optionalText(200, '备注'),
-      })
-      .strict(),
-    output: z.object({
-      operationId: z.number().int().nullable(),
-      /** The application that moved from 待考试 to 考试合格 with this exam, if any. */
-      advancedCertType: z.enum(CERT_TYPES).nullable(),
-    }),
-  },
-  'certificates.deleteExam': {
-    title: '删除考试记录',
-    input: z.object({ examId: idSchema }).strict(),
-    output: operationResult,
-  },
-  'certificates.announce': {
-    title: '登记注销公示',
-    input: z
-      .object({
-        certificateIds: z.array(idSchema).min(1, '没有要登记的证件').max(10_000),
-        announceDate: isoDate,
-        docRef: optionalText(80, '文号'),
-      })
-      .strict(),
-    output: z.object({ operationId: z.number().int().nullable(), count: z.number().int() }),
-  },
-
-  'training.add': {
-    title: '登记培训',
-    input: z
-      .object({ personIds: z.array(idSchema).min(1, '请选择参加培训的人员').max(100_000), ...trainingValues })
-      .strict(),
-    output: z.object({ operationId: z.number().int().nullable(), count: z.number().int() }),
-  },
-  'training.update': {
-    title: '修改培训记录',
-    input: z.object({ id: idSchema, ...trainingValues }).strict(),
-    output: operationResult,
-  },
-  'training.delete': {
-    title: '删除培训记录',
-    input: z.object({ id: idSchema }).strict(),
-    output: operationResult,
-  },
-  'training.summary': {
-    title: '培训学时统计',
-    input: z
-      .object({
-        year: z.number().int().min(2000).max(2100).nullable().default(null),
-        unitIds: z.array(idSchema).max(500).default([]),
-        onlyShort: z.boolean().default(false),
-      })
-      .strict(),
-    output: z.object({
-      year: z.number().int(),
-      requiredHours: z.number(),
-      people: z.array(trainingPersonSchema),
-      units: z.array(
-        z.object({
-          unitId: z.number().int(),
-          unitName: z.string(),
-          required: z.number().int(),
-          short: z.number().int(),
-          averageHours: z.number(),
-        }),
-      ),
-    }),
-  },
-
-  'rosters.get': {
-    title: '生成打印名册',
-    input: rosterRequestSchema,
-    output: rosterDocumentSchema,
-  },
-  'rosters.exportXlsx': {
-    title: '导出名册',
-    input: rosterRequestSchema,
-    output: z.object({ fileId: z.string(), name: z.string(), rows: z.number().int() }),
   },
 });

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '../../domain/unit-kinds.ts';
 import { defineMethods } from '../define.ts';
+import { idSchema, operationResultSchema, optionalText } from '../schema-parts.ts';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
 
 export const unitInputSchema = z
   .object({
@@ -46,8 +40,6 @@ export const unitRowSchema = z.object({
 });
 export type UnitRow = z.infer<typeof unitRowSchema>;
 
-const idSchema = z.number().int().positive();
-const operationResult = z.object({ operationId: z.number().int().nullable() });
 
 export const unitMethods = defineMethods({
   'units.list': {
@@ -63,11 +55,11 @@ export const unitMethods = defineMethods({
   'units.update': {
     title: '修改单位',
     input: unitInputSchema.extend({ id: idSchema }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
   'units.delete': {
     title: '删除单位',
     input: z.object({ id: idSchema }).strict(),
-    output: operationResult,
+    output: operationResultSchema,
   },
 });

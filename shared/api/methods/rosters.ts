@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { CERT_TYPES } from '../../domain/certificate-vocabulary.ts';
+import { defineMethods } from '../define.ts';
+import { idSchema, isoDateSchema } from '../schema-parts.ts';
+import { rosterFilterSchema } from './personnel.ts';
+
+/** The printed and exported rosters (换证人员名册, 注销公示名单, 公示名单, 培训学时不足名单). */
+
+export const ROSTER_DOCUMENTS = ['renewal', 'cancellation', 'public-list', 'training-short'] as const;
+export type RosterDocumentKind = (typeof ROSTER_DOCUMENTS)[number];
+
+export const ROSTER_DOCUMENT_LABELS: Readonly<Record<RosterDocumentKind, string>> = {
+  renewal: '换证人员名册',
+  cancellation: '注销公示名单',
+  'public-list': '行政执法人员公示名单',
+  'training-short': '培训学时不足人员名单',
+};
+
+export const rosterRequestSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('renewal'),
+      /** People picked by hand (from the roster); else everyone the filter selects. */
+      personIds: z.array(idSchema).max(100_000).nullable().default(null),
+      filter: rosterFilterSchema.nullable().default(null),
+      /** Start every unit on a new page with its own signature block. */
+      pagePerUnit: z.boolean().default(false),
+      fullIdNumbers: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('cancellation'),
+      from: isoDateSchema.nullable().default(null),
+      to: isoDateSchema.nullable().default(null),
+      unitIds: z.array(idSchema).max(500).default([]),
+      /** Only cancellations not yet announced (the next announcement). */
+      onlyUnannounced: z.boolean().default(true),
+      fullIdNumbers: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('public-list'),
+      unitIds: z.array(idSchema).max(500).default([]),
+      certType: z.enum(CERT_TYPES).default('行政执法证'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('training-short'),
+      year: z.number().int().min(2000).max(2100).nullable().default(null),
+      unitIds: z.array(idSchema).max(500).default([]),
+    })
+    .strict(),
+]);
+export type RosterRequest = z.output<typeof rosterRequestSchema>;
+export type RosterRequestInput = z.input<typeof rosterRequestSchema>;
+
+export const rosterColumnSchema = z.object({
+  key: z.string(),
+  header: z.string(),
+  /** Share of the printed width (the columns' weights are normalised to 100 %). */
+  weight: z.number(),
+  /** Width in the spreadsheet, in characters. */
+  xlsxWidth: z.number(),
+  align: z.enum(['left', 'center', 'right']),
+  /** Printed without wrapping (ID and certificate numbers, dates). */
+  nowrap: z.boolean(),
+});
+export type RosterColumn = z.infer<typeof rosterColumnSchema>;
+
+export const rosterDocumentSchema = z.object({
+  kind: z.enum(ROSTER_DOCUMENTS),
+  title: z.string(),
+  bureauName: z.string(),
+  /** ISO date the roster was made (today). */
+  date: z.string(),
+  /** Lines under the title (selection, count). */
+  subtitle: z.string(),
+  columns: z.array(rosterColumnSchema),
+  /** One section per unit when printed a page per unit, else one. */
+  sections: z.array(
+    z.object({
+      heading: z.string().nullable(),
+      rows: z.array(z.record(z.string(), z.string())),
+      /** A signature block after this section (a page per unit: each unit signs its own page). */
+      signed: z.boolean(),
+    }),
+  ),
+  total: z.number().int(),
+  /** Blanks printed after the table on the last page (经办人 / 审核人 / 单位（盖章） / 日期). */
+  signatureItems: z.array(z.string()),
+  /** For announcements: the issuing body, printed right-aligned with the date at the end. */
+  issuer: z.string().nullable(),
+  fullIdNumbers: z.boolean(),
+  /** Ids of the certificates listed (cancellation: to record the announcement afterwards). */
+  certificateIds: z.array(z.number().int()),
+  /** What the printout is for, when it matters to the clerk (printed under the table). */
+  footnote: z.string().nullable(),
+});
+export type RosterDocument = z.infer<typeof rosterDocumentSchema>;
+
+export const rosterMethods = defineMethods({
+  'rosters.get': {
+    title: '生成打印名册',
+    input: rosterRequestSchema,
+    output: rosterDocumentSchema,
+  },
+  'rosters.exportXlsx': {
+    title: '导出名册',
+    input: rosterRequestSchema,
+    output: z.object({ fileId: z.string(), name: z.string(), rows: z.number().int() }),
+  },
+});
