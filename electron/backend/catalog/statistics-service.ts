@@ -42,8 +42,11 @@ export function agencySummaries(db: Db, today: string, warningDays: number): Age
   }));
 }
 
-/** Every row of the tables, not only those of current agencies, so nothing can drop out of the total. */
-function registryTotals(db: Db): CountsRow {
+/**
+ * Every row of the tables, not only those of current agencies, so nothing can drop out of the total.
+ * The overview shows the same totals.
+ */
+export function registryTotals(db: Db): CountsRow {
   const t = db
     .prepare(
       `SELECT count(*) AS items,

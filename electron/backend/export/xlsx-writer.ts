@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { sanitizeCellText } from '../../../shared/domain/spreadsheet-text.ts';
+import { columnLetter, sanitizeCellText } from '../../../shared/domain/spreadsheet-text.ts';
 
 /**
  * The app's only door to ExcelJS (upstream releases slowly; keep it behind this adapter). Writes
@@ -65,17 +65,6 @@ const MARK_FILL: Record<CellMark['level'], string> = { error: 'FFFFC7CE', warnin
 export function safeSheetName(name: string): string {
   const cleaned = name.replace(/[\\/?*[\]:']/g, '_').trim() || 'Sheet';
   return cleaned.slice(0, 31);
-}
-
-function columnLetter(index: number): string {
-  let n = index;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function toCell(value: CellValue, kind: ColumnSpec['kind']): ExcelJS.CellValue {
@@ -169,7 +158,7 @@ export class XlsxWorkbook {
       if (index < 0 || lastDataRow <= headerRowNo) continue;
       const formula = 'list' in rule ? `"${rule.list.join(',')}"` : rule.range;
       if ('list' in rule && formula.length > 255) throw new Error(`inline list for ${key} exceeds 255 characters; use a range`);
-      const letter = columnLetter(index + 1);
+      const letter = columnLetter(index);
       for (let r = headerRowNo + 1; r <= lastDataRow; r += 1) {
         sheet.getCell(`${letter}${r}`).dataValidation = {
           type: 'list',

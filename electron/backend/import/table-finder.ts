@@ -1,7 +1,7 @@
 import { cellText, type RawCell } from '../../../shared/import/cell-cleaning.ts';
 import { matchHeader, SHAPES } from '../../../shared/import/column-synonyms.ts';
 import { TABLE_SHAPES, type TableShape } from '../../../shared/import/import-kinds.ts';
-import { columnLetter } from '../../../shared/import/issues.ts';
+import { columnLetter } from '../../../shared/domain/spreadsheet-text.ts';
 import { normaliseHeader, normaliseWord, tidyText } from '../../../shared/import/text-normalise.ts';
 
 /**

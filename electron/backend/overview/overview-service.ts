@@ -2,7 +2,8 @@ import type { Overview } from '../../../shared/api/methods/overview.ts';
 import { deriveCertStatus, isCertInForce, type CertStatus } from '../../../shared/domain/certificate-status.ts';
 import { derivePublicationStatus } from '../../../shared/domain/publication-status.ts';
 import type { CertState } from '../../../shared/domain/certificate-vocabulary.ts';
-import { currentCertificateIdSql, roleCertTypeSql } from '../db/current-certificate.ts';
+import { registryTotals } from '../catalog/statistics-service.ts';
+import { roleCertTypeSql } from '../db/current-certificate.ts';
 import type { Db } from '../db/open-database.ts';
 
 interface CurrentCertRow {
@@ -34,12 +35,13 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
     )
     .get() as Overview['personnel'];
 
-  // Each person's current card of the type their role calls for (a replaced card is history).
+  // Each person's current card of the type their role calls for, from the cache the roster uses too
+  // (migration 0003, kept equal to db/current-certificate.ts by a test).
   const current = db
     .prepare(
-      `SELECT c.state, c.expiry_date
+      `SELECT cc.state, cc.expiry_date
          FROM personnel p
-         LEFT JOIN certificates c ON c.id = ${currentCertificateIdSql('p', roleCertTypeSql('p'))}`,
+         LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = ${roleCertTypeSql('p')}`,
     )
     .all() as CurrentCertRow[];
   const tally = new Map<CertStatus, number>();
@@ -57,23 +59,9 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
     )
     .all() as { year: number; count: number }[];
 
-  const inspectionItems = db
-    .prepare(
-      `SELECT count(*) AS total,
-              count(*) FILTER (WHERE category = '一般检查事项') AS general,
-              count(*) FILTER (WHERE category = '重点检查事项') AS key
-         FROM inspection_items`,
-    )
-    .get() as Overview['inspectionItems'];
-  const lists = db
-    .prepare(
-      `SELECT count(*) FILTER (WHERE list_kind = 'no_penalty') AS no_penalty,
-              count(*) FILTER (WHERE list_kind = 'lighter_penalty') AS lighter_penalty,
-              count(*) FILTER (WHERE list_kind = 'reduced_penalty') AS reduced_penalty,
-              count(*) FILTER (WHERE list_kind = 'no_coercion') AS no_coercion
-         FROM penalty_list_items`,
-    )
-    .get() as Overview['lists'];
+  const totals = registryTotals(db);
+  const inspectionItems = { total: totals.items, general: totals.general, key: totals.key };
+  const lists = { no_penalty: totals.no_penalty, lighter_penalty: totals.lighter_penalty, reduced_penalty: totals.reduced_penalty, no_coercion: totals.no_coercion };
   // The latest document of each agency decides its status (shared/domain/publication-status.ts).
   const latestPublications = db
     .prepare(
