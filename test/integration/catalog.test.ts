@@ -354,6 +354,16 @@ describe('possible duplicates', () => {
     await callOk(backend, 'catalog.reviewDuplicate', { key: flag.key, reviewed: false, note: null });
     expect((await callOk<{ flags: DuplicateFlagRow[] }>(backend, 'catalog.duplicates', {})).flags.find((f) => f.key === flag.key)?.review).toBeNull();
   });
+
+  it('records a review in the history like any other change, and undoes it', async () => {
+    const flag = (await callOk<{ flags: DuplicateFlagRow[] }>(backend, 'catalog.duplicates', {})).flags.find((f) => f.review === null);
+    if (!flag) throw new Error('no unreviewed flag');
+    await callOk(backend, 'catalog.reviewDuplicate', { key: flag.key, reviewed: true, note: '已与两单位核实' });
+    const { operations } = await callOk<{ operations: { id: number; summary: string; changeCount: number }[] }>(backend, 'history.recent', { limit: 1 });
+    expect(operations[0]).toMatchObject({ summary: '疑似重复事项标记为“已复核，保留”', changeCount: 1 });
+    await callOk(backend, 'history.undo', { operationId: operations[0]?.id });
+    expect((await callOk<{ flags: DuplicateFlagRow[] }>(backend, 'catalog.duplicates', {})).flags.find((f) => f.key === flag.key)?.review).toBeNull();
+  });
 });
 
 describe('search bookkeeping', () => {

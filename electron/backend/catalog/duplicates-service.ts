@@ -2,6 +2,7 @@ import type { DuplicateFlagRow } from '../../../shared/api/methods/catalog.ts';
 import { findDuplicateFlags } from '../../../shared/domain/violation-text.ts';
 import type { ListKind } from '../../../shared/domain/list-kinds.ts';
 import type { Db } from '../db/open-database.ts';
+import { runOperation } from '../db/tracked-writes.ts';
 
 interface EntryRow {
   id: number;
@@ -45,15 +46,14 @@ export function listDuplicateFlags(db: Db): DuplicateFlagRow[] {
   return flags.sort((a, b) => Number(a.review !== null) - Number(b.review !== null));
 }
 
-/** Records (or withdraws) the clerk's check of one flag. */
+/** Records (or withdraws) the clerk's check of one flag, as an operation like any other change (操作记录, 撤销). */
 export function reviewDuplicateFlag(db: Db, key: string, reviewed: boolean, note: string | null, operator: string): { ok: boolean } {
-  if (reviewed) {
-    db.prepare(
-      `INSERT INTO catalog_duplicate_reviews (flag_key, note, operator) VALUES (?, ?, ?)
-       ON CONFLICT (flag_key) DO UPDATE SET note = excluded.note, operator = excluded.operator, reviewed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-    ).run(key, note, operator);
-  } else {
-    db.prepare(`DELETE FROM catalog_duplicate_reviews WHERE flag_key = ?`).run(key);
-  }
+  const existing = db.prepare(`SELECT id FROM catalog_duplicate_reviews WHERE flag_key = ?`).pluck().get(key) as number | undefined;
+  const summary = reviewed ? '疑似重复事项标记为“已复核，保留”' : '撤回疑似重复事项的复核标记';
+  runOperation(db, { kind: reviewed ? 'update' : 'delete', summary, operator }, (w) => {
+    if (reviewed && existing === undefined) w.insert('catalog_duplicate_reviews', { flag_key: key, note, operator });
+    else if (reviewed && existing !== undefined) w.update('catalog_duplicate_reviews', existing, { note, operator, reviewed_at: new Date().toISOString() });
+    else if (!reviewed && existing !== undefined) w.delete('catalog_duplicate_reviews', existing);
+  });
   return { ok: true };
 }

@@ -20,6 +20,7 @@ export const TRACKED_TABLES = [
   'inspection_items',
   'penalty_list_items',
   'list_publications',
+  'catalog_duplicate_reviews',
 ] as const;
 export type TrackedTable = (typeof TRACKED_TABLES)[number];
 
