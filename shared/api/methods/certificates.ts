@@ -5,7 +5,7 @@ import { idSchema, isoDateSchema, operationResultSchema, optionalText } from '..
 
 /** Certificate lifecycle steps (申领 … 注销), exams and cancellation announcements. */
 
-const stepBase = {
+export const certificateStepBase = {
   personId: idSchema,
   certType: z.enum(CERT_TYPES),
   /** The day the step took effect. */
@@ -14,7 +14,7 @@ const stepBase = {
   /** 文号 or other document reference. */
   docRef: optionalText(80, '文号'),
 };
-const certNumberSchema = z
+export const certNumberSchema = z
   .string()
   .trim()
   .min(1, '请填写证件编号')
@@ -22,27 +22,27 @@ const certNumberSchema = z
   .refine((v) => !/[\s\u3000]/.test(v), '证件编号中不能有空格');
 
 export const certificateStepSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('申领'), ...stepBase }).strict(),
-  z.object({ action: z.literal('考试合格'), ...stepBase }).strict(),
+  z.object({ action: z.literal('申领'), ...certificateStepBase }).strict(),
+  z.object({ action: z.literal('考试合格'), ...certificateStepBase }).strict(),
   z
     .object({
       action: z.literal('发证'),
-      ...stepBase,
+      ...certificateStepBase,
       certNumber: certNumberSchema,
       /** Defaults to the end of the configured validity (5 years: 2023-05-10 → 2028-05-09). */
       expiryDate: isoDateSchema.nullable().default(null),
     })
     .strict(),
-  z.object({ action: z.literal('换证'), ...stepBase, certNumber: certNumberSchema, expiryDate: isoDateSchema.nullable().default(null) }).strict(),
+  z.object({ action: z.literal('换证'), ...certificateStepBase, certNumber: certNumberSchema, expiryDate: isoDateSchema.nullable().default(null) }).strict(),
   /** A lost or damaged card: a new number, same validity. */
-  z.object({ action: z.literal('补发'), ...stepBase, certNumber: certNumberSchema }).strict(),
-  z.object({ action: z.literal('暂扣'), ...stepBase, reason: z.string().trim().min(1, '请填写暂扣事由').max(200) }).strict(),
-  z.object({ action: z.literal('解除暂扣'), ...stepBase }).strict(),
-  z.object({ action: z.literal('吊销'), ...stepBase, reason: z.string().trim().min(1, '请填写吊销事由').max(200) }).strict(),
+  z.object({ action: z.literal('补发'), ...certificateStepBase, certNumber: certNumberSchema }).strict(),
+  z.object({ action: z.literal('暂扣'), ...certificateStepBase, reason: z.string().trim().min(1, '请填写暂扣事由').max(200) }).strict(),
+  z.object({ action: z.literal('解除暂扣'), ...certificateStepBase }).strict(),
+  z.object({ action: z.literal('吊销'), ...certificateStepBase, reason: z.string().trim().min(1, '请填写吊销事由').max(200) }).strict(),
   z
     .object({
       action: z.literal('注销'),
-      ...stepBase,
+      ...certificateStepBase,
       cancelReason: z.enum(CANCEL_REASONS),
       /** The day the cancellation was announced, when it already was. */
       announceDate: isoDateSchema.nullable().default(null),
