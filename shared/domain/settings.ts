@@ -17,6 +17,10 @@ export const registrySettingsSchema = z.object({
   annualTrainingHours: z.number().min(1).max(500).default(60),
   /** Legal-review staff: at least 5 % of a unit's enforcement personnel (国办发〔2018〕118号). */
   legalReviewerMinRatio: z.number().min(0).max(1).default(0.05),
+  /** An exam is passed at this score or more (out of 100). */
+  examPassMark: z.number().min(0).max(100).default(60),
+  /** A catalog and its lists published as a normative document are valid this many years unless it says otherwise. */
+  publicationValidityYears: z.number().int().min(1).max(20).default(5),
   /** Days before a published list's end date when it is flagged as expiring. */
   publicationWarningDays: z.number().int().min(1).max(730).default(90),
 });
