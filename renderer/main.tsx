@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/App.tsx';
+import { RegistryEnvProvider } from './app/registry-env.tsx';
 import './styles/global.css';
 
 dayjs.locale('zh-cn');
@@ -19,7 +20,9 @@ createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY, colorPrimary: '#1d4f91', borderRadius: 4, fontSize: 14 } }}>
       <AntApp>
-        <AppShell />
+        <RegistryEnvProvider>
+          <AppShell />
+        </RegistryEnvProvider>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

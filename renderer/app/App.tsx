@@ -1,8 +1,7 @@
 import { Layout, Menu, Typography } from 'antd';
-import { api } from '../api/client.ts';
-import { useApi } from '../api/use-api.ts';
 import { PrintPage } from '../pages/print/PrintPage.tsx';
 import { PAGES } from './pages.tsx';
+import { useSettings } from './registry-env.tsx';
 import { navigate, useHashRoute, type Route } from './use-hash-route.ts';
 
 const { Sider, Header, Content } = Layout;
@@ -15,8 +14,7 @@ export function AppShell() {
 
 function Shell({ route }: { route: Route }) {
   const page = PAGES.find((p) => p.key === route.page) ?? PAGES[0];
-  const settings = useApi(() => api['settings.get']({}), 'shell-settings');
-  const bureau = settings.data?.bureauName ?? '司法局';
+  const settings = useSettings();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -38,9 +36,9 @@ function Shell({ route }: { route: Route }) {
       <Layout>
         <Header className="no-print" style={{ background: '#fff', padding: '0 24px', height: 56, lineHeight: '56px', borderBottom: '1px solid #e8eaee', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
           <Typography.Text strong style={{ fontSize: 15 }}>
-            {bureau} · 行政执法人员与“一目录四清单”台账
+            {settings.bureauName} · 行政执法人员与“一目录四清单”台账
           </Typography.Text>
-          <Typography.Text type="secondary">{settings.data?.operatorName ? `经办人：${settings.data.operatorName}` : '未设置经办人（设置 › 业务规则）'}</Typography.Text>
+          <Typography.Text type="secondary">{settings.operatorName ? `经办人：${settings.operatorName}` : '未设置经办人（设置 › 业务规则）'}</Typography.Text>
         </Header>
         <Content style={{ padding: 24, minWidth: 0 }}>{page?.render(route)}</Content>
       </Layout>

@@ -2,6 +2,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Segmented, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgencySummary, InspectionItemRow, ListItemRow } from '../../../shared/api/methods/catalog.ts';
+import { SEARCH_QUERY_MAX_LENGTH } from '../../../shared/domain/catalog-search.ts';
 import { CATALOG_KINDS, LIST_KIND_SHORT_LABELS, type CatalogKind, type ListKind } from '../../../shared/domain/list-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -175,7 +176,7 @@ export function CatalogPage({ route }: { route: Route }) {
           onKeyDown={(e) => {
             if (e.key === 'Escape') closeSearch();
           }}
-          maxLength={100}
+          maxLength={SEARCH_QUERY_MAX_LENGTH}
           style={{ width: 340 }}
           data-testid="catalog-search"
         />

@@ -1,10 +1,12 @@
 import { CheckOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Collapse, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { contract } from '../../../shared/api/contract.ts';
 import type { DuplicateFlagRow } from '../../../shared/api/methods/catalog.ts';
 import { LIST_KIND_SHORT_LABELS, type ListKind } from '../../../shared/domain/list-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { maxLengthOf } from '../../forms/contract-rules.ts';
 import { CellText } from './Highlighted.tsx';
 import type { RecordRef } from './RecordDrawer.tsx';
 
@@ -120,7 +122,7 @@ export function DuplicatesView({ version, onOpen }: { version: number; onOpen: (
         destroyOnHidden
       >
         <Typography.Paragraph>复核后仍保留这些事项。若以后又有单位列入同一违法行为，会重新提示。</Typography.Paragraph>
-        <Input.TextArea autoFocus rows={3} maxLength={500} placeholder="复核意见（可不填），如：两单位职责交叉，均保留" value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea autoFocus rows={3} maxLength={maxLengthOf(contract['catalog.reviewDuplicate'].input.shape.note)} placeholder="复核意见（可不填），如：两单位职责交叉，均保留" value={note} onChange={(e) => setNote(e.target.value)} />
       </Modal>
     </div>
   );

@@ -3,11 +3,13 @@ import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row,
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import type { PublicationInput, PublicationRow, PublicationState } from '../../../shared/api/methods/catalog.ts';
+import { publicationInputSchema, type PublicationInput, type PublicationRow, type PublicationState } from '../../../shared/api/methods/catalog.ts';
 import { validityEnd } from '../../../shared/domain/dates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useSettings } from '../../app/registry-env.tsx';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
+import { textRules } from '../../forms/contract-rules.ts';
 import { PublicationTag } from './PublicationTag.tsx';
 
 interface AgencyPublications {
@@ -48,6 +50,7 @@ function PublicationEditor({
 }) {
   const [form] = Form.useForm<PublicationForm>();
   const [saving, setSaving] = useState(false);
+  const { publicationValidityYears } = useSettings();
   const { message } = App.useApp();
   const initial: Partial<PublicationForm> = doc
     ? {
@@ -97,11 +100,11 @@ function PublicationEditor({
           if (e.key === 'Enter' && (e.target as HTMLElement).closest('.ant-picker')) e.preventDefault();
         }}
         onValuesChange={(changed: Partial<PublicationForm>) => {
-          // A new document usually runs from its publication date for five years: fill that in, the clerk can change it.
+          // A new document usually runs from its publication date for the configured years: fill that in, the clerk can change it.
           if (changed.publishDate && !doc) {
             const d = changed.publishDate.format('YYYY-MM-DD');
             if (!form.getFieldValue('validFrom')) form.setFieldValue('validFrom', changed.publishDate);
-            if (!form.getFieldValue('validTo')) form.setFieldValue('validTo', dayjs(validityEnd(d, 5)));
+            if (!form.getFieldValue('validTo')) form.setFieldValue('validTo', dayjs(validityEnd(d, publicationValidityYears)));
           }
         }}
         data-testid="publication-editor"
@@ -111,7 +114,7 @@ function PublicationEditor({
         </Form.Item>
         <Row gutter={16}>
           <Col span={14}>
-            <Form.Item name="docNumber" label="文号" rules={[{ required: true, whitespace: true, message: '请填写文号，如：沅农发〔2023〕40号' }, { max: 100 }]}>
+            <Form.Item name="docNumber" label="文号" rules={textRules(publicationInputSchema.shape.docNumber, '文号')}>
               <Input placeholder="如：沅农发〔2023〕40号" autoFocus />
             </Form.Item>
           </Col>
@@ -121,7 +124,7 @@ function PublicationEditor({
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="title" label="文件标题" rules={[{ max: 300 }]}>
+        <Form.Item name="title" label="文件标题" rules={textRules(publicationInputSchema.shape.title, '文件标题')}>
           <Input placeholder="如：关于公布《……分类检查事项目录和四项清单》的通知" />
         </Form.Item>
         <Row gutter={16}>
@@ -151,7 +154,7 @@ function PublicationEditor({
         <Form.Item name="revoked" valuePropName="checked">
           <Checkbox>已废止（到期前被撤销或被新文件替代）</Checkbox>
         </Form.Item>
-        <Form.Item name="notes" label="备注" rules={[{ max: 1000 }]}>
+        <Form.Item name="notes" label="备注" rules={textRules(publicationInputSchema.shape.notes, '备注')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
         </Form.Item>
         <button type="submit" hidden aria-hidden />

@@ -1,9 +1,21 @@
 import { App, Col, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
 import { useState, type KeyboardEvent } from 'react';
-import type { AgencySummary, InspectionItemInput, InspectionItemRow, ListItemInput, ListItemRow } from '../../../shared/api/methods/catalog.ts';
+import {
+  inspectionItemInputSchema,
+  listItemInputSchema,
+  type AgencySummary,
+  type InspectionItemInput,
+  type InspectionItemRow,
+  type ListItemInput,
+  type ListItemRow,
+} from '../../../shared/api/methods/catalog.ts';
 import { INSPECTION_ITEM_LABELS, listItemFieldsOf, listItemLabel } from '../../../shared/domain/catalog-fields.ts';
 import { INSPECTION_CATEGORIES, LIST_KIND_LABELS, LIST_KINDS, type ListKind } from '../../../shared/domain/list-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { textRules } from '../../forms/contract-rules.ts';
+
+const ITEM = inspectionItemInputSchema.shape;
+const LIST_ITEM = listItemInputSchema.shape;
 
 const { TextArea } = Input;
 
@@ -82,8 +94,8 @@ export function ItemEditor({
     }
   };
   const keys = ctrlEnterSubmits(() => form.submit());
-  const text = (name: keyof ItemForm, rows = 2, max = 5000) => (
-    <Form.Item name={name} label={INSPECTION_ITEM_LABELS[name as keyof typeof INSPECTION_ITEM_LABELS]} rules={[{ max, message: `不能超过${max}个字` }]}>
+  const text = (name: 'basis' | 'subject' | 'undertakingBody' | 'target' | 'content' | 'method' | 'frequency' | 'notes', rows = 2) => (
+    <Form.Item name={name} label={INSPECTION_ITEM_LABELS[name]} rules={textRules(ITEM[name], INSPECTION_ITEM_LABELS[name])}>
       <TextArea autoSize={{ minRows: rows, maxRows: 8 }} />
     </Form.Item>
   );
@@ -118,12 +130,12 @@ export function ItemEditor({
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name="itemCode" label={INSPECTION_ITEM_LABELS.itemCode} rules={[{ max: 60, message: '事项编码不能超过60个字符' }]}>
+            <Form.Item name="itemCode" label={INSPECTION_ITEM_LABELS.itemCode} rules={textRules(ITEM.itemCode, INSPECTION_ITEM_LABELS.itemCode)}>
               <Input placeholder="可不填" />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="name" label={INSPECTION_ITEM_LABELS.name} rules={[{ required: true, whitespace: true, message: '请填写事项名称' }, { max: 500, message: '事项名称不能超过500个字' }]}>
+        <Form.Item name="name" label={INSPECTION_ITEM_LABELS.name} rules={textRules(ITEM.name, INSPECTION_ITEM_LABELS.name)}>
           <TextArea autoSize={{ minRows: 1, maxRows: 4 }} autoFocus />
         </Form.Item>
         <Form.Item name="category" label={INSPECTION_ITEM_LABELS.category} rules={[{ required: true, message: '请选择检查类别' }]}>
@@ -131,16 +143,16 @@ export function ItemEditor({
         </Form.Item>
         {text('basis')}
         <Row gutter={16}>
-          <Col span={12}>{text('subject', 1, 500)}</Col>
-          <Col span={12}>{text('undertakingBody', 1, 500)}</Col>
+          <Col span={12}>{text('subject', 1)}</Col>
+          <Col span={12}>{text('undertakingBody', 1)}</Col>
         </Row>
-        {text('target', 1, 2000)}
+        {text('target', 1)}
         {text('content', 3)}
         <Row gutter={16}>
-          <Col span={12}>{text('method', 1, 1000)}</Col>
-          <Col span={12}>{text('frequency', 1, 1000)}</Col>
+          <Col span={12}>{text('method', 1)}</Col>
+          <Col span={12}>{text('frequency', 1)}</Col>
         </Row>
-        {text('notes', 1, 2000)}
+        {text('notes', 1)}
       </Form>
     </Modal>
   );
@@ -240,11 +252,7 @@ export function ListEntryEditor({
             key={f}
             name={f}
             label={listItemLabel(kind, f)}
-            rules={
-              f === 'violation'
-                ? [{ required: true, whitespace: true, message: `请填写${listItemLabel(kind, f)}` }, { max: 1000, message: '不能超过1000个字' }]
-                : [{ max: 5000, message: '不能超过5000个字' }]
-            }
+            rules={textRules(LIST_ITEM[f], listItemLabel(kind, f))}
           >
             <TextArea autoSize={{ minRows: f === 'conditions' ? 3 : 1, maxRows: 8 }} autoFocus={f === 'violation'} />
           </Form.Item>

@@ -2,8 +2,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { AgencySummary } from '../../../shared/api/methods/catalog.ts';
-import { FIGURE_KEYS, FIGURE_LABELS, type FigureCounts, type FigureKey, type ReportedFigures, type ReportedYear } from '../../../shared/domain/reported-figures.ts';
+import { FIGURE_KEYS, FIGURE_LABELS, figureCountsSchema, reportedYearSchema, type FigureCounts, type FigureKey, type ReportedFigures, type ReportedYear } from '../../../shared/domain/reported-figures.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useToday } from '../../app/registry-env.tsx';
+import { maxLengthOf, numberRange } from '../../forms/contract-rules.ts';
 
 const SHORT: Readonly<Record<FigureKey, string>> = {
   items: '事项合计',
@@ -39,7 +41,9 @@ export function ReportedFiguresEditor({
   onSaved: (year: number) => void;
 }) {
   const { message } = App.useApp();
-  const [draft, setDraft] = useState<ReportedYear>(() => structuredClone(figures.years.find((y) => y.year === year) ?? figures.years[0] ?? blankYear(new Date().getFullYear() - 1)));
+  // The report of a year is written early the next year: a new one defaults to last year.
+  const lastYear = Number(useToday().slice(0, 4)) - 1;
+  const [draft, setDraft] = useState<ReportedYear>(() => structuredClone(figures.years.find((y) => y.year === year) ?? figures.years[0] ?? blankYear(lastYear)));
   const [originalYear] = useState(draft.year);
   const [saving, setSaving] = useState(false);
   const clash = draft.year !== originalYear && figures.years.some((y) => y.year === draft.year);
@@ -69,7 +73,7 @@ export function ReportedFiguresEditor({
   };
 
   const num = (value: number | null, onChange: (v: number | null) => void, label: string) => (
-    <InputNumber min={0} max={10_000_000} precision={0} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} style={{ width: '100%' }} aria-label={label} />
+    <InputNumber {...numberRange(figureCountsSchema.shape.items)} precision={0} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} style={{ width: '100%' }} aria-label={label} />
   );
 
   return (
@@ -88,10 +92,10 @@ export function ReportedFiguresEditor({
     >
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Text>年度</Typography.Text>
-        <InputNumber min={2000} max={2199} precision={0} value={draft.year} onChange={(v) => typeof v === 'number' && setDraft((d) => ({ ...d, year: v }))} />
+        <InputNumber {...numberRange(reportedYearSchema.shape.year)} precision={0} value={draft.year} onChange={(v) => typeof v === 'number' && setDraft((d) => ({ ...d, year: v }))} />
         <Typography.Text>来源</Typography.Text>
-        <Input value={draft.source} maxLength={100} onChange={(e) => setDraft((d) => ({ ...d, source: e.target.value }))} style={{ width: 360 }} />
-        <Button icon={<PlusOutlined />} onClick={() => setDraft(blankYear(Math.max(...figures.years.map((y) => y.year), new Date().getFullYear() - 1) + 1))}>
+        <Input value={draft.source} maxLength={maxLengthOf(reportedYearSchema.shape.source)} onChange={(e) => setDraft((d) => ({ ...d, source: e.target.value }))} style={{ width: 360 }} />
+        <Button icon={<PlusOutlined />} onClick={() => setDraft(blankYear(Math.max(...figures.years.map((y) => y.year), lastYear) + 1))}>
           新增年度
         </Button>
       </Space>

@@ -6,6 +6,7 @@ import type { RosterRequestInput } from '../../../shared/api/methods/rosters.ts'
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useSettings, useToday } from '../../app/registry-env.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
 import { useRosterDownload } from './download.ts';
 
@@ -62,13 +63,13 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function RenewalCard() {
-  const settings = useApi(() => api['settings.get']({}), 'export-settings');
+  const settings = useSettings();
   const [unitIds, setUnitIds] = useState<number[]>([]);
   const [days, setDays] = useState<number | null>(null);
   const [includeExpired, setIncludeExpired] = useState(true);
   const [perUnit, setPerUnit] = useState(false);
   const [full, setFull] = useState(false);
-  const effectiveDays = days ?? settings.data?.expiryWarningDays ?? 180;
+  const effectiveDays = days ?? settings.expiryWarningDays;
   const q = new URLSearchParams({ days: String(effectiveDays) });
   if (unitIds.length) q.set('units', unitIds.join(','));
   if (includeExpired) q.set('expired', '1');
@@ -168,8 +169,7 @@ export function PublicListCard() {
 }
 
 export function TrainingShortCard() {
-  const info = useApi(() => api['system.info']({}), 'export-info');
-  const thisYear = Number((info.data?.today ?? '2000').slice(0, 4));
+  const thisYear = Number(useToday().slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
   const [unitIds, setUnitIds] = useState<number[]>([]);
   const effectiveYear = year ?? thisYear;

@@ -40,7 +40,7 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     key: 'training-short',
     group: '执法人员',
     title: '培训学时不足名单',
-    description: '本年度培训学时未达到要求（默认 60 学时）的在岗执法人员，供督促参训。',
+    description: '本年度培训学时未达到要求（设置 › 业务规则 中的年度学时）的在岗执法人员，供督促参训。',
     render: () => <TrainingShortCard />,
   },
 ];

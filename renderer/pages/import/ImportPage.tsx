@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FileCheck } from '../../../shared/import/check-schema.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useToday } from '../../app/registry-env.tsx';
 import type { Route } from '../../app/use-hash-route.ts';
 import { BatchHistory } from './BatchHistory.tsx';
 import { DropZone } from './DropZone.tsx';
@@ -24,8 +25,7 @@ export function ImportPage({ route }: { route: Route }) {
   const session = useImportSession();
   const { message } = App.useApp();
   const [batchKey, setBatchKey] = useState(0);
-  const info = useApi(() => api['system.info']({}), 'import-info');
-  const today = info.data?.today ?? new Date().toISOString().slice(0, 10);
+  const today = useToday();
   const checkId = route.params[0];
   const [loadedFile, setLoadedFile] = useState<FileCheck | null>(null);
 

@@ -1,12 +1,14 @@
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { CertificateStepInput } from '../../../shared/api/methods/certificates.ts';
+import { certificateStepBase, certNumberSchema, type CertificateStepInput } from '../../../shared/api/methods/certificates.ts';
 import type { CertificateRecord } from '../../../shared/api/methods/personnel.ts';
 import type { CertAction } from '../../../shared/domain/certificate-rules.ts';
 import { CANCEL_REASONS, type CancelReason, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { validityEnd } from '../../../shared/domain/dates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useTodayDayjs } from '../../app/registry-env.tsx';
+import { maxLengthOf, textRules } from '../../forms/contract-rules.ts';
 
 interface Values {
   date: Dayjs;
@@ -61,7 +63,7 @@ export function CertificateStepDialog({
   const needsNumber = action === '发证' || action === '换证' || action === '补发';
   const needsExpiry = action === '发证' || action === '换证';
   const reasonRequired = action === '暂扣' || action === '吊销';
-  const today = dayjs();
+  const today = useTodayDayjs();
 
   const submit = async (v: Values) => {
     setSaving(true);
@@ -150,11 +152,7 @@ export function CertificateStepDialog({
               <Form.Item
                 name="certNumber"
                 label={action === '发证' ? '证件编号' : '新证件编号'}
-                rules={[
-                  { required: true, whitespace: true, message: '请填写证件编号' },
-                  { max: 40, message: '证件编号不能超过40个字符' },
-                  { pattern: /^\S+$/, message: '证件编号中不能有空格' },
-                ]}
+                rules={[...textRules(certNumberSchema, '证件编号'), { pattern: /^\S+$/, message: '证件编号中不能有空格' }]}
               >
                 <Input autoFocus className="tabular" />
               </Form.Item>
@@ -176,12 +174,12 @@ export function CertificateStepDialog({
           ) : null}
           <Col span={12}>
             <Form.Item name="docRef" label="文号">
-              <Input maxLength={80} placeholder="如：沅司决〔2024〕3号" />
+              <Input maxLength={maxLengthOf(certificateStepBase.docRef)} placeholder="如：沅司决〔2024〕3号" />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item name="reason" label={action === '注销' ? '说明' : '事由'} rules={reasonRequired ? [{ required: true, whitespace: true, message: `请填写${action}事由` }] : []}>
-              <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={200} data-testid="step-reason" />
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={maxLengthOf(certificateStepBase.reason)} data-testid="step-reason" />
             </Form.Item>
           </Col>
         </Row>

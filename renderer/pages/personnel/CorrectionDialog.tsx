@@ -2,7 +2,12 @@ import { App, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CertificateRecord } from '../../../shared/api/methods/personnel.ts';
+import { contract } from '../../../shared/api/contract.ts';
+import { certNumberSchema } from '../../../shared/api/methods/certificates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { maxLengthOf, textRules } from '../../forms/contract-rules.ts';
+
+const CORRECTION = contract['certificates.correct'].input.shape;
 
 interface Values {
   certNumber: string;
@@ -43,7 +48,7 @@ export function CorrectionDialog({ card, onClose, onSaved }: { card: Certificate
         initialValues={{ certNumber: card.certNumber ?? '', issueDate: card.issueDate ? dayjs(card.issueDate) : undefined, expiryDate: card.expiryDate ? dayjs(card.expiryDate) : undefined, reason: '' }}
         onFinish={(v) => void submit(v)}
       >
-        <Form.Item name="certNumber" label="证件编号" rules={[{ required: true, whitespace: true, message: '请填写证件编号' }, { max: 40 }, { pattern: /^\S+$/, message: '证件编号中不能有空格' }]}>
+        <Form.Item name="certNumber" label="证件编号" rules={[...textRules(certNumberSchema, '证件编号'), { pattern: /^\S+$/, message: '证件编号中不能有空格' }]}>
           <Input className="tabular" />
         </Form.Item>
         <Form.Item name="issueDate" label="发证日期" rules={[{ required: true, message: '请选择日期' }]}>
@@ -52,8 +57,8 @@ export function CorrectionDialog({ card, onClose, onSaved }: { card: Certificate
         <Form.Item name="expiryDate" label="有效期至" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker allowClear={false} />
         </Form.Item>
-        <Form.Item name="reason" label="更正原因" rules={[{ required: true, whitespace: true, message: '请填写更正原因' }]}>
-          <Input maxLength={200} placeholder="如：录入时证号抄错" />
+        <Form.Item name="reason" label="更正原因" rules={textRules(CORRECTION.reason, '更正原因')}>
+          <Input maxLength={maxLengthOf(CORRECTION.reason)} placeholder="如：录入时证号抄错" />
         </Form.Item>
         <button type="submit" hidden aria-hidden />
       </Form>

@@ -1,8 +1,13 @@
 import { App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { EXAM_TYPES, type ExamType } from '../../../shared/domain/certificate-vocabulary.ts';
+import { contract } from '../../../shared/api/contract.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useSettings, useTodayDayjs } from '../../app/registry-env.tsx';
+import { numberRange, textRules } from '../../forms/contract-rules.ts';
+
+const EXAM = contract['certificates.recordExam'].input.shape;
 
 interface Values {
   examType: ExamType;
@@ -17,6 +22,8 @@ export function ExamDialog({ personId, personName, onClose, onSaved }: { personI
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
+  const today = useTodayDayjs();
+  const { examPassMark } = useSettings();
   const submit = async (v: Values) => {
     setSaving(true);
     try {
@@ -35,25 +42,25 @@ export function ExamDialog({ personId, personName, onClose, onSaved }: { personI
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ examType: '通用法律知识', examDate: dayjs(), score: null, passed: true }}
+        initialValues={{ examType: '通用法律知识', examDate: today, score: null, passed: true }}
         onFinish={(v) => void submit(v)}
         onValuesChange={(changed: Partial<Values>) => {
-          if (typeof changed.score === 'number') form.setFieldValue('passed', changed.score >= 60);
+          if (typeof changed.score === 'number') form.setFieldValue('passed', changed.score >= examPassMark);
         }}
       >
         <Form.Item name="examType" label="考试类型" rules={[{ required: true }]}>
           <Select options={EXAM_TYPES.map((t) => ({ value: t, label: t }))} />
         </Form.Item>
         <Form.Item name="examDate" label="考试日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+          <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} />
         </Form.Item>
-        <Form.Item name="score" label="成绩（分）">
-          <InputNumber min={0} max={100} step={0.5} style={{ width: 120 }} />
+        <Form.Item name="score" label="成绩（分）" tooltip={`${examPassMark} 分及以上为合格（设置 › 业务规则）`}>
+          <InputNumber {...numberRange(EXAM.score)} step={0.5} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="passed" valuePropName="checked">
           <Checkbox>考试合格</Checkbox>
         </Form.Item>
-        <Form.Item name="notes" label="备注" rules={[{ max: 200 }]}>
+        <Form.Item name="notes" label="备注" rules={textRules(EXAM.notes, '备注')}>
           <Input />
         </Form.Item>
         <button type="submit" hidden aria-hidden />

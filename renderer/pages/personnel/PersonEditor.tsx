@@ -1,11 +1,15 @@
 import { App, AutoComplete, Button, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { PersonDetail } from '../../../shared/api/methods/personnel.ts';
+import { personValuesSchema, type PersonDetail } from '../../../shared/api/methods/personnel.ts';
 import { mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
 import { checkIdNumber, normalizeIdNumber } from '../../../shared/domain/id-number.ts';
 import { PERSONNEL_KINDS, SEXES, STAFFING_TYPES, type PersonnelKind, type Sex, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import { api, ApiCallError, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useToday } from '../../app/registry-env.tsx';
+import { maxLengthOf, textRules } from '../../forms/contract-rules.ts';
+
+const PERSON = personValuesSchema.shape;
 
 interface FormValues {
   unitId?: number;
@@ -41,6 +45,7 @@ export function PersonEditor({
   onSaved: (text: string, operationId: number | null, id: number) => void;
 }) {
   const [form] = Form.useForm<FormValues>();
+  const today = useToday();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   // When editing, the number is shown masked and only sent when the clerk changes it.
@@ -53,7 +58,7 @@ export function PersonEditor({
 
   const idCheck = useMemo(() => {
     if (!editingId || !idNumber) return null;
-    return checkIdNumber(normalizeIdNumber(idNumber));
+    return checkIdNumber(normalizeIdNumber(idNumber), today);
   }, [idNumber, editingId]);
   const idSex = idCheck?.ok ? idCheck.sex : person && !editingId ? (person.sexFromId ?? person.sex) : null;
   const sexWarning = idSex !== null && sex !== undefined && idSex !== sex ? `身份证号显示为${idSex}性，与所填性别不一致，请核对。` : null;
@@ -141,10 +146,7 @@ export function PersonEditor({
           <Form.Item
             name="name"
             label="姓名"
-            rules={[
-              { required: true, whitespace: true, message: '请填写姓名' },
-              { min: 2, max: 30, message: '姓名为2–30个字' },
-            ]}
+            rules={textRules(PERSON.name, '姓名')}
             style={{ width: 160 }}
           >
             <Input autoFocus={person === null} />
@@ -160,7 +162,7 @@ export function PersonEditor({
                 {
                   validator: (_r, value: string | undefined) => {
                     if (!value) return Promise.resolve();
-                    const check = checkIdNumber(normalizeIdNumber(value));
+                    const check = checkIdNumber(normalizeIdNumber(value), today);
                     return check.ok ? Promise.resolve() : Promise.reject(new Error(check.message));
                   },
                 },
@@ -168,13 +170,13 @@ export function PersonEditor({
               extra={idCheck?.ok ? `出生日期 ${idCheck.birthDate}，${idCheck.sex}` : undefined}
             >
               <Input
-                maxLength={22}
+                maxLength={maxLengthOf(PERSON.idNumber)}
                 placeholder="18位，末位可为X"
                 data-testid="id-number-input"
                 onBlur={() => {
                   const raw = form.getFieldValue('idNumber') as string | undefined;
                   if (!raw) return;
-                  const check = checkIdNumber(normalizeIdNumber(raw));
+                  const check = checkIdNumber(normalizeIdNumber(raw), today);
                   form.setFieldValue('idNumber', normalizeIdNumber(raw));
                   if (check.ok && form.getFieldValue('sex') === undefined) form.setFieldValue('sex', check.sex);
                 }}
@@ -205,10 +207,10 @@ export function PersonEditor({
           >
             <Select options={STAFFING_TYPES.map((t) => ({ value: t, label: t }))} />
           </Form.Item>
-          <Form.Item name="post" label="职务" rules={[{ max: 40 }]} style={{ width: 200 }}>
+          <Form.Item name="post" label="职务" rules={textRules(PERSON.post, '职务')} style={{ width: 200 }}>
             <AutoComplete options={(vocabulary.data?.posts ?? []).map((p) => ({ value: p }))} filterOption={(input, option) => (option?.value ?? '').includes(input)} />
           </Form.Item>
-          <Form.Item name="enforcementCategory" label="执法类别" rules={[{ max: 40 }]} style={{ width: 220 }}>
+          <Form.Item name="enforcementCategory" label="执法类别" rules={textRules(PERSON.enforcementCategory, '执法类别')} style={{ width: 220 }}>
             <AutoComplete
               options={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.category }))}
               filterOption={(input, option) => (option?.value ?? '').includes(input)}
@@ -219,18 +221,18 @@ export function PersonEditor({
             />
           </Form.Item>
         </Space>
-        <Form.Item name="enforcementScope" label="执法范围" rules={[{ max: 300 }]}>
+        <Form.Item name="enforcementScope" label="执法范围" rules={textRules(PERSON.enforcementScope, '执法范围')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
         <Space size={16} style={{ display: 'flex' }} align="start">
-          <Form.Item name="phone" label="联系电话" rules={[{ max: 40 }]} style={{ width: 200 }}>
+          <Form.Item name="phone" label="联系电话" rules={textRules(PERSON.phone, '联系电话')} style={{ width: 200 }}>
             <Input />
           </Form.Item>
           <Form.Item name="isLegalReviewer" valuePropName="checked" label=" " colon={false}>
             <Checkbox>法制审核人员</Checkbox>
           </Form.Item>
         </Space>
-        <Form.Item name="notes" label="备注" rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label="备注" rules={textRules(PERSON.notes, '备注')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
         <button type="submit" hidden aria-hidden />

@@ -3,16 +3,18 @@ import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tool
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { RosterRow } from '../../../shared/api/methods/personnel.ts';
+import { rosterFilterSchema, type RosterRow } from '../../../shared/api/methods/personnel.ts';
 import { CERT_STATUSES, type CertStatus } from '../../../shared/domain/certificate-status.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import type { RosterSortKey } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useSettings } from '../../app/registry-env.tsx';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
+import { numberRange } from '../../forms/contract-rules.ts';
 import { PersonEditor } from './PersonEditor.tsx';
 import { emptyFilter, isFiltered, queryFromView, ROSTER_HASH_KEY, viewFromQuery, type RosterView as View } from './roster-params.ts';
 import { StatusTag } from './status-tag.tsx';
@@ -49,6 +51,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
   const [training, setTraining] = useState(false);
   const roster = useRosterWindow(view);
   const units = useApi(() => api['units.list']({}), 'roster-units');
+  const { expiryWarningDays } = useSettings();
   const showUndo = useUndoNotice();
   const searchRef = useRef<React.ComponentRef<typeof Input>>(null);
   useFindShortcut(searchRef);
@@ -224,7 +227,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
         <Space wrap size={12}>
           <Checkbox
             checked={filter.expiringWithinDays !== null}
-            onChange={(e) => setFilter({ expiringWithinDays: e.target.checked ? 180 : null })}
+            onChange={(e) => setFilter({ expiringWithinDays: e.target.checked ? expiryWarningDays : null })}
             data-testid="filter-expiring"
           >
             证件在
@@ -232,9 +235,9 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
           <Space size={4} style={{ marginLeft: -8 }}>
             <InputNumber
               size="small"
-              min={0}
-              max={3650}
-              value={filter.expiringWithinDays ?? 180}
+              {...numberRange(rosterFilterSchema.shape.expiringWithinDays)}
+              precision={0}
+              value={filter.expiringWithinDays ?? expiryWarningDays}
               onChange={(v) => setFilter({ expiringWithinDays: typeof v === 'number' ? v : null })}
               style={{ width: 72 }}
               data-testid="filter-expiring-days"

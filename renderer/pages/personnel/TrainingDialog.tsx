@@ -2,7 +2,12 @@ import { App, AutoComplete, DatePicker, Form, Input, InputNumber, Modal } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TrainingRecord } from '../../../shared/api/methods/personnel.ts';
+import { contract } from '../../../shared/api/contract.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useTodayDayjs } from '../../app/registry-env.tsx';
+import { numberRange, textRules } from '../../forms/contract-rules.ts';
+
+const TRAINING = contract['training.add'].input.shape;
 
 interface Values {
   trainingDate: Dayjs;
@@ -28,6 +33,7 @@ export function TrainingDialog({
 }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
+  const today = useTodayDayjs();
   const [saving, setSaving] = useState(false);
   const submit = async (v: Values) => {
     setSaving(true);
@@ -70,22 +76,22 @@ export function TrainingDialog({
         initialValues={
           record
             ? { trainingDate: dayjs(record.trainingDate), course: record.course, hours: record.hours, organiser: record.organiser ?? undefined, notes: record.notes ?? undefined }
-            : { trainingDate: dayjs(), organiser: '' }
+            : { trainingDate: today, organiser: '' }
         }
       >
         <Form.Item name="trainingDate" label="培训日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} />
         </Form.Item>
-        <Form.Item name="course" label="培训内容" rules={[{ required: true, whitespace: true, message: '请填写培训内容' }, { max: 100 }]}>
+        <Form.Item name="course" label="培训内容" rules={textRules(TRAINING.course, '培训内容')}>
           <AutoComplete options={COMMON_COURSES.map((c) => ({ value: c }))} />
         </Form.Item>
         <Form.Item name="hours" label="学时" rules={[{ required: true, message: '请填写学时' }]}>
-          <InputNumber min={0.5} max={200} step={0.5} style={{ width: 120 }} />
+          <InputNumber min={0.5} max={numberRange(TRAINING.hours).max} step={0.5} style={{ width: 120 }} />
         </Form.Item>
-        <Form.Item name="organiser" label="组织单位" rules={[{ max: 60 }]}>
+        <Form.Item name="organiser" label="组织单位" rules={textRules(TRAINING.organiser, '组织单位')}>
           <Input placeholder="如：沅江市司法局" />
         </Form.Item>
-        <Form.Item name="notes" label="备注" rules={[{ max: 200 }]}>
+        <Form.Item name="notes" label="备注" rules={textRules(TRAINING.notes, '备注')}>
           <Input />
         </Form.Item>
         <button type="submit" hidden aria-hidden />

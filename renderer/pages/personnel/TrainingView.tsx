@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Col, Row, Select, Space, Table, Tag, Typography
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useToday } from '../../app/registry-env.tsx';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
 import { useRosterDownload } from '../export/download.ts';
@@ -11,8 +12,7 @@ import { TrainingDialog } from './TrainingDialog.tsx';
 
 /** Training hours per year against the requirement: who falls short, per unit, and a print of the list. */
 export function TrainingView() {
-  const info = useApi(() => api['system.info']({}), 'training-info');
-  const thisYear = Number((info.data?.today ?? new Date().toISOString()).slice(0, 4));
+  const thisYear = Number(useToday().slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
   const [unitIds, setUnitIds] = useState<number[]>([]);
   const [onlyShort, setOnlyShort] = useState(true);

@@ -1,9 +1,14 @@
 import { Alert, App, AutoComplete, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { PersonDetail } from '../../../shared/api/methods/personnel.ts';
+import { contract } from '../../../shared/api/contract.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useTodayDayjs } from '../../app/registry-env.tsx';
+import { maxLengthOf, textRules } from '../../forms/contract-rules.ts';
 import { useApi } from '../../api/use-api.ts';
+
+const TRANSFER = contract['personnel.transfer'].input.shape;
 
 interface Values {
   toUnitId?: number;
@@ -20,6 +25,7 @@ export function TransferDialog({ person, onClose, onSaved }: { person: PersonDet
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
+  const today = useTodayDayjs();
   const units = useApi(() => api['units.list']({}), 'transfer-units');
   const vocabulary = useApi(() => api['personnel.vocabulary']({}), 'transfer-vocabulary');
   const submit = async (v: Values) => {
@@ -53,7 +59,7 @@ export function TransferDialog({ person, onClose, onSaved }: { person: PersonDet
         style={{ marginBottom: 16 }}
         message="调动后人员记录、证件历史和培训记录随人员一并转入新单位。新单位的执法类别不同的，需按规定重新申领或换发证件。"
       />
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" initialValues={{ date: today }} onFinish={(v) => void submit(v)}>
         <Form.Item name="toUnitId" label="调入单位" rules={[{ required: true, message: '请选择调入单位' }]}>
           <Select
             showSearch
@@ -63,15 +69,15 @@ export function TransferDialog({ person, onClose, onSaved }: { person: PersonDet
           />
         </Form.Item>
         <Form.Item name="date" label="调动日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+          <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} />
         </Form.Item>
         <Form.Item name="docRef" label="文号">
-          <Input maxLength={80} placeholder="如：沅人社任〔2024〕12号" />
+          <Input maxLength={maxLengthOf(TRANSFER.docRef)} placeholder="如：沅人社任〔2024〕12号" />
         </Form.Item>
-        <Form.Item name="post" label="新职务（不填则不变）">
+        <Form.Item name="post" label="新职务（不填则不变）" rules={textRules(TRANSFER.post, '职务')}>
           <AutoComplete options={(vocabulary.data?.posts ?? []).map((p) => ({ value: p }))} />
         </Form.Item>
-        <Form.Item name="enforcementCategory" label="新执法类别（不填则不变）">
+        <Form.Item name="enforcementCategory" label="新执法类别（不填则不变）" rules={textRules(TRANSFER.enforcementCategory, '执法类别')}>
           <AutoComplete
             options={(vocabulary.data?.categories ?? []).map((c) => ({ value: c.category }))}
             onSelect={(value: string) => {
@@ -81,10 +87,10 @@ export function TransferDialog({ person, onClose, onSaved }: { person: PersonDet
           />
         </Form.Item>
         <Form.Item name="enforcementScope" label="新执法范围（不填则不变）">
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={300} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={maxLengthOf(TRANSFER.enforcementScope)} />
         </Form.Item>
         <Form.Item name="notes" label="备注">
-          <Input maxLength={200} />
+          <Input maxLength={maxLengthOf(TRANSFER.notes)} />
         </Form.Item>
         <button type="submit" hidden aria-hidden />
       </Form>

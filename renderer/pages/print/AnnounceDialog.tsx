@@ -1,8 +1,11 @@
 import { App, DatePicker, Form, Input, Modal } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { contract } from '../../../shared/api/contract.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useTodayDayjs } from '../../app/registry-env.tsx';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
+import { maxLengthOf } from '../../forms/contract-rules.ts';
 
 /**
  * After the cancellation list was published: records its announcement date on every listed card,
@@ -13,6 +16,7 @@ export function AnnounceDialog({ certificateIds, onClose, onDone }: { certificat
   const { message } = App.useApp();
   const showUndo = useUndoNotice();
   const [saving, setSaving] = useState(false);
+  const today = useTodayDayjs();
   const submit = async (v: { announceDate: Dayjs; docRef?: string }) => {
     setSaving(true);
     try {
@@ -29,12 +33,12 @@ export function AnnounceDialog({ certificateIds, onClose, onDone }: { certificat
   };
   return (
     <Modal open title={`登记注销公示（${certificateIds.length} 人）`} okText="登记" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ announceDate: dayjs() }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" initialValues={{ announceDate: today }} onFinish={(v) => void submit(v)}>
         <Form.Item name="announceDate" label="公示日期" rules={[{ required: true, message: '请选择公示日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} />
+          <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} />
         </Form.Item>
         <Form.Item name="docRef" label="公告文号">
-          <Input maxLength={80} placeholder="如：沅司公告〔2024〕5号" />
+          <Input maxLength={maxLengthOf(contract['certificates.announce'].input.shape.docRef)} placeholder="如：沅司公告〔2024〕5号" />
         </Form.Item>
         <button type="submit" hidden aria-hidden />
       </Form>

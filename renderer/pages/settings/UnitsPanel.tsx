@@ -2,12 +2,15 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useRef, useState } from 'react';
-import type { UnitInput, UnitRow } from '../../../shared/api/methods/units.ts';
+import { unitInputSchema, type UnitInput, type UnitRow } from '../../../shared/api/methods/units.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
+import { numberRange, textRules } from '../../forms/contract-rules.ts';
+
+const UNIT = unitInputSchema.shape;
 
 interface UnitFormValues {
   name: string;
@@ -86,18 +89,18 @@ function UnitEditor({ unit, open, onClose, onSaved }: { unit: UnitRow | null; op
       width={620}
     >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} preserve={false}>
-        <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, min: 2, max: 60, message: '请填写单位全称（2–60个字）' }]}>
+        <Form.Item name="name" label="单位名称" rules={textRules(UNIT.name, '单位名称')}>
           <Input autoFocus placeholder="如：沅江市农业农村局" />
         </Form.Item>
         <Space size={16} style={{ display: 'flex' }} align="start">
-          <Form.Item name="shortName" label="简称" rules={[{ max: 30 }]}>
+          <Form.Item name="shortName" label="简称" rules={textRules(UNIT.shortName, '简称')}>
             <Input placeholder="如：市农业农村局" style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
             <Select style={{ width: 140 }} options={UNIT_KINDS.map((k) => ({ value: k, label: k === '乡镇街道' ? '乡镇（街道）' : k }))} />
           </Form.Item>
-          <Form.Item name="sortOrder" label="排序号" rules={[{ required: true }]}>
-            <InputNumber min={0} max={100000} style={{ width: 100 }} />
+          <Form.Item name="sortOrder" label="排序号" rules={[{ required: true, message: '请填写排序号' }]}>
+            <InputNumber {...numberRange(UNIT.sortOrder)} precision={0} style={{ width: 100 }} />
           </Form.Item>
         </Space>
         <Form.Item name="keepsInspectionLists" valuePropName="checked">
@@ -108,16 +111,16 @@ function UnitEditor({ unit, open, onClose, onSaved }: { unit: UnitRow | null; op
         </Form.Item>
         <Space size={16} style={{ display: 'flex' }} align="start">
           <Form.Item name="staffingQuota" label="编制数">
-            <InputNumber min={0} max={100000} style={{ width: 120 }} />
+            <InputNumber {...numberRange(UNIT.staffingQuota)} precision={0} style={{ width: 120 }} />
           </Form.Item>
-          <Form.Item name="contactPerson" label="联系人" rules={[{ max: 30 }]}>
+          <Form.Item name="contactPerson" label="联系人" rules={textRules(UNIT.contactPerson, '联系人')}>
             <Input style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="contactPhone" label="联系电话" rules={[{ max: 40 }]}>
+          <Form.Item name="contactPhone" label="联系电话" rules={textRules(UNIT.contactPhone, '联系电话')}>
             <Input style={{ width: 180 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="notes" label="备注" rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label="备注" rules={textRules(UNIT.notes, '备注')}>
           <Input.TextArea rows={2} />
         </Form.Item>
         {/* Enter in any field submits, like a desktop dialog. */}
