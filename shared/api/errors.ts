@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'UNKNOWN_METHOD',
   'NOT_FOUND',
   'CONFLICT',
+  /** The very same file (same SHA-256) was imported before; the clerk may confirm a second import. */
+  'ALREADY_IMPORTED',
   'RULE_VIOLATION',
   'CONSTRAINT',
   'DATABASE_NEWER',

@@ -28,12 +28,14 @@ export function useCommit(onDone: (file: FileCheck) => void): (file: FileCheck, 
       const previous = file.previousImports.filter((p) => !p.undone);
       const cancels = missing.filter((m) => m.action === 'cancel_certificate').length;
       const deletes = missing.filter((m) => m.action === 'delete').length;
-      let skipErrorRows = errors === 0 && blocked === 0;
+      const mustTick = errors > 0 || blocked > 0;
       const confirmed = await new Promise<boolean>((resolve) => {
-        modal.confirm({
+        // With rows in error the clerk must tick that they are left out: until then 导入 is disabled.
+        const dialog = modal.confirm({
           title: `导入“${file.file}”？`,
           width: 520,
           okText: '导入',
+          okButtonProps: { disabled: mustTick },
           cancelText: '取消',
           content: (
             <div data-testid="commit-confirm">
@@ -45,7 +47,7 @@ export function useCommit(onDone: (file: FileCheck) => void): (file: FileCheck, 
               </p>
               {previous.length > 0 && <p style={{ color: '#d4380d' }}>注意：内容完全相同的文件已于 {previous[previous.length - 1]?.committedAt.slice(0, 10)} 导入过。</p>}
               {(errors > 0 || blocked > 0) && (
-                <Checkbox onChange={(e) => (skipErrorRows = e.target.checked)} data-testid="skip-errors">
+                <Checkbox onChange={(e) => dialog.update({ okButtonProps: { disabled: !e.target.checked } })} data-testid="skip-errors">
                   {errors > 0 ? `${errors} 行有错误，不导入这些行` : ''}
                   {blocked > 0 ? `${errors > 0 ? '；' : ''}${blocked} 个工作表不能导入，跳过` : ''}
                   ，只导入其余内容
@@ -53,14 +55,7 @@ export function useCommit(onDone: (file: FileCheck) => void): (file: FileCheck, 
               )}
             </div>
           ),
-          onOk: () => {
-            if (!skipErrorRows) {
-              void message.warning('请先勾选“只导入其余内容”，或先修正错误');
-              return Promise.reject(new Error('not confirmed'));
-            }
-            resolve(true);
-            return Promise.resolve();
-          },
+          onOk: () => resolve(true),
           onCancel: () => resolve(false),
         });
       });
@@ -71,7 +66,7 @@ export function useCommit(onDone: (file: FileCheck) => void): (file: FileCheck, 
         showUndo(result.summary, result.operationId, () => void unwrap(api['import.recheck']({ checkId: file.checkId })).then(onDone));
         onDone(await unwrap(api['import.file']({ checkId: file.checkId })));
       } catch (err) {
-        if (err instanceof ApiCallError && err.error.code === 'CONFLICT' && err.error.message.includes('确认要再次导入')) {
+        if (err instanceof ApiCallError && err.error.code === 'ALREADY_IMPORTED') {
           modal.confirm({
             title: '再次导入同一个文件？',
             content: err.error.message,
