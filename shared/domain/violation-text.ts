@@ -1,3 +1,4 @@
+import { normaliseKeyText } from '../import/text-normalise.ts';
 import { LIST_KIND_SHORT_LABELS, type ListKind } from './list-kinds.ts';
 
 /**
@@ -8,14 +9,16 @@ import { LIST_KIND_SHORT_LABELS, type ListKind } from './list-kinds.ts';
  */
 
 const LEADING_NUMBER = /^(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)]|[0-9一二三四五六七八九十]{1,3}[、.．])+/u;
-// Whitespace, punctuation and symbols (《》“”，；。、…) carry no meaning for the comparison.
-const NOISE = /[\s\p{P}\p{S}]/gu;
 
+/**
+ * The comparable form of a violation: the comparable form of any key text (normaliseKeyText: NFKC,
+ * simplified characters, no white space, punctuation or symbols, lower case) after dropping a
+ * leading number, with 或者 read as 或, 之 as 的, and no closing 的. The duplicate review and the
+ * importer's matching of list entries both use it, so they agree on what "the same violation" is.
+ */
 export function normalizeViolationText(raw: string): string {
-  let text = raw.normalize('NFKC').trim();
-  text = text.replace(LEADING_NUMBER, '');
-  text = text.replace(NOISE, '');
-  text = text.toLowerCase();
+  // The leading number is recognised by its punctuation, so it goes before the punctuation does.
+  let text = normaliseKeyText(raw.normalize('NFKC').trim().replace(LEADING_NUMBER, ''));
   text = text.replaceAll('或者', '或').replaceAll('之', '的');
   // The clause ending 的 ("……的") is written or left out at will.
   text = text.replace(/的+$/u, '');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicateFlags, normalizeViolationText, type ListEntryForComparison } from '../../shared/domain/violation-text.ts';
+import { normaliseKeyText } from '../../shared/import/text-normalise.ts';
 
 describe('normalizeViolationText', () => {
   it.each([
@@ -74,5 +75,21 @@ describe('findDuplicateFlags', () => {
     const three = findDuplicateFlags([entry(1, 10, 'no_penalty', '甲行为的'), entry(2, 11, 'no_penalty', '甲行为'), entry(3, 12, 'no_penalty', '甲行为')]);
     expect(again[0]?.key).toBe(two[0]?.key);
     expect(three[0]?.key).not.toBe(two[0]?.key);
+  });
+});
+
+describe('one comparable form for the duplicate review and the importer', () => {
+  it('reads traditional characters as simplified, like every other key text', () => {
+    expect(normalizeViolationText('未按規定報送材料的')).toBe(normalizeViolationText('未按规定报送材料'));
+  });
+
+  it('builds on normaliseKeyText: whatever it treats as equal, the violation rule does too', () => {
+    for (const [a, b] of [
+      ['食品经营者 未按规定悬挂许可证', '食品经营者未按规定悬挂许可证。'],
+      ['ＡＢＣ违法行为', 'abc违法行为'],
+    ] as const) {
+      expect(normaliseKeyText(a)).toBe(normaliseKeyText(b));
+      expect(normalizeViolationText(a)).toBe(normalizeViolationText(b));
+    }
   });
 });

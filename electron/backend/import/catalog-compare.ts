@@ -3,6 +3,7 @@ import type { FieldDiff, MissingRecord } from '../../../shared/import/check-sche
 import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
 import type { RowStatus } from '../../../shared/import/import-kinds.ts';
 import { makeIssue } from '../../../shared/import/issues.ts';
+import { normalizeViolationText } from '../../../shared/domain/violation-text.ts';
 import { normaliseKeyText } from '../../../shared/import/text-normalise.ts';
 import type { Db } from '../db/open-database.ts';
 import { ITEM_TEXT_FIELDS, LIST_TEXT_FIELDS, type ItemDraft, type ListDraft } from './catalog-rows.ts';
@@ -121,7 +122,7 @@ export function loadListRegistry(db: Db, unitId: number, listKind: ListKind): Li
     .all(unitId, listKind) as RegistryListItem[];
   const byKey = new Map<string, RegistryListItem>();
   for (const item of all) {
-    const key = normaliseKeyText(item.violation);
+    const key = normalizeViolationText(item.violation);
     if (!byKey.has(key)) byKey.set(key, item);
   }
   return { byKey, all, maxSort: all.reduce((m, i) => Math.max(m, i.sort_order), 0) };

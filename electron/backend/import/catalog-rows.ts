@@ -1,6 +1,7 @@
 import { normalizeInspectionCategory } from '../../../shared/domain/inspection-category.ts';
 import type { InspectionCategory } from '../../../shared/domain/list-kinds.ts';
 import { cleanCode, cleanText, type Cleaned } from '../../../shared/import/cell-cleaning.ts';
+import { normalizeViolationText } from '../../../shared/domain/violation-text.ts';
 import { normaliseKeyText } from '../../../shared/import/text-normalise.ts';
 import { RowReader, type RowContext, type RowDraft } from './row-draft.ts';
 
@@ -77,6 +78,6 @@ export function readListRow(rowIndex: number, ctx: RowContext): ListDraft {
   const violation = text(reader, 'violation');
   if (violation === null) reader.issue('VIOLATION_MISSING', 'violation', '缺少违法行为（或强制措施）的描述');
   const texts = Object.fromEntries(LIST_TEXT_FIELDS.map((f) => [f, text(reader, f)])) as ListDraft['listItem']['texts'];
-  const key = violation !== null ? normaliseKeyText(violation) : null;
+  const key = violation !== null ? normalizeViolationText(violation) : null;
   return Object.assign(reader.draft, { listItem: { violation, texts }, key });
 }
