@@ -20,6 +20,8 @@ export function defineMethods<const M extends MethodRecord>(methods: M): M {
 
 /** The input a caller passes (before zod defaults are applied). */
 export type InputOf<S extends MethodSpec> = z.input<S['input']>;
+/** The input a handler receives (after zod defaults and transforms). */
+export type ParsedInputOf<S extends MethodSpec> = z.output<S['input']>;
 /** The output a caller receives. */
 export type OutputOf<S extends MethodSpec> = z.output<S['output']>;
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/errors.ts';
+import type { BatchRow } from '../../../shared/api/methods/import.ts';
 import type { BackendContext } from '../context.ts';
 import { undoOperation } from '../db/tracked-writes.ts';
 
@@ -8,25 +9,6 @@ import { undoOperation } from '../db/tracked-writes.ts';
  * nothing) when one of them was changed again since.
  */
 
-export interface BatchRow {
-  batchId: number;
-  operationId: number;
-  fileName: string;
-  sha256: string;
-  unitName: string | null;
-  kind: string;
-  rowsRead: number;
-  rowsAdded: number;
-  rowsChanged: number;
-  rowsUnchanged: number;
-  rowsError: number;
-  rowsWarning: number;
-  rowsSkipped: number;
-  committedAt: string;
-  operator: string;
-  summary: string;
-  undone: boolean;
-}
 
 export function listBatches(ctx: BackendContext, limit: number): BatchRow[] {
   const rows = ctx.db

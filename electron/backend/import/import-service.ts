@@ -1,8 +1,10 @@
 import path from 'node:path';
+import type { ParsedInputOf } from '../../../shared/api/define.ts';
 import { AppError } from '../../../shared/api/errors.ts';
+import type { ROW_FILTERS, importMethods } from '../../../shared/api/methods/import.ts';
 import type { FileCheck, RowResult } from '../../../shared/import/check-schema.ts';
 import { SHAPES } from '../../../shared/import/column-synonyms.ts';
-import type { CsvEncoding, ImportKind } from '../../../shared/import/import-kinds.ts';
+import type { CsvEncoding } from '../../../shared/import/import-kinds.ts';
 import type { BackendContext } from '../context.ts';
 import type { JobControl } from '../jobs/job-registry.ts';
 import { evaluateFile, fileSummary, rowResult, type CheckEnv, type CheckedRow, type FileState } from './check-file.ts';
@@ -88,7 +90,7 @@ export function fileCheck(ctx: BackendContext, checkId: string): FileCheck {
   return fileSummary(getSession(ctx, checkId), ctx.db);
 }
 
-export type RowFilter = 'all' | 'errors' | 'warnings' | 'changes';
+export type RowFilter = (typeof ROW_FILTERS)[number];
 
 function matches(row: CheckedRow, filter: RowFilter): boolean {
   switch (filter) {
@@ -176,12 +178,7 @@ export function confirmTransfer(ctx: BackendContext, checkId: string, sheetIndex
   return { file: fileSummary(state, ctx.db), row: rowOf(state, sheetIndex, row) };
 }
 
-export interface SheetOptionsInput {
-  kind?: ImportKind | null;
-  unitId?: number | null;
-  mapping?: ColumnMapping | null;
-  remember: boolean;
-}
+export type SheetOptionsInput = Omit<ParsedInputOf<(typeof importMethods)['import.setSheetOptions']>, 'checkId' | 'sheetIndex'>;
 
 /** The clerk corrects a sheet's kind, agency or column mapping; a confirmed mapping is remembered for the agency. */
 export function setSheetOptions(ctx: BackendContext, checkId: string, sheetIndex: number, input: SheetOptionsInput): FileCheck {
