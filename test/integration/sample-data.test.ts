@@ -63,20 +63,15 @@ function currentStatuses(db: Db): Map<number, CertStatus> {
 describe('sample data (seed 2023, today 2026-11-29)', () => {
   let db: Db;
   let summary: SampleDataSummary;
-  let elapsedMs: number;
 
   beforeAll(async () => {
     db = await freshDb();
-    const started = performance.now();
     summary = generateSampleData(db, { seed: SEED, operator: OPERATOR, today: TODAY });
-    elapsedMs = performance.now() - started;
-    console.info(`sample data generated in ${elapsedMs.toFixed(0)} ms`);
   });
 
-  it('is fast and reports what it wrote', () => {
+  // How fast it is belongs to `npm run bench` (measure sample_data), not to a timed assertion here.
+  it('reports what it wrote', () => {
     expect(summary).toEqual({ units: 37, personnel: 1060, inspectionItems: 1771, listItems: 428 });
-    // Well under 2 s on the reference machine; the bound here only catches a pathological regression.
-    expect(elapsedMs).toBeLessThan(5000);
   });
 
   it('records one sample_data operation and leaves foreign keys consistent', () => {
