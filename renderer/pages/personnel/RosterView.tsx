@@ -58,6 +58,13 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
   const tableAnchor = useRef<HTMLDivElement>(null);
   const tableHeight = useFillHeight(tableAnchor, `${JSON.stringify(view.filter)}|${roster.info ? 1 : 0}`);
 
+  // A navigation to another roster address (a link, back/forward) replaces the view. The view's own
+  // updates of the address use replaceState, which fires no hashchange, so they do not come back here.
+  const queryText = query.toString();
+  useEffect(() => {
+    setView((current) => (queryFromView(current).toString() === queryText ? current : viewFromQuery(new URLSearchParams(queryText))));
+  }, [queryText]);
+
   // Keep the address in step with the view, without adding a history entry per keystroke.
   useEffect(() => {
     const q = queryFromView(view).toString();
