@@ -30,6 +30,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // Wait for conditions, generously: the machine has two cores and may be busy.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           // One browser at a time: the machine has two cores.
           maxWorkers: 1,
         },

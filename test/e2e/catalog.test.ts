@@ -1,31 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startWebApp, type RunningApp } from './harness.ts';
+import { addDays, validityEnd } from '../../shared/domain/dates.ts';
+import { call, digits, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
+
+/**
+ * 检查事项 and 四项清单 in Chromium on the sample data. Each test opens the page it needs; figures
+ * that depend on the date (publication status) are taken from the backend, the seed report's
+ * counts (1,771 = 1,538 + 233 …) are the sample data's promise.
+ */
 
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
-
-async function apiCall<T>(method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
-      return body.value;
-    },
-    [method, input] as const,
-  ) as Promise<T>;
-}
-
-/** Waits for the UI to catch up: this machine may be busy with other work. */
-function poll<T>(fn: () => Promise<T> | T) {
-  return expect.poll(fn, { timeout: 15_000 });
-}
-
-function digits(text: string | null): number {
-  return Number((text ?? '').replace(/[^\d]/g, ''));
-}
 
 /** One row of the reconciliation table: the registry's count and the difference shown. */
 async function reconciliationRow(label: string): Promise<{ registry: number; difference: string }> {
@@ -34,11 +20,19 @@ async function reconciliationRow(label: string): Promise<{ registry: number; dif
   return { registry: digits(cells[2] ?? ''), difference: cells[3] ?? '' };
 }
 
+interface Publications {
+  agencies: { unitId: number; name: string; publication: { status: string; expiringSoon: boolean } }[];
+}
+
+async function publishedCount(): Promise<number> {
+  return (await call<Publications>(page, 'publications.list')).agencies.filter((a) => a.publication.status === '已发布').length;
+}
+
 beforeAll(async () => {
-  app = await startWebApp({ env: { REGISTRY_TODAY: '2025-06-30' } });
+  app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await apiCall('system.generateSampleData', { seed: 2023 });
+  await call(page, 'system.generateSampleData', { seed: 2023 });
 });
 
 afterAll(async () => {
@@ -48,7 +42,7 @@ afterAll(async () => {
 
 describe('检查事项 and 四项清单 in Chromium', () => {
   it('shows the agencies down the side and the catalog of all agencies, virtualized', async () => {
-    await page.goto(`${app.url}#/catalog`);
+    await openRoute(page, app, '/catalog');
     await page.getByTestId('agency-sidebar').waitFor();
     await poll(() => page.getByTestId('agency-sidebar').locator('[role=option]').count()).toBe(24); // 全部单位 + 23 agencies
     const tabs = await page.getByTestId('catalog-tabs').locator('[role=tab]').allTextContents();
@@ -60,6 +54,7 @@ describe('检查事项 and 四项清单 in Chromium', () => {
   });
 
   it('opens the lists on the lists tab, per agency, keeping line breaks in cells', async () => {
+    await openRoute(page, app, '/catalog');
     await page.getByTestId('main-nav').getByText('四项清单', { exact: true }).click();
     await poll(() => page.getByTestId('catalog-tabs').locator('[role=tab][aria-selected=true]').textContent()).toContain('不予处罚');
     await page.getByTestId('agency-sidebar').getByText('市市场监管局', { exact: true }).click();
@@ -75,6 +70,8 @@ describe('检查事项 and 四项清单 in Chromium', () => {
   });
 
   it('searches the sample data with Ctrl+F, 1, 2 and 3+ characters, grouped and highlighted', async () => {
+    await openRoute(page, app, '/catalog');
+    await page.getByTestId('agency-sidebar').waitFor();
     await page.keyboard.press('Control+f');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('catalog-search');
     for (const q of ['尘', '扬尘', '扬尘污染']) {
@@ -92,6 +89,9 @@ describe('检查事项 and 四项清单 in Chromium', () => {
   });
 
   it('opens a result, edits it, and the statistics change', async () => {
+    await openRoute(page, app, '/catalog');
+    await page.getByTestId('catalog-search').fill('餐饮服务');
+    await poll(() => page.getByTestId('search-summary').textContent()).toContain('“餐饮服务”：找到');
     // The first inspection item found that is a 一般检查事项.
     const itemHit = page
       .getByTestId('search-group')
@@ -105,7 +105,6 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await drawer.getByTestId('drawer-title').waitFor();
     const name = await drawer.getByTestId('drawer-title').textContent();
     expect(await drawer.textContent()).toContain('一般检查事项');
-    await page.waitForTimeout(500); // let the drawer finish sliding in before the picture
     await screenshot(page, 'catalog-record-drawer');
 
     await drawer.getByTestId('drawer-edit').click();
@@ -142,7 +141,6 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('重点检查事项', { exact: true }).waitFor();
     expect(await dialog.getByLabel('重点检查事项', { exact: true }).inputValue()).toBe('233');
-    await page.waitForTimeout(400);
     await screenshot(page, 'catalog-reported-figures-editor');
     await dialog.getByLabel('重点检查事项', { exact: true }).fill('234');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -152,51 +150,61 @@ describe('检查事项 and 四项清单 in Chromium', () => {
   });
 
   it('deletes a list entry with confirmation and brings it back with 撤销', async () => {
+    await openRoute(page, app, '/catalog');
     await page.getByTestId('catalog-search').fill('扬尘污染防治');
     await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 2 条');
     await page.getByTestId('search-hit').first().click();
     const drawer = page.getByTestId('record-drawer');
     await drawer.getByTestId('drawer-title').waitFor();
     await drawer.getByTestId('drawer-delete').click();
+    await settle(page);
     await page.getByRole('button', { name: /删\s*除/ }).last().click();
     await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 1 条');
     await page.getByTestId('undo-button').last().click();
     await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 2 条');
   });
 
-  it('shows publication status, registers a document with undo, and shows the flagged duplicates', async () => {
-    await page.getByTestId('catalog-search').fill('');
-    await page.keyboard.press('Escape');
+  it('shows publication status and registers a document for an agency that has not published, with undo', async () => {
+    const published = await publishedCount();
+    const total = (await call<Publications>(page, 'publications.list')).agencies.length;
+    const { publicationValidityYears } = await call<{ publicationValidityYears: number }>(page, 'settings.get');
+    expect(published, 'the seed report names 14 agencies that published (as long as their documents are in force)').toBeLessThanOrEqual(14);
+    await openRoute(page, app, '/catalog');
     await page.getByTestId('catalog-views').getByText('发布情况', { exact: true }).click();
     await page.getByTestId('publications-table').locator('.ant-table-row').first().waitFor();
     const filter = await page.getByTestId('publication-filter').textContent();
-    expect(filter).toContain('已发布 14');
-    expect(filter).toContain('全部 23');
+    expect(filter).toContain(`已发布 ${published}`);
+    expect(filter).toContain(`全部 ${total}`);
     await screenshot(page, 'catalog-publications');
 
+    await page.getByTestId('publication-filter').getByText(/^未发布/).click();
     await page.getByTestId('publications-table').locator('.ant-table-row').first().getByRole('button', { name: /登记文件/ }).click();
     const editor = page.getByTestId('publication-editor');
     await editor.waitFor();
+    // Published a month ago: valid for the configured years from then, the clerk may change it.
+    const publishDate = addDays(E2E_TODAY, -30);
     await editor.getByLabel('文号').fill('沅教发〔2025〕3号');
-    await editor.getByLabel('发布日期').fill('2025-05-01');
+    await editor.getByLabel('发布日期').fill(publishDate);
     await editor.getByLabel('发布日期').press('Enter');
-    // Five years from the publication date are filled in; the clerk may change them.
-    await poll(() => editor.getByLabel('有效期至').inputValue()).toBe('2030-04-30');
-    await page.waitForTimeout(300);
+    await poll(() => editor.getByLabel('有效期至').inputValue(), 'the validity is filled in from the publication date').toBe(validityEnd(publishDate, publicationValidityYears));
     await screenshot(page, 'catalog-publication-editor');
     await editor.getByLabel('文号').press('Enter');
     await editor.waitFor({ state: 'detached' });
-    await poll(() => page.getByTestId('publication-filter').textContent()).toContain('已发布 15');
+    await poll(() => page.getByTestId('publication-filter').textContent()).toContain(`已发布 ${published + 1}`);
     await page.getByTestId('undo-button').last().click();
-    await poll(() => page.getByTestId('publication-filter').textContent()).toContain('已发布 14');
+    await poll(() => page.getByTestId('publication-filter').textContent()).toContain(`已发布 ${published}`);
 
     await page.getByTestId('publication-filter').getByText(/^未发布/).click();
-    const rows = await page.getByTestId('publications-table').locator('.ant-table-row').count();
-    expect(rows).toBe(digits((await page.getByTestId('publication-filter').getByText(/^未发布/).textContent()) ?? ''));
+    await poll(async () => page.getByTestId('publications-table').locator('.ant-table-row').count(), 'the 未发布 filter lists as many agencies as it counts').toBe(
+      digits((await page.getByTestId('publication-filter').getByText(/^未发布/).textContent()) ?? ''),
+    );
+  });
 
+  it('shows the flagged duplicates', async () => {
+    await openRoute(page, app, '/catalog');
     await page.getByTestId('catalog-views').getByText('疑似重复', { exact: true }).click();
     await page.getByTestId('duplicate-flag').first().waitFor();
-    expect(await page.getByTestId('duplicate-flag').count()).toBe(5);
+    expect(await page.getByTestId('duplicate-flag').count(), 'the sample data holds five such cases').toBe(5);
     await screenshot(page, 'catalog-duplicates');
   });
 });

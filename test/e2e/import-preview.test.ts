@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
-import { launchBrowser, newPage, screenshot, startWebApp, type RunningApp } from './harness.ts';
+import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
 
 /**
  * The preview of a second roster submission in Chromium: a changed record expands to its
@@ -16,31 +16,41 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
-      return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    [method, input] as const,
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? ''}`);
-  return result.value as T;
+async function batchCount(): Promise<number> {
+  return (await call<{ batches: unknown[] }>(page, 'import.batches', {})).batches.length;
 }
 
-async function settle(): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('.ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, .ant-fade-leave'));
+/** The first two submissions checked and listed (the messy roster and 市场监管局), as the page shows them. */
+async function ensureFirstFilesListed(): Promise<void> {
+  // A change of the address's hash keeps the page's list of checked files.
+  await openRoute(page, app, '/import');
+  await page.getByTestId('import-drop').waitFor();
+  const listed = page.getByTestId('import-summary').locator('tbody tr.ant-table-row').filter({ hasText: '公安局-执法人员花名册.xlsx' });
+  if ((await listed.count()) === 1) return;
+  await page.getByTestId('file-input').setInputFiles([path.join(FIXTURES, '公安局-执法人员花名册.xlsx'), path.join(FIXTURES, '市场监管局名册.xls')]);
+  await poll(() => listed.count(), 'the messy roster is checked and listed').toBe(1);
+  await poll(() => page.getByTestId('import-summary').locator('tbody tr.ant-table-row').filter({ hasText: '市场监管局名册.xls' }).count(), '市场监管局名册.xls is listed').toBe(1);
+}
+
+/** Imports the clean rows of the first two files through the page (the second test; again here if it failed). */
+async function importFirstFiles(): Promise<void> {
+  await ensureFirstFilesListed();
+  await page.getByTestId('import-summary').getByText('公安局-执法人员花名册.xlsx').click();
+  await page.getByTestId('commit-file').click();
+  await page.getByTestId('skip-errors').click();
+  await page.getByRole('button', { name: /导\s*入/ }).last().click();
+  await page.getByTestId('undo-button').waitFor();
+  await page.getByTestId('back-to-list').click();
+  await page.getByTestId('commit-all-ready').click();
+  await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
+  await poll(() => batchCount(), 'both files are imported, one batch each').toBe(2);
 }
 
 beforeAll(async () => {
-  app = await startWebApp({ env: { REGISTRY_TODAY: '2024-06-30' } });
+  app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call('system.generateSampleData', { seed: 2023 });
-  await page.goto(`${app.url}#/import`);
-  // The first submissions, imported through the page: the messy roster (its clean rows) and 市场监管局.
-  await page.getByTestId('file-input').setInputFiles([path.join(FIXTURES, '公安局-执法人员花名册.xlsx'), path.join(FIXTURES, '市场监管局名册.xls')]);
-  await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+  await call(page, 'system.generateSampleData', { seed: 2023 });
 });
 
 afterAll(async () => {
@@ -50,6 +60,7 @@ afterAll(async () => {
 
 describe('the preview of a messy roster and of a second submission', () => {
   it('shows the messy roster’s bad cells and its skipped rows', async () => {
+    await ensureFirstFilesListed();
     await page.getByTestId('import-summary').getByText('公安局-执法人员花名册.xlsx').click();
     await page.getByTestId('preview-grid').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('cell-7-D').getAttribute('class')).toContain('import-cell-error');
@@ -61,17 +72,12 @@ describe('the preview of a messy roster and of a second submission', () => {
   });
 
   it('imports the clean rows of the first two files', async () => {
-    await page.getByTestId('commit-file').click();
-    await page.getByTestId('skip-errors').click();
-    await page.getByRole('button', { name: /导\s*入/ }).last().click();
-    await page.getByTestId('undo-button').waitFor();
-    await page.getByTestId('back-to-list').click();
-    await page.getByTestId('commit-all-ready').click();
-    await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
-    await expect.poll(async () => (await call<{ batches: unknown[] }>('import.batches', {})).batches.length).toBe(2);
+    await importFirstFiles();
   });
 
   it('shows the diff, confirms the transfer and cancels a missing person’s certificate in one commit', async () => {
+    if ((await batchCount()) < 2) await importFirstFiles();
+    await openRoute(page, app, '/import');
     await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, '公安局-花名册-第二次报送.xlsx'));
     const row = page.getByTestId('import-summary').locator('tbody tr.ant-table-row').filter({ hasText: '第二次报送' });
     await row.waitFor({ timeout: 60_000 });
@@ -84,26 +90,26 @@ describe('the preview of a messy roster and of a second submission', () => {
     await page.getByTestId('diff-4').waitFor();
     expect(await page.getByTestId('diff-4').textContent()).toContain('交警大队民警交警大队副大队长');
     await page.getByTestId('confirm-transfer-6').click();
-    await expect.poll(async () => (await page.getByTestId('confirm-transfer-6').isChecked())).toBe(true);
+    await poll(async () => page.getByTestId('confirm-transfer-6').isChecked(), 'the transfer is confirmed').toBe(true);
     await screenshot(page, 'import-preview-diff-transfer');
 
     await page.getByTestId('tab-missing').click();
     await page.getByTestId('missing-list').waitFor();
-    const wu = await call<{ sheets: { missing: { recordId: number; label: string; openCertificate: unknown }[] }[] }>('import.file', {
+    const wu = await call<{ sheets: { missing: { recordId: number; label: string; openCertificate: unknown }[] }[] }>(page, 'import.file', {
       checkId: page.url().split('/').pop(),
     });
     const withCard = wu.sheets[0]?.missing.find((m) => m.openCertificate !== null);
     expect(withCard).toBeDefined();
     await page.getByTestId(`missing-action-${withCard?.recordId}`).click();
     await page.locator('.ant-select-dropdown:visible').getByText('注销证件').click();
-    await settle();
+    await settle(page);
     await screenshot(page, 'import-preview-missing-decision');
 
     await page.getByTestId('commit-file').click();
     expect(await page.getByTestId('commit-confirm').textContent()).toContain('注销证件 1 个');
     await page.getByRole('button', { name: /导\s*入/ }).last().click();
     await page.getByTestId('undo-button').waitFor();
-    const batches = await call<{ batches: { summary: string }[] }>('import.batches', {});
+    const batches = await call<{ batches: { summary: string }[] }>(page, 'import.batches', {});
     expect(batches.batches[0]?.summary).toBe('导入“公安局-花名册-第二次报送.xlsx”（执法人员名册）：新增 1 条、修改 2 条、调入 1 人、注销证件 1 个');
   });
 });

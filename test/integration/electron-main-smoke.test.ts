@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildElectron } from '../../electron/tools/build-electron.ts';
 import { APP_START_URL, mainWindowOptions } from '../../electron/window-options.ts';
 import { ipcChannelFor } from '../../shared/api/bridge.ts';
@@ -115,7 +115,8 @@ beforeAll(async () => {
   process.argv = [process.execPath, 'main.cjs', '--data-dir', dataDir];
   process.env['REGISTRY_QUIET'] = '1';
   createRequire(import.meta.url)(path.join(outDir, 'main.cjs'));
-  for (let i = 0; i < 200 && rec.windows.length === 0; i += 1) await new Promise((r) => setTimeout(r, 25));
+  // The window opens once the app's ready handler has run: wait for it, generously (a busy machine).
+  await vi.waitFor(() => expect(rec.windows.length, 'the main window is created').toBeGreaterThan(0), { timeout: 30_000, interval: 25 });
 }, 60_000);
 
 afterAll(() => {
