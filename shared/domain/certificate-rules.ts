@@ -1,5 +1,5 @@
 import { isCertClosed, type CertStatus } from './certificate-status.ts';
-import type { CertState, CertType } from './certificate-vocabulary.ts';
+import { OPEN_CERT_STATES, type CertState, type CertType } from './certificate-vocabulary.ts';
 import type { PersonnelKind, StaffingType } from './personnel-fields.ts';
 
 /**
@@ -12,6 +12,36 @@ export const STAFFING_WITHOUT_CERTIFICATE: readonly StaffingType[] = ['聘用辅
 
 export function mayHoldCertificate(staffingType: StaffingType): boolean {
   return !STAFFING_WITHOUT_CERTIFICATE.includes(staffingType);
+}
+
+export type RuleCheck = { ok: true } | { ok: false; message: string };
+
+/**
+ * Whether a person holding `cards` may be given `staffingType`. 聘用辅助人员 and 工勤 may hold no
+ * card, so while a card is open (待考试, 考试合格, 有效, 暂扣) the staffing type stays one that may
+ * hold it: the card is cancelled, or the application withdrawn, first. The person editor, the
+ * importer's preview and its commit all ask this.
+ */
+export function checkStaffingChange(staffingType: StaffingType, cards: readonly { certType: CertType; state: CertState }[]): RuleCheck {
+  if (mayHoldCertificate(staffingType)) return { ok: true };
+  const open = cards.find((c) => (OPEN_CERT_STATES as readonly CertState[]).includes(c.state));
+  if (!open) return { ok: true };
+  return { ok: false, message: `此人持有${open.certType}（${open.state}），不能改为“${staffingType}”：该类人员不能持有行政执法证件。请先办理证件注销或撤回申领。` };
+}
+
+export type StepDateCheck = { ok: true } | { ok: false; message: string; problem: '晚于今天' | '早于上一步业务日期' };
+
+/**
+ * The date of a certificate step (发证, 换证, 注销 …, `label` names it: 发证日期): not after today
+ * (a step is recorded once done), and not before the card's previous step (`previousStep`, the
+ * date of its last recorded event; null for a new card).
+ */
+export function checkStepDate(label: string, date: string, previousStep: string | null, today: string): StepDateCheck {
+  if (date > today) return { ok: false, problem: '晚于今天', message: `${label} ${date} 晚于今天（${today}），请在业务办结后登记。` };
+  if (previousStep !== null && date < previousStep) {
+    return { ok: false, problem: '早于上一步业务日期', message: `${label} ${date} 早于上一步业务日期 ${previousStep}，请核对日期。` };
+  }
+  return { ok: true };
 }
 
 /**

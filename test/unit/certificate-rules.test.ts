@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, CERT_ACTIONS, certTypeFor, checkTransition, checkWithdraw, isActiveOfficer, mayHoldCertificate, type CertAction } from '../../shared/domain/certificate-rules.ts';
+import {
+  availableActions,
+  CERT_ACTIONS,
+  certTypeFor,
+  checkStaffingChange,
+  checkStepDate,
+  checkTransition,
+  checkWithdraw,
+  isActiveOfficer,
+  mayHoldCertificate,
+  type CertAction,
+} from '../../shared/domain/certificate-rules.ts';
 import type { CertState } from '../../shared/domain/certificate-vocabulary.ts';
 import { STAFFING_TYPES, type StaffingType } from '../../shared/domain/personnel-fields.ts';
 
@@ -110,5 +121,43 @@ describe('who may hold which card', () => {
     expect(isActiveOfficer({ staffingType: '事业编制', status: '已注销' })).toBe(false);
     expect(isActiveOfficer({ staffingType: '行政编制', status: '吊销' })).toBe(false);
     expect(isActiveOfficer({ staffingType: '聘用辅助人员', status: '无证' })).toBe(false);
+  });
+});
+
+describe('a card holder’s staffing type', () => {
+  const card = (state: CertState) => ({ certType: '行政执法证' as const, state });
+
+  it('may become one that cannot hold a card only when no card is open', () => {
+    for (const state of ['吊销', '已注销', '已换发'] as const) expect(checkStaffingChange('工勤', [card(state)])).toEqual({ ok: true });
+    expect(checkStaffingChange('聘用辅助人员', [])).toEqual({ ok: true });
+    for (const state of ['待考试', '考试合格', '有效', '暂扣'] as const) expect(checkStaffingChange('工勤', [card('已注销'), card(state)]).ok).toBe(false);
+  });
+
+  it('may always become one that can hold a card', () => {
+    expect(checkStaffingChange('事业编制', [card('有效')])).toEqual({ ok: true });
+  });
+
+  it('says which card stands in the way', () => {
+    expect(checkStaffingChange('聘用辅助人员', [{ certType: '行政执法监督证', state: '暂扣' }])).toEqual({
+      ok: false,
+      message: '此人持有行政执法监督证（暂扣），不能改为“聘用辅助人员”：该类人员不能持有行政执法证件。请先办理证件注销或撤回申领。',
+    });
+  });
+});
+
+describe('the date of a certificate step', () => {
+  it('may be today or the day of the previous step, not later than today nor earlier than that step', () => {
+    expect(checkStepDate('注销日期', '2024-06-30', '2024-06-30', '2024-06-30')).toEqual({ ok: true });
+    expect(checkStepDate('发证日期', '2021-03-15', null, '2024-06-30')).toEqual({ ok: true });
+    expect(checkStepDate('注销日期', '2024-07-01', null, '2024-06-30')).toEqual({
+      ok: false,
+      problem: '晚于今天',
+      message: '注销日期 2024-07-01 晚于今天（2024-06-30），请在业务办结后登记。',
+    });
+    expect(checkStepDate('换证日期', '2024-05-09', '2024-05-10', '2024-06-30')).toEqual({
+      ok: false,
+      problem: '早于上一步业务日期',
+      message: '换证日期 2024-05-09 早于上一步业务日期 2024-05-10，请核对日期。',
+    });
   });
 });
