@@ -56,7 +56,8 @@ const MAX_CACHED_STATEMENTS = 500;
 /**
  * Compiled statements per connection, by SQL text. A bulk import writes hundreds of thousands of
  * rows through the Writer; compiling each statement afresh costs time and, until garbage
- * collection, memory. Only plain-mode statements are cached (no pluck/raw/expand).
+ * collection, memory. Only plain-mode statements are cached (no pluck/raw/expand). The write
+ * functions' rule checks read through it too (cachedStatement): they run once per imported row.
  */
 function statement(db: Db, sql: string): Statement {
   let perDb = statementCache.get(db);
@@ -71,6 +72,11 @@ function statement(db: Db, sql: string): Statement {
     perDb.set(sql, stmt);
   }
   return stmt;
+}
+
+/** A compiled statement shared by every caller on this connection; never switch its mode (pluck, raw, expand). */
+export function cachedStatement(db: Db, sql: string): Statement {
+  return statement(db, sql);
 }
 
 function columnsOf(db: Db, table: TrackedTable): Set<string> {

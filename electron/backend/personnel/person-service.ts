@@ -1,10 +1,14 @@
 import type { PersonValues } from '../../../shared/api/methods/personnel.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { Db } from '../db/open-database.ts';
-import { runOperation, type RowImage } from '../db/tracked-writes.ts';
-import { assertIdNumberFree, assertStaffingAllowsOpenCards, checkedIdNumber, personColumns, unitName } from './person-values.ts';
+import { runOperation } from '../db/tracked-writes.ts';
+import { checkedIdNumber, personRow, unitName } from './person-values.ts';
+import { insertPersonRow, transferPersonRow, updatePersonRow } from './person-writes.ts';
 
-/** Adding, editing, removing and transferring people. Every change is one tracked operation. */
+/**
+ * Adding, editing, removing and transferring people. Every change is one tracked operation; the
+ * writes and their rule checks are the ones the importer uses too (person-writes.ts).
+ */
 
 interface PersonCore {
   id: number;
@@ -22,9 +26,8 @@ export function personCore(db: Db, id: number): PersonCore {
 export function createPerson(db: Db, values: PersonValues, today: string, operator: string): { id: number; operationId: number | null } {
   const unit = unitName(db, values.unitId);
   const { idNumber, birthDate } = checkedIdNumber(values.idNumber, today);
-  assertIdNumberFree(db, idNumber, null);
   const { operationId, value } = runOperation(db, { kind: 'create', summary: `新增人员“${values.name}”（${unit}）`, operator }, (w) =>
-    w.insert('personnel', personColumns(values, idNumber, birthDate)),
+    insertPersonRow(w, personRow(values, idNumber, birthDate)),
   );
   return { id: value, operationId };
 }
@@ -37,14 +40,8 @@ export function updatePerson(db: Db, id: number, input: Omit<PersonValues, 'idNu
     input.idNumber === null || input.idNumber === before.id_number
       ? { idNumber: before.id_number, birthDate: db.prepare(`SELECT birth_date FROM personnel WHERE id = ?`).pluck().get(id) as string }
       : checkedIdNumber(values.idNumber, today);
-  assertIdNumberFree(db, idNumber, id);
-  if (values.unitId !== before.unit_id) {
-    unitName(db, values.unitId);
-    throw new AppError('RULE_VIOLATION', '更换单位请使用“调动”，以便保留调入调出记录。', [{ path: 'unitId', message: '请使用“调动”更换单位' }]);
-  }
-  assertStaffingAllowsOpenCards(db, id, values);
   const { operationId } = runOperation(db, { kind: 'update', summary: `修改人员“${values.name}”的信息`, operator }, (w) => {
-    w.update('personnel', id, personColumns(values, idNumber, birthDate));
+    updatePersonRow(w, id, personRow(values, idNumber, birthDate));
   });
   return { operationId };
 }
@@ -81,22 +78,8 @@ export function transferPerson(db: Db, input: TransferInput, today: string, oper
   const person = personCore(db, input.id);
   const from = unitName(db, person.unit_id);
   const to = unitName(db, input.toUnitId);
-  if (input.toUnitId === person.unit_id) throw new AppError('RULE_VIOLATION', `“${person.name}”已在${to}，请选择调入的新单位。`, [{ path: 'toUnitId', message: '与原单位相同' }]);
-  if (input.date > today) throw new AppError('RULE_VIOLATION', `调动日期 ${input.date} 晚于今天，请在调动生效后登记。`, [{ path: 'date', message: '晚于今天' }]);
   const { operationId } = runOperation(db, { kind: 'update', summary: `调动“${person.name}”：${from} → ${to}`, operator }, (w) => {
-    w.insert('transfers', {
-      person_id: person.id,
-      from_unit_id: person.unit_id,
-      to_unit_id: input.toUnitId,
-      transfer_date: input.date,
-      doc_ref: input.docRef,
-      notes: input.notes,
-    });
-    const patch: RowImage = { unit_id: input.toUnitId };
-    if (input.post !== null) patch['post'] = input.post;
-    if (input.enforcementCategory !== null) patch['enforcement_category'] = input.enforcementCategory;
-    if (input.enforcementScope !== null) patch['enforcement_scope'] = input.enforcementScope;
-    w.update('personnel', person.id, patch);
+    transferPersonRow(w, person.id, input, today);
   });
   return { operationId };
 }

@@ -1,11 +1,11 @@
 import type { PersonValues } from '../../../shared/api/methods/personnel.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import { mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
-import { OPEN_CERT_STATES } from '../../../shared/domain/certificate-vocabulary.ts';
+import { checkStaffingChange, mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
+import { OPEN_CERT_STATES, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { checkIdNumber, maskIdNumber, normalizeIdNumber } from '../../../shared/domain/id-number.ts';
-import { nameInitials } from '../../../shared/domain/name-initials.ts';
+import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import type { Db } from '../db/open-database.ts';
-import type { RowImage } from '../db/tracked-writes.ts';
+import { cachedStatement } from '../db/tracked-writes.ts';
 
 /**
  * Checks a person's values against the registry's rules and turns them into a personnel row. The
@@ -22,9 +22,7 @@ export function checkedIdNumber(raw: string, today: string): { idNumber: string;
 }
 
 export function assertIdNumberFree(db: Db, idNumber: string, exceptPersonId: number | null): void {
-  const other = db
-    .prepare(`SELECT p.name, u.name AS unit FROM personnel p JOIN units u ON u.id = p.unit_id WHERE p.id_number = ? AND p.id IS NOT ?`)
-    .get(idNumber, exceptPersonId) as { name: string; unit: string } | undefined;
+  const other = cachedStatement(db, `SELECT p.name, u.name AS unit FROM personnel p JOIN units u ON u.id = p.unit_id WHERE p.id_number = ? AND p.id IS NOT ?`).get(idNumber, exceptPersonId) as { name: string; unit: string } | undefined;
   if (other) {
     const message = `身份证号 ${maskIdNumber(idNumber)} 已登记为“${other.name}”（${other.unit}）。同一身份证号只能对应一名人员，如是同一人请修改原记录或办理调动。`;
     throw new AppError('CONFLICT', message, [{ path: 'idNumber', message }]);
@@ -32,29 +30,47 @@ export function assertIdNumberFree(db: Db, idNumber: string, exceptPersonId: num
 }
 
 export function unitName(db: Db, unitId: number): string {
-  const name = db.prepare(`SELECT name FROM units WHERE id = ?`).pluck().get(unitId) as string | undefined;
+  const name = (cachedStatement(db, `SELECT name FROM units WHERE id = ?`).get(unitId) as { name: string } | undefined)?.name;
   if (name === undefined) throw new AppError('NOT_FOUND', '所选单位不存在，可能已被删除，请重新选择', [{ path: 'unitId', message: '单位不存在' }]);
   return name;
 }
 
-/** 聘用辅助人员 and 工勤 may not hold a card: refuse the change while the person has an open one. */
-export function assertStaffingAllowsOpenCards(db: Db, personId: number, values: PersonValues): void {
-  if (mayHoldCertificate(values.staffingType)) return;
+/**
+ * 聘用辅助人员 and 工勤 may not hold a card: refuse the change while the person has an open one
+ * (checkStaffingChange, the rule the importer's preview applies too).
+ */
+export function assertStaffingAllowsOpenCards(db: Db, personId: number, staffingType: StaffingType): void {
+  if (mayHoldCertificate(staffingType)) return;
   const open = db
-    .prepare(`SELECT cert_type, state FROM certificates WHERE person_id = ? AND state IN (${OPEN_CERT_STATES.map(() => '?').join(', ')}) LIMIT 1`)
-    .get(personId, ...OPEN_CERT_STATES) as { cert_type: string; state: string } | undefined;
-  if (open) {
-    const message = `此人持有${open.cert_type}（${open.state}），不能改为“${values.staffingType}”：该类人员不能持有行政执法证件。请先办理证件注销或撤回申领。`;
-    throw new AppError('RULE_VIOLATION', message, [{ path: 'staffingType', message }]);
-  }
+    .prepare(`SELECT cert_type AS certType, state FROM certificates WHERE person_id = ? AND state IN (${OPEN_CERT_STATES.map(() => '?').join(', ')}) ORDER BY id LIMIT 1`)
+    .all(personId, ...OPEN_CERT_STATES) as { certType: CertType; state: CertState }[];
+  const check = checkStaffingChange(staffingType, open);
+  if (!check.ok) throw new AppError('RULE_VIOLATION', check.message, [{ path: 'staffingType', message: check.message }]);
 }
 
-export function personColumns(values: PersonValues, idNumber: string, birthDate: string): RowImage {
+/** A personnel row as stored, without its id and the name initials (derived from the name when written). */
+export interface PersonRow {
+  unit_id: number;
+  personnel_kind: PersonnelKind;
+  name: string;
+  sex: Sex;
+  id_number: string;
+  birth_date: string | null;
+  post: string | null;
+  staffing_type: StaffingType;
+  enforcement_category: string | null;
+  enforcement_scope: string | null;
+  is_legal_reviewer: 0 | 1;
+  phone: string | null;
+  notes: string | null;
+}
+
+/** The row for a person's values from the person editor (the ID number already cleaned and checked). */
+export function personRow(values: PersonValues, idNumber: string, birthDate: string): PersonRow {
   return {
     unit_id: values.unitId,
     personnel_kind: values.personnelKind,
     name: values.name,
-    name_initials: nameInitials(values.name),
     sex: values.sex,
     id_number: idNumber,
     birth_date: birthDate,
