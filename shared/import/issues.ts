@@ -42,6 +42,10 @@ export const ISSUE_SEVERITY = {
   CERT_STATE_DIFFERS: 'warning',
   CERT_TYPE_MISMATCH: 'warning',
   CERT_RENEWED: 'note',
+  /** A card's date out of the order of its steps: after today, or before the card's last step. */
+  CERT_DATE_ORDER: 'error',
+  /** A staffing type that may not hold a card, for someone holding an open card. */
+  STAFFING_CARD_HELD: 'error',
   // catalog and lists
   CATEGORY_INVALID: 'error',
   ITEM_NAME_MISSING: 'error',

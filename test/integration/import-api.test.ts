@@ -137,7 +137,8 @@ describe('preview, correct, commit and undo one roster', () => {
     const db = backend.context.db;
     const cert = db.prepare(`SELECT c.*, e.event_type, e.event_date, e.details FROM certificates c JOIN certificate_events e ON e.certificate_id = c.id WHERE c.cert_number = 'GA21-0002'`).get() as Record<string, unknown>;
     expect(cert).toMatchObject({ state: '有效', issue_date: '2021-03-15', expiry_date: '2026-03-14', event_type: '发证', event_date: '2021-03-15' });
-    expect(JSON.parse(String(cert['details']))).toEqual({ source: 'import', batch: result.batchId });
+    // The 发证 step's own details, marked as this import's.
+    expect(JSON.parse(String(cert['details']))).toEqual({ validUntil: '2026年3月14日', source: 'import', batch: result.batchId });
     const batch = db.prepare(`SELECT * FROM import_batches WHERE id = ?`).get(result.batchId) as Record<string, unknown>;
     expect(batch).toMatchObject({ file_name: '公安局-执法人员花名册.xlsx', kind: 'personnel', rows_read: 11, rows_added: 6, rows_changed: 0, rows_error: 4, rows_warning: 1, rows_skipped: 4 });
     expect(batch['sha256']).toMatch(/^[0-9a-f]{64}$/);

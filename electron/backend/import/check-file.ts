@@ -123,7 +123,7 @@ function checkPersonnelSheet(state: FileState, analysis: SheetAnalysis, env: Che
   const confirmed = state.confirmedTransfers.get(analysis.index) ?? new Set<number>();
   const rows: CheckedRow[] = drafts.map((draft) => {
     if (draft.excluded) return { draft, status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
-    const cmp = comparePerson(draft, { file: state.file, sheet: analysis.name, registry, units, confirmedTransfers: confirmed, columnOf });
+    const cmp = comparePerson(draft, { file: state.file, sheet: analysis.name, registry, units, confirmedTransfers: confirmed, today: env.today, columnOf });
     return { draft, ...cmp };
   });
   let missing: MissingRecord[] = [];

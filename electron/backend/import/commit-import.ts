@@ -1,13 +1,13 @@
 import { AppError } from '../../../shared/api/errors.ts';
-import { checkTransition } from '../../../shared/domain/certificate-rules.ts';
-import { CANCEL_REASONS, type CancelReason, type CertState } from '../../../shared/domain/certificate-vocabulary.ts';
+import { CANCEL_REASONS, type CancelReason, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { isIsoDate } from '../../../shared/domain/dates.ts';
-import type { StaffingType } from '../../../shared/domain/personnel-fields.ts';
-import { nameInitials } from '../../../shared/domain/name-initials.ts';
 import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
 import type { ImportKind } from '../../../shared/import/import-kinds.ts';
+import { describePlace } from '../../../shared/import/issues.ts';
 import type { BackendContext } from '../context.ts';
 import { runOperation, type Writer } from '../db/tracked-writes.ts';
+import { cancelCard, certificateRow, correctCard, currentCard, issueCard, renewCard, type StepContext } from '../personnel/certificate-writes.ts';
+import { insertPersonRow, transferPersonRow, updatePersonRow } from '../personnel/person-writes.ts';
 import type { CatalogPlan } from './catalog-compare.ts';
 import { evaluateFile, previousImports, registryStamp, type CheckedSheet, type FileState } from './check-file.ts';
 import { getSession } from './import-sessions.ts';
@@ -15,7 +15,10 @@ import type { CertOp, PersonPlan } from './personnel-compare.ts';
 
 /**
  * Writes one checked file into the registry: one runOperation of kind 'import' (one transaction,
- * every row's before and after image in change_log) plus its import_batches row. Undoing the
+ * every row's before and after image in change_log) plus its import_batches row. People and
+ * certificates are written by the person page's write functions (personnel/person-writes.ts,
+ * personnel/certificate-writes.ts), inside this one operation, so an import obeys the same rules
+ * as the person page; their events carry {"source":"import","batch":N}. Undoing the
  * operation (history.undo) restores every record it touched exactly; the batch row stays as the
  * record that the file was imported and undone.
  *
@@ -57,85 +60,90 @@ function fingerprint(state: FileState): string {
   return JSON.stringify(state.sheets.map((s) => [s.blocked, s.rows.map((r) => `${r.draft.row}:${r.status}:${r.diff.length}:${r.transferConfirmed ? 1 : 0}`), s.missing.map((m) => m.recordId)]));
 }
 
-function eventDetails(batchId: number, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ source: 'import', batch: batchId, ...extra });
-}
-
 interface WriteContext {
   w: Writer;
-  batchId: number;
   today: string;
-  operator: string;
   file: string;
+  /** The person page's step context, with this import's marker on every event. */
+  step: StepContext;
 }
 
+/**
+ * Runs one record's writes. The write functions refuse with the rule's message; the importer puts
+ * the row (or the person) in front of it, so the clerk knows which one.
+ */
+function refusedAs<T>(where: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (err instanceof AppError) throw new AppError(err.code, `${where}：${err.message}`, err.issues);
+    throw err;
+  }
+}
+
+/**
+ * A row's card, through the certificate steps of the person page. The importer records a card
+ * issued outside the registry as a fact (evidence 'recorded-fact'): the agency's roster stands in
+ * for the application and the exam, which the registry never saw; every other rule of the step
+ * applies (who may hold a card, the order and dates of the steps, a free number, expiry after issue).
+ */
 function applyCertOps(wc: WriteContext, personId: number, ops: readonly CertOp[]): void {
-  const { w, batchId, operator } = wc;
+  const { w } = wc;
   for (const op of ops) {
     switch (op.op) {
-      case 'insert': {
-        const id = w.insert('certificates', { person_id: personId, cert_type: op.type, cert_number: op.number, state: op.state, issue_date: op.issueDate, expiry_date: op.expiryDate });
-        w.insert('certificate_events', { certificate_id: id, event_type: '发证', event_date: op.issueDate, operator, details: eventDetails(batchId) });
+      case 'issue':
+        issueCard(
+          w,
+          { personId, certType: op.type, certNumber: op.number, date: op.issueDate, expiryDate: op.expiryDate, state: op.state, reason: null, docRef: null },
+          'recorded-fact',
+          wc.step,
+        );
         break;
-      }
-      case 'issue-pending': {
-        w.update('certificates', op.certId, { cert_number: op.number, issue_date: op.issueDate, expiry_date: op.expiryDate, state: op.state });
-        w.insert('certificate_events', { certificate_id: op.certId, event_type: '发证', event_date: op.issueDate, operator, details: eventDetails(batchId) });
-        break;
-      }
       case 'correct': {
-        const before = w.get('certificates', op.certId);
-        w.update('certificates', op.certId, op.patch);
-        w.insert('certificate_events', {
-          certificate_id: op.certId,
-          event_type: '信息更正',
-          event_date: wc.today,
-          reason: `导入“${wc.file}”时按报送名册更正证件日期`,
-          operator,
-          details: eventDetails(batchId, { before: { issue_date: before?.['issue_date'] ?? null, expiry_date: before?.['expiry_date'] ?? null }, after: op.patch }),
-        });
+        const card = certificateRow(w.db, op.certId);
+        correctCard(
+          w,
+          {
+            certificateId: card.id,
+            certNumber: card.cert_number,
+            issueDate: op.patch.issue_date ?? card.issue_date,
+            expiryDate: op.patch.expiry_date ?? card.expiry_date,
+            reason: `导入“${wc.file}”时按报送名册更正证件日期`,
+          },
+          wc.step,
+        );
         break;
       }
-      case 'renew': {
-        w.update('certificates', op.oldCertId, { state: '已换发' satisfies CertState });
-        const id = w.insert('certificates', {
-          person_id: personId,
-          cert_type: op.type,
-          cert_number: op.number,
-          state: '有效',
-          issue_date: op.issueDate,
-          expiry_date: op.expiryDate,
-          replaces_id: op.oldCertId,
-        });
-        w.insert('certificate_events', { certificate_id: id, event_type: '换证', event_date: op.issueDate, operator, details: eventDetails(batchId, { replaces: op.oldCertId }) });
+      case 'renew':
+        renewCard(
+          w,
+          { personId, certType: op.type, action: '换证', certNumber: op.number, date: op.issueDate, expiryDate: op.expiryDate, reason: null, docRef: null },
+          'recorded-fact',
+          wc.step,
+        );
         break;
-      }
     }
   }
 }
 
-function applyPersonPlan(wc: WriteContext, plan: PersonPlan): 'added' | 'changed' | 'transferred' {
+/** A roster row, through the person page's write functions (the same checks, the same messages). */
+function applyPersonPlan(wc: WriteContext, sheet: CheckedSheet, row: number, plan: PersonPlan): 'added' | 'changed' | 'transferred' {
   const { w } = wc;
-  if (plan.action === 'add') {
-    const name = String(plan.values['name'] ?? '');
-    const personId = w.insert('personnel', { ...plan.values, name_initials: nameInitials(name) });
-    applyCertOps(wc, personId, plan.certOps);
-    return 'added';
-  }
-  const patch = { ...plan.patch };
-  if (typeof patch['name'] === 'string') patch['name_initials'] = nameInitials(patch['name']);
-  if (Object.keys(patch).length > 0) w.update('personnel', plan.personId, patch);
-  if (plan.transfer) {
-    w.insert('transfers', {
-      person_id: plan.personId,
-      from_unit_id: plan.transfer.from,
-      to_unit_id: plan.transfer.to,
-      transfer_date: wc.today,
-      notes: `导入“${wc.file}”时确认调动`,
-    });
-  }
-  applyCertOps(wc, plan.personId, plan.certOps);
-  return plan.transfer ? 'transferred' : 'changed';
+  const where = describePlace({ file: wc.file, sheet: sheet.analysis.name, row });
+  return refusedAs(where, () => {
+    if (plan.action === 'add') {
+      const personId = insertPersonRow(w, plan.values);
+      applyCertOps(wc, personId, plan.certOps);
+      return 'added';
+    }
+    if (Object.keys(plan.patch).length > 0) updatePersonRow(w, plan.personId, plan.patch);
+    if (plan.transfer) {
+      const notes = `导入“${wc.file}”时确认调动`;
+      transferPersonRow(w, plan.personId, { toUnitId: plan.transfer.to, date: wc.today, docRef: null, notes, post: null, enforcementCategory: null, enforcementScope: null }, wc.today);
+    }
+    applyCertOps(wc, plan.personId, plan.certOps);
+    return plan.transfer ? 'transferred' : 'changed';
+  });
 }
 
 function applyCatalogPlan(w: Writer, plan: CatalogPlan): 'added' | 'changed' {
@@ -147,6 +155,11 @@ function applyCatalogPlan(w: Writer, plan: CatalogPlan): 'added' | 'changed' {
   return 'changed';
 }
 
+/**
+ * A person the roster no longer lists: their card is cancelled by the 注销 step of the person page
+ * (cancelCard: not dated after today nor before the card's last step; the reason as the event's
+ * reason), the event marked as this import's.
+ */
 function applyMissing(wc: WriteContext, sheet: CheckedSheet, decision: MissingDecision): 'cancelled' | 'deleted' {
   const { w } = wc;
   const record = sheet.missing.find((m) => m.recordId === decision.recordId);
@@ -156,28 +169,24 @@ function applyMissing(wc: WriteContext, sheet: CheckedSheet, decision: MissingDe
     w.delete(sheet.analysis.kind === 'inspection_items' ? 'inspection_items' : 'penalty_list_items', record.recordId);
     return 'deleted';
   }
-  const cert = record.openCertificate;
-  if (!cert) throw new AppError('RULE_VIOLATION', `${record.label}没有可注销的证件`);
+  const open = record.openCertificate;
+  if (!open) throw new AppError('RULE_VIOLATION', `${record.label}没有可注销的证件`);
   const reason = decision.reason;
   if (!reason || !(CANCEL_REASONS as readonly string[]).includes(reason)) throw new AppError('INVALID_INPUT', `请为 ${record.label} 选择注销原因`);
   const date = decision.date ?? wc.today;
-  if (!isIsoDate(date) || date > wc.today) throw new AppError('INVALID_INPUT', `${record.label} 的注销日期“${date}”无效（不能晚于今天）`);
-  const current = w.get('certificates', cert.id);
-  const staffing = w.db.prepare(`SELECT staffing_type FROM personnel WHERE id = ?`).pluck().get(record.recordId) as StaffingType | undefined;
-  if (!current || !staffing) throw new AppError('CONFLICT', `${record.label}的证件已变化，请重新检查`);
-  const issueDate = current['issue_date'];
-  if (typeof issueDate === 'string' && date < issueDate) throw new AppError('INVALID_INPUT', `${record.label} 的注销日期 ${date} 早于发证日期 ${issueDate}`);
-  const check = checkTransition(current['state'] as CertState, '注销', { staffingType: staffing, hasPassedExam: true });
-  if (!check.ok) throw new AppError('RULE_VIOLATION', `${record.label}：${check.message}`);
-  w.update('certificates', cert.id, { state: check.next, cancel_reason: reason, cancel_date: date });
-  w.insert('certificate_events', {
-    certificate_id: cert.id,
-    event_type: '注销',
-    event_date: date,
-    reason,
-    operator: wc.operator,
-    details: eventDetails(wc.batchId, { missingFrom: wc.file }),
-  });
+  if (!isIsoDate(date)) throw new AppError('INVALID_INPUT', `${record.label} 的注销日期“${date}”不是有效日期`);
+  const card = w.get('certificates', open.id);
+  const certType = card?.['cert_type'] as CertType | undefined;
+  if (!card || card['person_id'] !== record.recordId || certType === undefined || currentCard(w.db, record.recordId, certType)?.id !== open.id) {
+    throw new AppError('CONFLICT', `${record.label}的证件已变化，请重新检查`);
+  }
+  refusedAs(`${record.label}的${certType}${open.certNumber ? ` ${open.certNumber}` : ''}`, () =>
+    cancelCard(
+      w,
+      { personId: record.recordId, certType, date, cancelReason: reason, announceDate: null, reason: null, docRef: null },
+      { ...wc.step, eventDetails: { ...wc.step.eventDetails, missingFrom: wc.file } },
+    ),
+  );
   return 'cancelled';
 }
 
@@ -217,13 +226,14 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
         .prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, unit_id, kind) VALUES (?, ?, ?, ?, ?)`)
         .run(w.operationId, state.file, state.sha256, unitIds.length === 1 ? (unitIds[0] ?? null) : null, batchKind).lastInsertRowid,
     );
-    const wc: WriteContext = { w, batchId, today: env.today, operator, file: state.file };
+    const step: StepContext = { today: env.today, operator, certValidityYears: env.certValidityYears, eventDetails: { source: 'import', batch: batchId } };
+    const wc: WriteContext = { w, today: env.today, file: state.file, step };
     const totals = { added: 0, changed: 0, transferred: 0, cancelled: 0, deleted: 0 };
     for (const sheet of sheets) {
       for (const row of sheet.rows) {
         if (!row.plan) continue;
         if (row.status === 'add' || row.status === 'change' || (row.status === 'transfer' && row.transferConfirmed)) {
-          const done = 'certOps' in row.plan ? applyPersonPlan(wc, row.plan) : applyCatalogPlan(w, row.plan);
+          const done = 'certOps' in row.plan ? applyPersonPlan(wc, sheet, row.draft.row, row.plan) : applyCatalogPlan(w, row.plan);
           totals[done] += 1;
         }
       }

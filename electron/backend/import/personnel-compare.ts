@@ -1,4 +1,4 @@
-import { mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
+import { checkStaffingChange, checkStepDate, mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
 import { CERT_TYPES, OPEN_CERT_STATES, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { maskIdNumber } from '../../../shared/domain/id-number.ts';
 import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
@@ -6,8 +6,11 @@ import type { FieldDiff, MissingRecord } from '../../../shared/import/check-sche
 import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
 import type { RowStatus } from '../../../shared/import/import-kinds.ts';
 import { makeIssue } from '../../../shared/import/issues.ts';
+import type { ImportableCertState } from '../../../shared/import/value-synonyms.ts';
 import { currentCertificateIdSql } from '../db/current-certificate.ts';
 import type { Db } from '../db/open-database.ts';
+import { lastEventDate } from '../personnel/certificate-writes.ts';
+import type { PersonRow } from '../personnel/person-values.ts';
 import type { PersonDraft } from './personnel-rows.ts';
 import { hasErrors } from './row-draft.ts';
 import { unitName, type UnitIndex } from './unit-matcher.ts';
@@ -18,6 +21,12 @@ import { unitName, type UnitIndex } from './unit-matcher.ts';
  * the clerk must confirm (never a silent move). People of the unit that the roster no longer lists
  * are reported for the clerk's decision, never deleted. Legacy certificates are recorded as facts
  * (no exam record is required), but who may hold one is still checked.
+ *
+ * The commit writes each plan through the person page's write functions (personnel/person-writes.ts,
+ * personnel/certificate-writes.ts), which refuse what breaks a rule. So that the clerk sees a
+ * refusal here and not at the commit, the same rules are asked here against the loaded registry:
+ * the staffing rule (checkStaffingChange), the step dates (checkStepDate, with the card's last
+ * event date as the write functions read it), who may hold a card, a free number.
  */
 
 export interface RegistryPerson {
@@ -54,6 +63,8 @@ export interface PersonnelRegistry {
   /** certificate number → holder's person id. */
   certNumbers: Map<string, number>;
   personName: (personId: number) => string;
+  /** The date of a card's last recorded step (read when asked: only renewals and applications need it). */
+  lastStepDate: (certificateId: number) => string | null;
 }
 
 const PERSON_COLUMNS = `id, unit_id, personnel_kind, name, sex, id_number, birth_date, post, staffing_type, enforcement_category, enforcement_scope, is_legal_reviewer, phone, notes`;
@@ -80,18 +91,23 @@ export function loadPersonnelRegistry(db: Db): PersonnelRegistry {
   for (const r of db.prepare(`SELECT cert_number, person_id FROM certificates WHERE cert_number IS NOT NULL`).all() as { cert_number: string; person_id: number }[]) {
     certNumbers.set(r.cert_number, r.person_id);
   }
-  return { byIdNumber, currentCerts, certNumbers, personName: (id) => byId.get(id)?.name ?? `#${id}` };
+  return { byIdNumber, currentCerts, certNumbers, personName: (id) => byId.get(id)?.name ?? `#${id}`, lastStepDate: (id) => lastEventDate(db, id) };
 }
 
+/**
+ * What the commit does with a row's card, each through the certificate step it is: issue (发证: a new
+ * card, or the card completing the person's open application), correct (信息更正 of the dates),
+ * renew (换证).
+ */
 export type CertOp =
-  | { op: 'insert'; type: CertType; number: string; issueDate: string; expiryDate: string; state: CertState }
+  | { op: 'issue'; type: CertType; number: string; issueDate: string; expiryDate: string; state: ImportableCertState }
   | { op: 'correct'; certId: number; patch: { issue_date?: string; expiry_date?: string } }
-  | { op: 'renew'; oldCertId: number; type: CertType; number: string; issueDate: string; expiryDate: string }
-  | { op: 'issue-pending'; certId: number; number: string; issueDate: string; expiryDate: string; state: CertState };
+  | { op: 'renew'; type: CertType; number: string; issueDate: string; expiryDate: string };
 
+/** The unit of a known person changes only by `transfer` (never in `patch`). */
 export type PersonPlan =
-  | { action: 'add'; values: Record<string, string | number | null>; certOps: CertOp[] }
-  | { action: 'update'; personId: number; patch: Record<string, string | number | null>; transfer: { from: number; to: number } | null; certOps: CertOp[] };
+  | { action: 'add'; values: PersonRow; certOps: CertOp[] }
+  | { action: 'update'; personId: number; patch: Partial<PersonRow>; transfer: { from: number; to: number } | null; certOps: CertOp[] };
 
 export interface ComparedPerson {
   status: RowStatus;
@@ -108,6 +124,7 @@ interface CompareContext {
   registry: PersonnelRegistry;
   units: UnitIndex;
   confirmedTransfers: ReadonlySet<number>;
+  today: string;
   /** The column a field is read from, so registry findings name it too. */
   columnOf: (field: string) => { column: string | null; header: string | null };
 }
@@ -120,6 +137,13 @@ function certPlan(draft: PersonDraft, existing: RegistryPerson | undefined, ctx:
   const issue = (code: Parameters<typeof makeIssue>[0], detail: string, field = 'cert_number') => {
     draft.issues.push(makeIssue(code, { file: ctx.file, sheet: ctx.sheet, row: draft.row, ...ctx.columnOf(field), field }, detail));
   };
+  /** The step's date as the write function will check it (after today, before the card's last step). */
+  const issueDate = cert.issueDate;
+  const datedInOrder = (stepLabel: string, previousStepOf: number | null): boolean => {
+    const check = checkStepDate(stepLabel, issueDate, previousStepOf === null ? null : ctx.registry.lastStepDate(previousStepOf), ctx.today);
+    if (!check.ok) issue('CERT_DATE_ORDER', check.message, 'issue_date');
+    return check.ok;
+  };
   const owner = ctx.registry.certNumbers.get(cert.number);
   if (owner !== undefined && owner !== existing?.id) {
     issue('CERT_NUMBER_TAKEN', `执法证号“${cert.number}”已登记在“${ctx.registry.personName(owner)}”名下，同一证号不能属于两个人`);
@@ -131,12 +155,14 @@ function certPlan(draft: PersonDraft, existing: RegistryPerson | undefined, ctx:
       issue('CERT_CONFLICT', `台账中执法证号“${cert.number}”的状态是“${current.state}”，不能通过导入恢复。如需重新发证，请在“执法人员”页面办理`);
       return [];
     }
+    if (!datedInOrder('发证日期', null)) return [];
     diff.push({ field: 'cert_number', label: label('cert_number'), before: current?.cert_number ?? null, after: cert.number });
-    return [{ op: 'insert', type: cert.type, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate, state: cert.state }];
+    return [{ op: 'issue', type: cert.type, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate, state: cert.state }];
   }
   if (current.state === '待考试' || current.state === '考试合格') {
+    if (!datedInOrder('发证日期', current.id)) return [];
     diff.push({ field: 'cert_number', label: label('cert_number'), before: null, after: cert.number });
-    return [{ op: 'issue-pending', certId: current.id, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate, state: cert.state }];
+    return [{ op: 'issue', type: cert.type, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate, state: cert.state }];
   }
   if (current.state !== cert.state) {
     issue('CERT_STATE_DIFFERS', `台账中证件状态为“${current.state}”，表中为“${cert.state}”；导入不改变证件状态（暂扣、解除暂扣须在“执法人员”页面办理）`, 'cert_state');
@@ -162,11 +188,12 @@ function certPlan(draft: PersonDraft, existing: RegistryPerson | undefined, ctx:
     issue('CERT_CONFLICT', `执法证号“${cert.number}”（发证 ${cert.issueDate}）与台账中的有效证件“${current.cert_number ?? ''}”（发证 ${current.issue_date}）不一致，且并非更新的证件。请核对`);
     return [];
   }
+  if (!datedInOrder('换证日期', current.id)) return [];
   issue('CERT_RENEWED', `台账中的证件“${current.cert_number ?? ''}”将登记为已换发，新证“${cert.number}”（${cert.issueDate} 至 ${cert.expiryDate}）`);
   diff.push({ field: 'cert_number', label: label('cert_number'), before: current.cert_number, after: cert.number });
   diff.push({ field: 'issue_date', label: label('issue_date'), before: current.issue_date, after: cert.issueDate });
   diff.push({ field: 'expiry_date', label: label('expiry_date'), before: current.expiry_date, after: cert.expiryDate });
-  return [{ op: 'renew', oldCertId: current.id, type: cert.type, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate }];
+  return [{ op: 'renew', type: cert.type, number: cert.number, issueDate: cert.issueDate, expiryDate: cert.expiryDate }];
 }
 
 export function comparePerson(draft: PersonDraft, ctx: CompareContext): ComparedPerson {
@@ -217,12 +244,12 @@ export function comparePerson(draft: PersonDraft, ctx: CompareContext): Compared
   }
 
   // A known person: compare what the row says (an empty cell or an absent column changes nothing).
-  const patch: Record<string, string | number | null> = {};
-  const compare = (field: string, column: keyof RegistryPerson, next: string | number | null, shown?: (v: string | number | null) => string | null) => {
+  const patch: Partial<PersonRow> = {};
+  const compare = (field: string, column: keyof RegistryPerson & keyof PersonRow, next: string | number | null, shown?: (v: string | number | null) => string | null) => {
     if (next === null) return;
     const before = existing[column] as string | number | null;
     if (before === next) return;
-    patch[column] = next;
+    (patch as Record<string, string | number>)[column] = next;
     const show = shown ?? ((v) => (v === null ? null : String(v)));
     diff.push({ field, label: label(field), before: show(before), after: show(next) });
   };
@@ -240,11 +267,16 @@ export function comparePerson(draft: PersonDraft, ctx: CompareContext): Compared
   compare('is_legal_reviewer', 'is_legal_reviewer', p.legalReviewer === null ? null : p.legalReviewer ? 1 : 0, (v) => (v === null ? null : v === 1 ? '是' : '否'));
   compare('phone', 'phone', p.phone);
   compare('notes', 'notes', p.notes);
+  // A card holder keeps a staffing type that may hold the card (updatePersonRow refuses it at the commit too).
+  if (patch.staffing_type !== undefined && !draft.issues.some((i) => i.field === 'staffing_type' && i.severity === 'error')) {
+    const cards = [...(ctx.registry.currentCerts.get(existing.id)?.values() ?? [])].map((c) => ({ certType: c.cert_type, state: c.state }));
+    const check = checkStaffingChange(patch.staffing_type, cards);
+    if (!check.ok) draft.issues.push(makeIssue('STAFFING_CARD_HELD', at('staffing_type'), check.message));
+  }
 
   let transfer: { from: number; to: number } | null = null;
   if (p.unitId !== null && p.unitId !== existing.unit_id) {
     transfer = { from: existing.unit_id, to: p.unitId };
-    patch['unit_id'] = p.unitId;
     diff.unshift({ field: 'unit', label: '单位', before: unitName(ctx.units, existing.unit_id), after: unitName(ctx.units, p.unitId) });
   }
   const certOps = certPlan(draft, existing, ctx, diff);
