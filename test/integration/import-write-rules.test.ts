@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import { TRACKED_TABLES } from '../../electron/backend/db/tracked-writes.ts';
+import { getSession } from '../../electron/backend/import/import-sessions.ts';
 import { stopParseWorker } from '../../electron/backend/import/parse-runner.ts';
 import type { FileCheck, RowResult } from '../../shared/import/check-schema.ts';
 import { composeIdNumber } from '../../shared/domain/id-number.ts';
@@ -353,5 +354,52 @@ describe('a roster’s card dates follow the order of the certificate steps', ()
     ]);
     await callOk(backend, 'import.undoBatch', { batchId: result.batchId });
     expect(snapshot()).toBe(before);
+  });
+});
+
+describe('the commit checks the file again only when the registry changed since the preview', () => {
+  it('commits what the clerk saw without checking it again when nothing changed', async () => {
+    const newcomer = { name: '韩光明', sex: '男', idNumber: composeIdNumber('430981', '1991-01-01', 991) };
+    const file = await checkRoster('住建局名册-无变化.xlsx', [{ who: newcomer, staffing: '行政编制' }]);
+    // Every check replaces the held sheets; the commit must use the ones the clerk saw.
+    const state = getSession(backend.context, file.checkId);
+    const seen = state.sheets;
+    const result = await callOk<{ added: number; batchId: number }>(backend, 'import.commit', { checkId: file.checkId });
+    expect(result.added).toBe(1);
+    expect(state.sheets).toBe(seen);
+    await callOk(backend, 'import.undoBatch', { batchId: result.batchId });
+  });
+
+  it('checks again when another change came in between, and commits when the outcome is the same', async () => {
+    const newcomer = { name: '杨晓东', sex: '男', idNumber: composeIdNumber('430981', '1991-01-01', 993) };
+    const colleague = await person('陶建平');
+    const file = await checkRoster('住建局名册-有变化.xlsx', [{ who: newcomer, staffing: '行政编制' }]);
+    const state = getSession(backend.context, file.checkId);
+    const seen = state.sheets;
+    // A change that does not alter what the file would do (a note on someone the file leaves alone).
+    await callOk(backend, 'personnel.update', { id: colleague.id, values: personValues(colleague, '行政编制', '借调至市政府办') });
+    const result = await callOk<{ added: number; batchId: number }>(backend, 'import.commit', { checkId: file.checkId });
+    expect(result.added).toBe(1);
+    expect(state.sheets).not.toBe(seen);
+    await callOk(backend, 'import.undoBatch', { batchId: result.batchId });
+  });
+
+  it('stops when the outcome changed, shows the refreshed preview, and commits that one without checking it again', async () => {
+    const newcomer = { name: '龙海波', sex: '男', idNumber: composeIdNumber('430981', '1991-01-01', 995) };
+    const file = await checkRoster('住建局名册-结果变化.xlsx', [{ who: newcomer, staffing: '行政编制' }]);
+    const state = getSession(backend.context, file.checkId);
+    const seen = state.sheets;
+    // Someone new in the unit: the file's list of people it no longer lists changes.
+    await person('邵文杰');
+    const before = snapshot();
+    const err = await callErr(backend, 'import.commit', { checkId: file.checkId });
+    expect(err).toEqual({ code: 'CONFLICT', message: '台账在检查“住建局名册-结果变化.xlsx”之后有了变化，检查结果已更新。请核对预览后再导入。' });
+    expect(snapshot()).toBe(before);
+    const refreshed = state.sheets;
+    expect(refreshed).not.toBe(seen);
+    const result = await callOk<{ added: number; batchId: number }>(backend, 'import.commit', { checkId: file.checkId });
+    expect(result.added).toBe(1);
+    expect(state.sheets).toBe(refreshed);
+    await callOk(backend, 'import.undoBatch', { batchId: result.batchId });
   });
 });

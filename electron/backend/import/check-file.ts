@@ -65,9 +65,11 @@ export interface FileState {
 /**
  * Changes when anything the checks depend on may have changed: every registry change is an
  * operation (undo included), and the date and the validity rule enter the certificate checks.
+ * Inside a commit, the commit's own operation row (already written by runOperation) is not a
+ * change since the check: only operations below it count.
  */
 export function registryStamp(env: CheckEnv): string {
-  const last = env.db.prepare(`SELECT ifnull(max(id), 0) FROM operations`).pluck().get() as number;
+  const last = env.db.prepare(`SELECT ifnull(max(id), 0) FROM operations WHERE id < ?`).pluck().get(env.writingOperationId ?? Number.MAX_SAFE_INTEGER) as number;
   return `${last}|${env.today}|${env.certValidityYears}`;
 }
 
@@ -75,6 +77,8 @@ export interface CheckEnv {
   db: Db;
   today: string;
   certValidityYears: number;
+  /** The operation a commit is writing, when the file is checked inside it (see registryStamp). */
+  writingOperationId?: number;
 }
 
 function emptyCounts(): ImportCounts {

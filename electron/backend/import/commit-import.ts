@@ -206,8 +206,9 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
 
   const { operationId, value } = runOperation(ctx.db, { kind: 'import', summary: `导入文件“${state.file}”`, operator }, (w) => {
     // Inside the transaction: if anything changed since the clerk's last look, check again and stop when the outcome differs.
-    if (registryStamp(env) !== state.stamp) {
-      evaluateFile(state, env);
+    const inside = { ...env, writingOperationId: w.operationId };
+    if (registryStamp(inside) !== state.stamp) {
+      evaluateFile(state, inside);
       if (fingerprint(state) !== seen) {
         throw new AppError('CONFLICT', `台账在检查“${state.file}”之后有了变化，检查结果已更新。请核对预览后再导入。`);
       }
