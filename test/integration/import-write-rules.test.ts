@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
+import { currentCertificateIdSql } from '../../electron/backend/db/current-certificate.ts';
 import { TRACKED_TABLES } from '../../electron/backend/db/tracked-writes.ts';
 import { getSession } from '../../electron/backend/import/import-sessions.ts';
 import { stopParseWorker } from '../../electron/backend/import/parse-runner.ts';
@@ -126,6 +127,19 @@ async function rows(checkId: string): Promise<RowResult[]> {
 function snapshot(): string {
   const db = backend.context.db;
   return JSON.stringify(TRACKED_TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()));
+}
+
+/** The importer reads each person's current card from certificate_current: the cache must be the rule's pick after imports and their undo. */
+function expectCurrentCacheExact(): void {
+  const mismatches = backend.context.db
+    .prepare(
+      `SELECT p.id, t.cert_type, ${currentCertificateIdSql('p', 't.cert_type')} AS expected, cc.certificate_id AS cached
+         FROM personnel p CROSS JOIN (SELECT '行政执法证' AS cert_type UNION ALL SELECT '行政执法监督证') t
+         LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = t.cert_type
+        WHERE expected IS NOT cached`,
+    )
+    .all();
+  expect(mismatches).toEqual([]);
 }
 
 function staffingOf(personId: number): string {
@@ -352,8 +366,10 @@ describe('a roster’s card dates follow the order of the certificate steps', ()
       { card: oldCard, type: '换证', date: '2024-06-01', reason: '已换发新证', details: { replacedByNumber: 'ZJ24-0009', source: 'import', batch: result.batchId } },
       { card: newCard, type: '换证', date: '2024-06-01', reason: '有效期届满换证', details: { replacesNumber: 'ZJ19-0009', source: 'import', batch: result.batchId } },
     ]);
+    expectCurrentCacheExact();
     await callOk(backend, 'import.undoBatch', { batchId: result.batchId });
     expect(snapshot()).toBe(before);
+    expectCurrentCacheExact();
   });
 });
 

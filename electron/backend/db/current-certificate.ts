@@ -1,8 +1,12 @@
 /**
  * Which of a person's certificate rows is "the" certificate of a type: an open one (待考试, 考试合格,
  * 有效, 暂扣: at most one exists, by the schema's partial unique index) if any, else the most recently
- * issued closed one, never a card that was replaced by its renewal (已换发). Overview, roster, prints
- * and the importer all pick it with this SQL, so they always agree.
+ * issued closed one, never a card that was replaced by its renewal (已换发).
+ *
+ * The program reads the pick from the cache table certificate_current (migration 0003, kept by
+ * triggers): overview, roster, prints, the person page and the importer. This SQL is the rule
+ * written out once more, as the reference the tests hold the cache to
+ * (personnel-lifecycle.test.ts, personnel-status-sql.test.ts); no program code uses it.
  *
  * Returns a scalar subquery yielding the certificate id, for `personAlias.id` and a cert-type SQL
  * expression (e.g. `'行政执法证'` or a CASE on personnel_kind).

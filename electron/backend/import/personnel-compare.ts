@@ -1,5 +1,5 @@
 import { checkStaffingChange, checkStepDate, mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
-import { CERT_TYPES, OPEN_CERT_STATES, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import { OPEN_CERT_STATES, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { maskIdNumber } from '../../../shared/domain/id-number.ts';
 import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import type { FieldDiff, MissingRecord } from '../../../shared/import/check-schema.ts';
@@ -7,7 +7,6 @@ import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
 import type { RowStatus } from '../../../shared/import/import-kinds.ts';
 import { makeIssue } from '../../../shared/import/issues.ts';
 import type { ImportableCertState } from '../../../shared/import/value-synonyms.ts';
-import { currentCertificateIdSql } from '../db/current-certificate.ts';
 import type { Db } from '../db/open-database.ts';
 import { lastEventDate } from '../personnel/certificate-writes.ts';
 import type { PersonRow } from '../personnel/person-values.ts';
@@ -73,19 +72,15 @@ export function loadPersonnelRegistry(db: Db): PersonnelRegistry {
   const people = db.prepare(`SELECT ${PERSON_COLUMNS} FROM personnel`).all() as RegistryPerson[];
   const byIdNumber = new Map(people.map((p) => [p.id_number, p]));
   const byId = new Map(people.map((p) => [p.id, p]));
+  // Each person's current card per type, from the roster's cache (migration 0003, kept exact by triggers).
   const currentCerts = new Map<number, Map<CertType, RegistryCert>>();
-  for (const type of CERT_TYPES) {
-    const rows = db
-      .prepare(
-        `SELECT c.id, c.person_id, c.cert_type, c.cert_number, c.state, c.issue_date, c.expiry_date
-           FROM personnel p JOIN certificates c ON c.id = ${currentCertificateIdSql('p', '?')}`,
-      )
-      .all(type) as RegistryCert[];
-    for (const c of rows) {
-      let m = currentCerts.get(c.person_id);
-      if (!m) currentCerts.set(c.person_id, (m = new Map()));
-      m.set(type, c);
-    }
+  const rows = db
+    .prepare(`SELECT certificate_id AS id, person_id, cert_type, cert_number, state, issue_date, expiry_date FROM certificate_current`)
+    .all() as RegistryCert[];
+  for (const c of rows) {
+    let m = currentCerts.get(c.person_id);
+    if (!m) currentCerts.set(c.person_id, (m = new Map()));
+    m.set(c.cert_type, c);
   }
   const certNumbers = new Map<string, number>();
   for (const r of db.prepare(`SELECT cert_number, person_id FROM certificates WHERE cert_number IS NOT NULL`).all() as { cert_number: string; person_id: number }[]) {
