@@ -61,12 +61,11 @@ export function personFacts(db: Db, personId: number): PersonFacts {
 
 /** The person's current card of a type (same pick as the roster and the overview), or undefined. */
 export function currentCard(db: Db, personId: number, certType: CertType): CertRow | undefined {
-  return cachedStatement(
-    db,
-    `SELECT c.id, c.person_id, c.cert_type, c.cert_number, c.state, c.issue_date, c.expiry_date, c.cancel_date
-       FROM certificate_current cc JOIN certificates c ON c.id = cc.certificate_id
-      WHERE cc.person_id = ? AND cc.cert_type = ?`,
-  ).get(personId, certType) as CertRow | undefined;
+  // Two lookups rather than a join: this runs for every card an import writes, and most people have none yet.
+  const current = cachedStatement(db, `SELECT certificate_id FROM certificate_current WHERE person_id = ? AND cert_type = ?`).get(personId, certType) as
+    | { certificate_id: number }
+    | undefined;
+  return current ? certificateRow(db, current.certificate_id) : undefined;
 }
 
 /** The day the card's last recorded step happened: a new step may not be dated before it. */
@@ -126,12 +125,11 @@ function assertStepDate(label: string, date: string, previousStep: string | null
 }
 
 export function assertNumberFree(db: Db, certNumber: string, exceptCertificateId: number | null): void {
-  const other = cachedStatement(db, `SELECT p.name, c.cert_type FROM certificates c JOIN personnel p ON p.id = c.person_id WHERE c.cert_number = ? AND c.id IS NOT ?`).get(
-    certNumber,
-    exceptCertificateId,
-  ) as { name: string; cert_type: string } | undefined;
-  if (other) {
-    const message = `证件编号 ${certNumber} 已是“${other.name}”的${other.cert_type}编号，证件编号不能重复。`;
+  const taken = cachedStatement(db, `SELECT person_id, cert_type FROM certificates WHERE cert_number = ? AND id IS NOT ?`).get(certNumber, exceptCertificateId) as
+    | { person_id: number; cert_type: string }
+    | undefined;
+  if (taken) {
+    const message = `证件编号 ${certNumber} 已是“${personFacts(db, taken.person_id).name}”的${taken.cert_type}编号，证件编号不能重复。`;
     throw new AppError('CONFLICT', message, [{ path: 'certNumber', message }]);
   }
 }

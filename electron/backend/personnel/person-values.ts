@@ -22,9 +22,12 @@ export function checkedIdNumber(raw: string, today: string): { idNumber: string;
 }
 
 export function assertIdNumberFree(db: Db, idNumber: string, exceptPersonId: number | null): void {
-  const other = cachedStatement(db, `SELECT p.name, u.name AS unit FROM personnel p JOIN units u ON u.id = p.unit_id WHERE p.id_number = ? AND p.id IS NOT ?`).get(idNumber, exceptPersonId) as { name: string; unit: string } | undefined;
+  // The unit's name is read only for the message: this runs for every person an import adds.
+  const other = cachedStatement(db, `SELECT name, unit_id FROM personnel WHERE id_number = ? AND id IS NOT ?`).get(idNumber, exceptPersonId) as
+    | { name: string; unit_id: number }
+    | undefined;
   if (other) {
-    const message = `身份证号 ${maskIdNumber(idNumber)} 已登记为“${other.name}”（${other.unit}）。同一身份证号只能对应一名人员，如是同一人请修改原记录或办理调动。`;
+    const message = `身份证号 ${maskIdNumber(idNumber)} 已登记为“${other.name}”（${unitName(db, other.unit_id)}）。同一身份证号只能对应一名人员，如是同一人请修改原记录或办理调动。`;
     throw new AppError('CONFLICT', message, [{ path: 'idNumber', message }]);
   }
 }
