@@ -155,7 +155,7 @@ describe('preview, correct, commit and undo one roster', () => {
       [5, 'unchanged'], [6, 'unchanged'], [8, 'unchanged'], [13, 'unchanged'],
     ]);
     const err = await callErr(backend, 'import.commit', { checkId: again.checkId, skipErrorRows: true });
-    expect(err.code).toBe('CONFLICT');
+    expect(err.code).toBe('ALREADY_IMPORTED');
     expect(err.message).toMatch(/^同一个文件（内容完全相同）已于 \d{4}-\d{2}-\d{2} 以“公安局-执法人员花名册.xlsx”导入过。确认要再次导入吗？$/);
   });
 

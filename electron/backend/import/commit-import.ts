@@ -1,5 +1,7 @@
+import type { OutputOf, ParsedInputOf } from '../../../shared/api/define.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import { CANCEL_REASONS, type CancelReason, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import type { importMethods } from '../../../shared/api/methods/import.ts';
+import { CANCEL_REASONS, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { isIsoDate } from '../../../shared/domain/dates.ts';
 import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
 import type { ImportKind } from '../../../shared/import/import-kinds.ts';
@@ -27,34 +29,11 @@ import type { CertOp, PersonPlan } from './personnel-compare.ts';
  * refreshed instead.
  */
 
-export interface MissingDecision {
-  sheetIndex: number;
-  recordId: number;
-  /** cancel_certificate: 注销 the person's open certificate; delete: remove a catalog or list item. */
-  action: 'cancel_certificate' | 'delete';
-  reason?: CancelReason;
-  date?: string;
-}
-
-export interface CommitInput {
-  checkId: string;
-  missing: MissingDecision[];
-  /** Import the rest when some rows (or sheets) have errors; their rows are left out. */
-  skipErrorRows: boolean;
-  /** Import even though a file with the same SHA-256 was imported before. */
-  allowRepeat: boolean;
-}
-
-export interface CommitResult {
-  batchId: number;
-  operationId: number;
-  summary: string;
-  added: number;
-  changed: number;
-  transferred: number;
-  cancelled: number;
-  deleted: number;
-}
+type CommitSpec = (typeof importMethods)['import.commit'];
+export type CommitInput = ParsedInputOf<CommitSpec>;
+/** cancel_certificate: 注销 the person's open certificate; delete: remove a catalog or list item. */
+export type MissingDecision = CommitInput['missing'][number];
+export type CommitResult = OutputOf<CommitSpec>;
 
 function fingerprint(state: FileState): string {
   return JSON.stringify(state.sheets.map((s) => [s.blocked, s.rows.map((r) => `${r.draft.row}:${r.status}:${r.diff.length}:${r.transferConfirmed ? 1 : 0}`), s.missing.map((m) => m.recordId)]));
@@ -201,7 +180,7 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
   const previous = previousImports(ctx.db, state.sha256).filter((p) => !p.undone);
   if (previous.length > 0 && !input.allowRepeat) {
     const last = previous[previous.length - 1];
-    throw new AppError('CONFLICT', `同一个文件（内容完全相同）已于 ${last?.committedAt.slice(0, 10) ?? ''} 以“${last?.fileName ?? ''}”导入过。确认要再次导入吗？`);
+    throw new AppError('ALREADY_IMPORTED', `同一个文件（内容完全相同）已于 ${last?.committedAt.slice(0, 10) ?? ''} 以“${last?.fileName ?? ''}”导入过。确认要再次导入吗？`);
   }
 
   const { operationId, value } = runOperation(ctx.db, { kind: 'import', summary: `导入文件“${state.file}”`, operator }, (w) => {
