@@ -246,9 +246,14 @@ describe('certificate lifecycle through the API, on a real SQLite file', () => {
     expect(JSON.parse(card?.events.at(-1)?.details ?? '{}')).toEqual({ 证件编号: 'Z-00O1 → Z-0001' });
   });
 
-  it('refuses an exam score below 60 marked as passed', async () => {
+  it('refuses a score below the pass mark of 设置 marked as passed', async () => {
     const id = await newPerson();
-    const err = await callErr(backend, 'certificates.recordExam', { personId: id, examType: '通用法律知识', examDate: '2026-01-10', score: 55, passed: true, notes: null });
-    expect(err.message).toContain('低于60分');
+    const exam = (score: number) => ({ personId: id, examType: '通用法律知识', examDate: '2026-01-10', score, passed: true, notes: null });
+    expect((await callErr(backend, 'certificates.recordExam', exam(55))).message).toContain('低于合格分数线 60 分');
+    await callOk(backend, 'settings.update', { examPassMark: 50 });
+    await callOk(backend, 'certificates.recordExam', exam(55));
+    await callOk(backend, 'settings.update', { examPassMark: 70 });
+    expect((await callErr(backend, 'certificates.recordExam', exam(65))).message).toContain('低于合格分数线 70 分');
+    await callOk(backend, 'settings.update', { examPassMark: 60 });
   });
 });

@@ -131,11 +131,19 @@ export interface ExamInput {
  * Records an exam. A pass moves the person's application waiting for it (待考试, made on or before
  * the exam day) to 考试合格 in the same operation; the role's card type is tried first.
  */
-export function recordExam(db: Db, input: ExamInput, today: string, operator: string, roleCertType: CertType): { operationId: number | null; advancedCertType: CertType | null } {
+export function recordExam(
+  db: Db,
+  input: ExamInput,
+  rules: { today: string; operator: string; passMark: number },
+  roleCertType: CertType,
+): { operationId: number | null; advancedCertType: CertType | null } {
+  const { today, operator, passMark } = rules;
   const person = personFacts(db, input.personId);
   if (input.examDate > today) throw new AppError('RULE_VIOLATION', `考试日期 ${input.examDate} 晚于今天，请在考试后登记成绩。`, [{ path: 'examDate', message: '晚于今天' }]);
-  if (input.passed && input.score !== null && input.score < 60) {
-    throw new AppError('RULE_VIOLATION', `成绩 ${input.score} 分低于60分，却标记为合格，请核对。`, [{ path: 'passed', message: '成绩与是否合格矛盾' }]);
+  if (input.passed && input.score !== null && input.score < passMark) {
+    throw new AppError('RULE_VIOLATION', `成绩 ${input.score} 分低于合格分数线 ${passMark} 分，却标记为合格，请核对（合格分数线在 设置 › 业务规则）。`, [
+      { path: 'passed', message: '成绩与是否合格矛盾' },
+    ]);
   }
   const types: CertType[] = roleCertType === '行政执法证' ? ['行政执法证', '行政执法监督证'] : ['行政执法监督证', '行政执法证'];
   let waiting: CertRow | undefined;

@@ -58,7 +58,7 @@ export const personnelHandlers = {
   'certificates.recordExam': (input, ctx) => {
     const kind = ctx.db.prepare(`SELECT personnel_kind FROM personnel WHERE id = ?`).pluck().get(input.personId) as '执法人员' | '监督人员' | undefined;
     if (kind === undefined) throw new AppError('NOT_FOUND', '该人员不存在，可能已被删除');
-    return recordExam(ctx.db, input, ctx.today(), ctx.operator(), certTypeFor(kind));
+    return recordExam(ctx.db, input, { today: ctx.today(), operator: ctx.operator(), passMark: ctx.settings().examPassMark }, certTypeFor(kind));
   },
   'certificates.deleteExam': ({ examId }, ctx) => deleteExam(ctx.db, examId, ctx.operator()),
   'certificates.announce': ({ certificateIds, announceDate, docRef }, ctx) => announceCancellations(ctx.db, certificateIds, announceDate, docRef, ctx.today(), ctx.operator()),
