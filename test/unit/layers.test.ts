@@ -1,22 +1,18 @@
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 /**
- * The layering rule, checked on every file's imports (like VS Code's import-map lint):
+ * The layering rule is enforced by `npm run lint` (eslint.config.js, eslint-plugin-boundaries):
  * - shared/   imports only shared/, zod and pinyin-pro; no Node, no DOM, no Electron
  * - renderer/ imports only renderer/ and shared/ (and browser packages); never Node or the backend
- * - electron/ imports electron/ and shared/, never renderer/; only the Electron glue files import `electron`
+ * - electron/ imports electron/ and shared/, never renderer/; only the Electron glue files import
+ *   `electron`; electron/backend/ never imports electron/web, electron/cli or electron/tools
+ * Here the lint rules run on probe files to show that each of them can fail, and a plain check
+ * keeps Node-only and browser-only globals out of shared/ (lint checks imports, not globals).
  */
-
-// start.ts is the launcher: it asks the electron package for its binary path, in a child process.
-const ELECTRON_GLUE = new Set(['electron/main.ts', 'electron/preload.ts', 'electron/tools/start.ts']);
-// Pure JavaScript packages that run in Node and the browser alike.
-const SHARED_PACKAGES = new Set(['zod', 'pinyin-pro']);
-const NODE_ONLY_PACKAGES = new Set(['electron', 'better-sqlite3', 'exceljs', 'xlsx', 'esbuild', 'vite', 'vitest', 'playwright-core']);
-const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -31,77 +27,112 @@ function sourceFiles(dir: string): string[] {
   return out;
 }
 
-/** Every module specifier in a file: static imports and re-exports, dynamic import(), require(). */
-export function importsOf(source: string): string[] {
-  const specs: string[] = [];
-  const patterns = [
-    /^\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/gm,
-    /^\s*import\s*['"]([^'"]+)['"]/gm,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const pattern of patterns) for (const m of source.matchAll(pattern)) if (m[1]) specs.push(m[1]);
-  return specs;
+const NODE_OR_BROWSER_GLOBALS = ['process.', 'Buffer', '__dirname', 'require(', 'window.', 'document.', 'localStorage', 'navigator.'];
+
+/** Globals that exist only in Node or only in a browser, used in a shared/ file's code (comments aside). */
+function globalsIn(file: string, source: string): string[] {
+  const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  return NODE_OR_BROWSER_GLOBALS.filter((g) => code.includes(g)).map((g) => `${file} uses ${g.replace(/[.(]$/, '')}: shared/ must run in Node and in the browser alike`);
 }
 
-function packageName(spec: string): string {
-  if (spec.startsWith('@')) return spec.split('/').slice(0, 2).join('/');
-  return spec.split('/')[0] ?? spec;
-}
-
-function violations(file: string): string[] {
-  const layer = file.split('/')[0] ?? '';
-  const source = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
-  const problems: string[] = [];
-  for (const spec of importsOf(source)) {
-    if (spec.startsWith('.')) {
-      const target = path.relative(REPO_ROOT, path.resolve(path.dirname(path.join(REPO_ROOT, file)), spec)).split(path.sep).join('/');
-      const targetLayer = target.split('/')[0] ?? '';
-      const allowed: Record<string, string[]> = { shared: ['shared'], renderer: ['renderer', 'shared'], electron: ['electron', 'shared'] };
-      if (!(allowed[layer] ?? []).includes(targetLayer)) problems.push(`${file} imports ${spec} (${targetLayer}/ is off limits to ${layer}/)`);
-      continue;
-    }
-    const pkg = packageName(spec);
-    if (layer === 'shared' && !SHARED_PACKAGES.has(pkg)) problems.push(`${file} imports ${spec}: shared/ may only import ${[...SHARED_PACKAGES].join(', ')}`);
-    if (layer === 'renderer' && (NODE_BUILTINS.has(spec) || NODE_BUILTINS.has(pkg) || NODE_ONLY_PACKAGES.has(pkg))) problems.push(`${file} imports ${spec}: the renderer must not use Node or backend packages`);
-    if (layer === 'electron' && pkg === 'electron' && !ELECTRON_GLUE.has(file)) problems.push(`${file} imports electron: only ${[...ELECTRON_GLUE].join(', ')} may`);
-  }
-  if (layer === 'shared') {
-    // Globals that exist only in Node or only in a browser.
-    const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const global of ['process.', 'Buffer', '__dirname', 'require(', 'window.', 'document.', 'localStorage', 'navigator.']) {
-      if (code.includes(global)) problems.push(`${file} uses ${global.replace(/[.(]$/, '')}: shared/ must run in Node and in the browser alike`);
-    }
-  }
-  return problems;
-}
-
-describe('layers', () => {
-  const files = [...sourceFiles('shared'), ...sourceFiles('renderer'), ...sourceFiles('electron')];
+describe('shared/ globals', () => {
+  const files = sourceFiles('shared');
 
   it('finds the source files', () => {
     expect(files).toContain('shared/api/contract.ts');
-    expect(files).toContain('electron/main.ts');
-    expect(files.some((f) => f.startsWith('renderer/'))).toBe(true);
   });
 
-  it('keeps every import inside its layer', () => {
-    expect(files.flatMap(violations)).toEqual([]);
+  it('uses no Node-only or browser-only globals', () => {
+    expect(files.flatMap((f) => globalsIn(f, fs.readFileSync(path.join(REPO_ROOT, f), 'utf8')))).toEqual([]);
   });
 
-  it('detects violations (the checker itself can fail)', () => {
-    expect(importsOf(`import fs from 'node:fs';\nexport { x } from '../electron/backend/backend.ts';\nconst y = await import('electron');`)).toEqual([
-      'node:fs',
-      '../electron/backend/backend.ts',
-      'electron',
-    ]);
-    const fake = path.join(REPO_ROOT, 'shared', '__layer_probe__.ts');
-    fs.writeFileSync(fake, `import fs from 'node:fs';\nimport { createBackend } from '../electron/backend/backend.ts';\nexport const x = process.env;\n`);
-    try {
-      const found = violations('shared/__layer_probe__.ts');
-      expect(found).toHaveLength(3);
-    } finally {
-      fs.rmSync(fake);
-    }
+  it('detects them (the check itself can fail)', () => {
+    expect(globalsIn('shared/x.ts', `// process.env in a comment is fine\nexport const x = process.env;\nexport const y = window.location;\n`)).toHaveLength(2);
+  });
+});
+
+describe('layer rules in eslint.config.js', () => {
+  // The project's own configuration, limited to the layer and clock rules and without type
+  // information (the probes are not files of any tsconfig).
+  const eslint = new ESLint({
+    cwd: REPO_ROOT,
+    cache: false,
+    ruleFilter: ({ ruleId }) => ruleId.startsWith('boundaries/') || ruleId === 'no-restricted-syntax',
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+  });
+
+  async function problems(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(REPO_ROOT, filePath) });
+    return (result?.messages ?? []).map((m) => `${m.line}: ${m.ruleId ?? 'fatal'}: ${m.message}`);
+  }
+
+  it('shared/ may import only shared/, zod and pinyin-pro', { timeout: 60_000 }, async () => {
+    const found = await problems(
+      'shared/__layer_probe__.ts',
+      [
+        `import fs from 'node:fs';`,
+        `import { createBackend } from '../electron/backend/backend.ts';`,
+        `import { useState } from 'react';`,
+        `import { REPO_ROOT } from '../test/helpers/paths.ts';`,
+        `import { z } from 'zod';`,
+        `import { pinyin } from 'pinyin-pro';`,
+        `import { addDays } from './domain/dates.ts';`,
+      ].join('\n'),
+    );
+    expect(found.map((p) => p.split(':')[0])).toEqual(['1', '2', '3', '4']);
+    expect(found.every((p) => p.includes('boundaries/dependencies'))).toBe(true);
+  });
+
+  it('renderer/ may not import Node, backend packages or electron/', { timeout: 60_000 }, async () => {
+    const found = await problems(
+      'renderer/__layer_probe__.ts',
+      [
+        `import path from 'node:path';`,
+        `import Database from 'better-sqlite3';`,
+        `import ExcelJS from 'exceljs';`,
+        `import { ipcRenderer } from 'electron';`,
+        `import { createBackend } from '../electron/backend/backend.ts';`,
+        `import { Button } from 'antd';`,
+        `import type { ColumnsType } from 'antd/es/table/interface';`,
+        `import { addDays } from '../shared/domain/dates.ts';`,
+      ].join('\n'),
+    );
+    expect(found.map((p) => p.split(':')[0])).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('electron/: only the glue files import electron; the backend never imports the hosts or tools; nothing imports renderer/', { timeout: 60_000 }, async () => {
+    const backend = await problems(
+      'electron/backend/__layer_probe__.ts',
+      [
+        `import { app } from 'electron';`,
+        `import { startWebHost } from '../web/web-host.ts';`,
+        `import { runCli } from '../cli/registry-cli.ts';`,
+        `import { buildElectron } from '../tools/build-electron.ts';`,
+        `import { App } from '../../renderer/app/App.tsx';`,
+        `import fs from 'node:fs';`,
+        `import Database from 'better-sqlite3';`,
+        `import { addDays } from '../../shared/domain/dates.ts';`,
+        `import { windowOptions } from '../window-options.ts';`,
+      ].join('\n'),
+    );
+    expect(backend.map((p) => p.split(':')[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(await problems('electron/web/__layer_probe__.ts', `import { app } from 'electron';\nimport { createBackend } from '../backend/backend.ts';\n`)).toHaveLength(1);
+    expect(await problems('electron/main.ts', `import { app } from 'electron';\nimport { createBackend } from './backend/backend.ts';\n`)).toEqual([]);
+    expect(await problems('electron/preload.ts', `import { contextBridge } from 'electron';\n`)).toEqual([]);
+  });
+
+  it("renderer/ takes today from the backend, never from the browser's clock", { timeout: 60_000 }, async () => {
+    const found = await problems(
+      'renderer/__clock_probe__.ts',
+      [
+        `import dayjs from 'dayjs';`,
+        `export const a = dayjs();`,
+        `export const b = new Date();`,
+        `export const c = Date.now();`,
+        `export const d = dayjs('2024-01-01');`,
+        `export const e = new Date('2024-01-01');`,
+      ].join('\n'),
+    );
+    expect(found).toEqual([2, 3, 4].map((line) => `${line}: no-restricted-syntax: renderer: take today from useToday() (the backend's clock), never the browser's`));
   });
 });
