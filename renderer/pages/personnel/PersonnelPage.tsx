@@ -15,11 +15,11 @@ import { TrainingView } from './TrainingView.tsx';
  * #/personnel/legal-review  legal-review staff per unit
  */
 export function PersonnelPage({ route }: { route: Route }) {
+  // The roster puts its buttons here, beside the page title, to leave the table more rows.
+  const [actionsSlot, setActionsSlot] = useState<HTMLDivElement | null>(null);
   const sub = route.params[0];
   if (sub && /^\d+$/.test(sub)) return <PersonPage key={sub} id={Number(sub)} />;
   const tab = sub === 'training' || sub === 'legal-review' ? sub : 'roster';
-  // The roster puts its buttons here, beside the page title, to leave the table more rows.
-  const [actionsSlot, setActionsSlot] = useState<HTMLDivElement | null>(null);
   return (
     <div>
       <div className="page-header">
