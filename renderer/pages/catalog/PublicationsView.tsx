@@ -170,7 +170,7 @@ export function PublicationsView({ version, onChanged }: { version: number; onCh
   const [editing, setEditing] = useState<{ doc: PublicationRow | null; unitId: number } | null>(null);
   const { message, modal } = App.useApp();
   const showUndo = useUndoNotice();
-  const agencies = loaded.data?.agencies ?? [];
+  const agencies = useMemo(() => loaded.data?.agencies ?? [], [loaded.data]);
   const count = (f: Filter) => agencies.filter((a) => matches(a, f)).length;
   const shown = useMemo(() => agencies.filter((a) => matches(a, filter)), [agencies, filter]);
 

@@ -33,7 +33,7 @@ export function MappingDialog({ file, sheet, open, onClose, onSaved }: { file: F
     setKind(guessKind());
     setUnitId(sheet.agency?.unitId);
     setMapping(Object.fromEntries(sheet.columns.map((c) => [c.column, c.field])));
-    // Reset only when the dialog opens (or opens for another sheet), not on every re-check.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens (or opens for another sheet), not on every re-check
   }, [open, sheet.index]);
 
   const fieldOptions = useMemo(() => {

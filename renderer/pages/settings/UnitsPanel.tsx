@@ -140,7 +140,7 @@ export function UnitsPanel() {
   const searchRef = useRef<React.ComponentRef<typeof Input>>(null);
   useFindShortcut(searchRef);
 
-  const units = data?.units ?? [];
+  const units = useMemo(() => data?.units ?? [], [data]);
   const filtered = useMemo(() => {
     const q = query.trim();
     return units.filter((u) => (kind === '全部' || u.kind === kind) && (!q || u.name.includes(q) || (u.shortName ?? '').includes(q) || u.aliases.some((a) => a.includes(q))));
