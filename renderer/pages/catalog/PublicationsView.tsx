@@ -206,7 +206,7 @@ export function PublicationsView({ version, onChanged }: { version: number; onCh
       render: (_v, d) => (
         <Space size={0}>
           <Button type="link" size="small" icon={<EditOutlined />} aria-label="编辑" onClick={() => setEditing({ doc: d, unitId: d.unitId })} />
-          <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label="删除" onClick={() => remove(d)} />
+          <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label="删除" onClick={() => void remove(d)} />
         </Space>
       ),
     },

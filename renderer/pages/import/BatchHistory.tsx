@@ -46,7 +46,7 @@ export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onU
         b.undone ? (
           <Tag>已撤销</Tag>
         ) : (
-          <Button size="small" icon={<UndoOutlined />} onClick={() => undo(b)} data-testid={`undo-batch-${b.batchId}`}>
+          <Button size="small" icon={<UndoOutlined />} onClick={() => void undo(b)} data-testid={`undo-batch-${b.batchId}`}>
             撤销
           </Button>
         ),

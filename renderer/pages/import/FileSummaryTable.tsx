@@ -145,7 +145,7 @@ export function FileSummaryTable({
             loading={busy}
             data-testid="commit-all-ready"
             onClick={() =>
-              modal.confirm({
+              void modal.confirm({
                 title: `导入 ${ready.length} 个没有错误的文件？`,
                 content: `${ready.map((f) => `“${f.file}”`).join('、')}，每个文件记为一次导入，可分别撤销。有错误的文件留在列表中，不导入。`,
                 okText: '导入',

@@ -43,7 +43,7 @@ export function PersonHistory({ personId, version, onUndone }: { personId: numbe
           actions={
             entry.undoneBy === null && entry.kind !== 'undo' && entry.kind !== 'sample_data'
               ? [
-                  <Button key="undo" size="small" type="link" onClick={() => undo(entry.operationId, entry.summary)}>
+                  <Button key="undo" size="small" type="link" onClick={() => void undo(entry.operationId, entry.summary)}>
                     撤销
                   </Button>,
                 ]

@@ -202,7 +202,7 @@ export function PersonPage({ id }: { id: number }) {
           <Button icon={<SwapOutlined />} onClick={() => setDialog({ kind: 'transfer' })}>
             调动
           </Button>
-          <Button danger icon={<DeleteOutlined />} onClick={remove}>
+          <Button danger icon={<DeleteOutlined />} onClick={() => void remove()}>
             删除
           </Button>
         </Space>
@@ -218,7 +218,7 @@ export function PersonPage({ id }: { id: number }) {
               key={slot.certType}
               slot={slot}
               onAction={(action) => setDialog({ kind: 'step', certType: slot.certType, action })}
-              onWithdraw={() => withdraw(slot.certType)}
+              onWithdraw={() => void withdraw(slot.certType)}
               onCorrect={(card) => setDialog({ kind: 'correct', card })}
             />
           ))}
@@ -258,7 +258,7 @@ export function PersonPage({ id }: { id: number }) {
                                 <Button size="small" type="link" onClick={() => setDialog({ kind: 'training', record: r })}>
                                   修改
                                 </Button>
-                                <Button size="small" type="link" danger onClick={() => deleteTraining(r)}>
+                                <Button size="small" type="link" danger onClick={() => void deleteTraining(r)}>
                                   删除
                                 </Button>
                               </Space>
@@ -294,7 +294,7 @@ export function PersonPage({ id }: { id: number }) {
                             title: '',
                             width: 60,
                             render: (_v, e) => (
-                              <Button size="small" type="link" danger onClick={() => deleteExam(e.id)}>
+                              <Button size="small" type="link" danger onClick={() => void deleteExam(e.id)}>
                                 删除
                               </Button>
                             ),
