@@ -82,7 +82,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     try {
       const override = options.overrides?.[method];
       const handler = apiHandlers[method] as unknown as Handler<typeof spec>;
-      const value = override ? await override(parsed.data, hostContext) : await handler(parsed.data as never, context);
+      const value = override ? await override(parsed.data, hostContext) : await handler(parsed.data, context);
       if (checkOutputs) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {

@@ -62,7 +62,7 @@ function fromSqlite(err: SqliteLikeError): ApiError | null {
 /** Turns anything a handler threw into what the clerk may see. Unknown errors say nothing of their internals. */
 export function toApiError(err: unknown): { error: ApiError; unexpected: boolean } {
   if (err instanceof AppError) return { error: err.toApiError(), unexpected: false };
-  const sqlite = typeof err === 'object' && err !== null ? fromSqlite(err as SqliteLikeError) : null;
+  const sqlite = typeof err === 'object' && err !== null ? fromSqlite(err) : null;
   if (sqlite) return { error: sqlite, unexpected: sqlite.code === 'DATABASE_ERROR' };
   return { error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据未被修改。详细信息已写入日志文件。' }, unexpected: true };
 }

@@ -242,7 +242,7 @@ export function comparePerson(draft: PersonDraft, ctx: CompareContext): Compared
   const patch: Partial<PersonRow> = {};
   const compare = (field: string, column: keyof RegistryPerson & keyof PersonRow, next: string | number | null, shown?: (v: string | number | null) => string | null) => {
     if (next === null) return;
-    const before = existing[column] as string | number | null;
+    const before = existing[column];
     if (before === next) return;
     (patch as Record<string, string | number>)[column] = next;
     const show = shown ?? ((v) => (v === null ? null : String(v)));

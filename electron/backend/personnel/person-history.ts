@@ -163,7 +163,7 @@ export function personHistory(db: Db, personId: number): PersonHistoryEntry[] {
             .map((f) => ({ field: labels[f] ?? f, before: displayValue(r.table_name, f, before[f], unitNames), after: displayValue(r.table_name, f, after[f], unitNames) }))
         : [];
     if (r.action === 'update' && fields.length === 0) continue;
-    entry.changes.push({ table: r.table_name, label: rowLabel(r.table_name, (after ?? before ?? {}) as RowImage, unitNames), action: r.action, fields });
+    entry.changes.push({ table: r.table_name, label: rowLabel(r.table_name, after ?? before ?? {}, unitNames), action: r.action, fields });
   }
   return [...entries.values()].filter((e) => e.changes.length > 0);
 }

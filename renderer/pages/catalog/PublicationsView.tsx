@@ -245,7 +245,7 @@ export function PublicationsView({ version, onChanged }: { version: number; onCh
       <Space style={{ marginBottom: 12 }} wrap>
         <Segmented
           value={filter}
-          onChange={(v) => setFilter(v as Filter)}
+          onChange={(v) => setFilter(v)}
           options={(['全部', '已发布', '未发布', '已失效', '即将到期'] as const).map((f) => ({ value: f, label: `${f} ${count(f)}` }))}
           data-testid="publication-filter"
         />

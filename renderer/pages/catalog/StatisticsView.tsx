@@ -2,8 +2,8 @@ import { CheckCircleFilled, EditOutlined, WarningFilled } from '@ant-design/icon
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import type { CatalogStatistics, CountsRow, ReconciliationRowOut } from '../../../shared/api/methods/catalog.ts';
-import type { FigureCounts, FigureKey } from '../../../shared/domain/reported-figures.ts';
+import type { CatalogStatistics, ReconciliationRowOut } from '../../../shared/api/methods/catalog.ts';
+import type { FigureKey } from '../../../shared/domain/reported-figures.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PublicationTag } from './PublicationTag.tsx';
@@ -50,7 +50,7 @@ function agencyCols(): ColumnsType<AgencyStat> {
     align: 'right' as const,
     sorter: (a: AgencyStat, b: AgencyStat) => a.counts[key] - b.counts[key],
     onCell: (a: AgencyStat) => ({ className: a.reported && a.reported[key] !== null && a.reported[key] !== a.counts[key] ? 'catalog-cell-diff' : '' }),
-    render: (_v: unknown, a: AgencyStat) => <CountCell value={a.counts[key]} reported={a.reported?.[key as keyof FigureCounts]} />,
+    render: (_v: unknown, a: AgencyStat) => <CountCell value={a.counts[key]} reported={a.reported?.[key]} />,
   });
   return [
     { title: '单位', dataIndex: 'name', width: 180, fixed: 'left', render: (v: string) => v },
@@ -220,7 +220,7 @@ export function StatisticsView({ version, onChanged }: { version: number; onChan
                   {(['general', 'key', 'items', 'no_penalty', 'lighter_penalty', 'reduced_penalty', 'no_coercion'] as const).map((k, i) => (
                     <Table.Summary.Cell key={k} index={i + 1} align="right">
                       <span className="tabular" data-testid={`total-${k}`}>
-                        {fmt((s.totals as CountsRow)[k])}
+                        {fmt(s.totals[k])}
                       </span>
                     </Table.Summary.Cell>
                   ))}

@@ -133,7 +133,7 @@ export function CancellationCard() {
         <UnitPicker value={unitIds} onChange={setUnitIds} />
       </Row>
       <Row label="注销日期">
-        <DatePicker.RangePicker allowEmpty={[true, true]} value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+        <DatePicker.RangePicker allowEmpty={[true, true]} value={range} onChange={(v) => setRange(v)} />
       </Row>
       <Row label="范围">
         <Space>

@@ -205,7 +205,7 @@ export function FilePreview({
         <Space>
           {file.format === 'csv' && !committed && (
             <Select<CsvEncoding>
-              value={(file.encoding === 'gb18030' ? 'gb18030' : 'utf-8') as CsvEncoding}
+              value={file.encoding === 'gb18030' ? 'gb18030' : 'utf-8'}
               onChange={(v) => void setEncoding(v)}
               style={{ width: 150 }}
               options={[

@@ -108,7 +108,7 @@ export function CertificateStepDialog({
       open
       title={`${action}：${personName}的${certType}`}
       okText={action === '吊销' || action === '注销' ? `确认${action}` : '保存'}
-      okButtonProps={{ danger: action === '吊销' || action === '注销', 'data-testid': 'step-ok' } as never}
+      okButtonProps={{ danger: action === '吊销' || action === '注销', 'data-testid': 'step-ok' }}
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}

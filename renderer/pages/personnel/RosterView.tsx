@@ -1,6 +1,6 @@
 import { ClearOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { rosterFilterSchema, type RosterRow } from '../../../shared/api/methods/personnel.ts';
@@ -314,7 +314,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
         }}
         onRow={(row) => ({ onDoubleClick: () => navigate(`/personnel/${row.id}`) })}
         onChange={(_p, _f, sorter) => {
-          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<RosterTableRow> | undefined;
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const key = s?.order ? (s.columnKey as RosterSortKey | undefined) : undefined;
           setView((v) => ({ ...v, sort: key ? { key, order: s?.order === 'descend' ? 'desc' : 'asc' } : { key: 'unit', order: 'asc' } }));
         }}

@@ -2,7 +2,7 @@ import type { RosterFilterInput, RosterSort } from '../../../shared/api/methods/
 import { CERT_STATUSES, type CertStatus } from '../../../shared/domain/certificate-status.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { PERSONNEL_KINDS, type PersonnelKind } from '../../../shared/domain/personnel-fields.ts';
-import { ROSTER_SORT_KEYS, type RosterSortKey } from '../../../shared/domain/roster-query.ts';
+import { ROSTER_SORT_KEYS } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 
 /**
@@ -60,7 +60,7 @@ export function viewFromQuery(query: URLSearchParams): RosterView {
   filter.trainingShort = query.get('training') === 'short';
   filter.legalReviewersOnly = query.get('reviewers') === '1';
   const sortKey = oneOf(ROSTER_SORT_KEYS, query.get('sort')) ?? DEFAULT_SORT.key;
-  return { filter, sort: { key: sortKey as RosterSortKey, order: query.get('order') === 'desc' ? 'desc' : 'asc' } };
+  return { filter, sort: { key: sortKey, order: query.get('order') === 'desc' ? 'desc' : 'asc' } };
 }
 
 export function queryFromView(view: RosterView): URLSearchParams {
