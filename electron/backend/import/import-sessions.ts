@@ -15,7 +15,7 @@ const stores = new WeakMap<BackendContext, Map<string, FileState>>();
 
 function storeOf(ctx: BackendContext): Map<string, FileState> {
   let store = stores.get(ctx);
-  if (!store) stores.set(ctx, (store = new Map()));
+  if (!store) stores.set(ctx, (store = new Map<string, FileState>()));
   return store;
 }
 

@@ -234,8 +234,7 @@ let cptableLoaded = false;
 /** Legacy .xls/.et files may carry text in a Windows code page (GBK in China); SheetJS needs the tables for that. */
 async function ensureCodepages(): Promise<void> {
   if (cptableLoaded) return;
-  const cptable = (await import('xlsx/dist/cpexcel.full.mjs')) as unknown as Parameters<typeof XLSX.set_cptable>[0];
-  XLSX.set_cptable(cptable);
+  XLSX.set_cptable(await import('xlsx/dist/cpexcel.full.mjs'));
   cptableLoaded = true;
 }
 

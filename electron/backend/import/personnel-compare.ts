@@ -79,7 +79,7 @@ export function loadPersonnelRegistry(db: Db): PersonnelRegistry {
     .all() as RegistryCert[];
   for (const c of rows) {
     let m = currentCerts.get(c.person_id);
-    if (!m) currentCerts.set(c.person_id, (m = new Map()));
+    if (!m) currentCerts.set(c.person_id, (m = new Map<CertType, RegistryCert>()));
     m.set(c.cert_type, c);
   }
   const certNumbers = new Map<string, number>();

@@ -2,7 +2,7 @@ import type { PersonHistoryEntry } from '../../../shared/api/methods/personnel.t
 import { AppError } from '../../../shared/api/errors.ts';
 import { maskIdNumber } from '../../../shared/domain/id-number.ts';
 import type { Db } from '../db/open-database.ts';
-import type { RowImage } from '../db/tracked-writes.ts';
+import type { RowImage, SqlValue } from '../db/tracked-writes.ts';
 
 /**
  * A person's change log: every operation that touched their record, cards, card events, exams,
@@ -58,7 +58,7 @@ interface LogRow {
   undone_by: number | null;
 }
 
-function text(value: unknown): string | null {
+function text(value: SqlValue | undefined): string | null {
   if (value === null || value === undefined) return null;
   return String(value);
 }
@@ -82,7 +82,7 @@ function rowLabel(table: string, image: RowImage, unitNames: Map<number, string>
   }
 }
 
-function displayValue(table: string, field: string, value: unknown, unitNames: Map<number, string>): string | null {
+function displayValue(table: string, field: string, value: SqlValue | undefined, unitNames: Map<number, string>): string | null {
   if (value === null || value === undefined) return null;
   if (field === 'unit_id') return unitNames.get(Number(value)) ?? String(value);
   if (field === 'id_number') return maskIdNumber(String(value));

@@ -89,7 +89,7 @@ export function TrainingView() {
               { title: '单位', dataIndex: 'unitName', ellipsis: true, width: 220 },
               { title: '姓名', dataIndex: 'name', width: 90, render: (v: string, r) => <a onClick={() => navigate(`/personnel/${r.personId}`)}>{v}</a> },
               { title: '职务', dataIndex: 'post', width: 120, ellipsis: true, render: (v: string | null) => v ?? '—' },
-              { title: '状态', dataIndex: 'status', width: 96, render: (v) => <StatusTag status={v} /> },
+              { title: '状态', dataIndex: 'status', width: 96, render: (_v: unknown, r) => <StatusTag status={r.status} /> },
               { title: '培训次数', dataIndex: 'courses', width: 84, align: 'right' },
               { title: '已完成学时', dataIndex: 'hours', width: 96, align: 'right', sorter: (a, b) => a.hours - b.hours },
               {
