@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { inspect } from 'node:util';
 
 /**
  * Append-only text log in the data folder. Stack traces go here, never to the clerk's screen;
@@ -14,7 +15,7 @@ export class Log {
   }
 
   write(level: 'info' | 'warn' | 'error', message: string, err?: unknown): void {
-    const detail = err instanceof Error ? `\n${err.stack ?? err.message}` : err === undefined ? '' : `\n${String(err)}`;
+    const detail = err instanceof Error ? `\n${err.stack ?? err.message}` : err === undefined ? '' : `\n${inspect(err)}`;
     const line = `${new Date().toISOString()} ${level.toUpperCase()} ${message}${detail}\n`;
     if (this.file) {
       try {
