@@ -41,6 +41,7 @@ function positional(args: readonly string[]): string[] {
 
 function pad(text: string, width: number): string {
   let w = 0;
+  // eslint-disable-next-line no-control-regex -- Latin-1 (U+0000–U+00FF) is one column wide, everything else two
   for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 1 : 2;
   return text + ' '.repeat(Math.max(1, width - w));
 }

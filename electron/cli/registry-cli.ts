@@ -40,7 +40,7 @@ const COMMANDS: Record<string, CliCommand> = {
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${c.usage.padEnd(58)} ${c.summary}`);
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
   return `用法：npm run cli -- <命令> [选项] [--data-dir 数据文件夹]\n\n命令：\n${lines.join('\n')}\n`;
 }
 

@@ -40,7 +40,7 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
-export type MethodName = keyof Contract & string;
+export type MethodName = keyof Contract;
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
 /** What the renderer holds: one async function per method, each returning a Result. */

@@ -18,7 +18,7 @@ export function peakRssMiB(): number {
 }
 
 /** Median of `runs` timings of `fn` in milliseconds, after one warm-up. */
-export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+export async function medianMs(runs: number, fn: () => unknown): Promise<number> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {

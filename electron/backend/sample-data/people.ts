@@ -75,7 +75,7 @@ export class IdentityFactory {
     const sex: Sex = input.retiredOn ? '女' : rng.chance(input.maleShare) ? '男' : '女';
     const name = generateName(rng, sex);
     const birth = birthDate(rng, input);
-    let idNumber = '';
+    let idNumber: string;
     for (;;) {
       // Sequence digit parity carries the sex: odd for men, even for women.
       let seq = rng.int(1, 999);

@@ -39,8 +39,8 @@ export function addBulkPersonnel(db: Db, count: number, today: string, seed = 7)
         initials = nameInitials(name);
         initialsCache.set(name, initials);
       }
-      let idNumber = '';
-      let birth = '';
+      let idNumber: string;
+      let birth: string;
       do {
         birth = `${rng.int(1966, 2001)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
         const seq = rng.int(0, 499) * 2 + (sex === '男' ? 1 : 0);
