@@ -41,12 +41,3 @@ export class AppError extends Error {
     return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
   }
 }
-
-export function isApiError(value: unknown): value is ApiError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    typeof (value as { message?: unknown }).message === 'string'
-  );
-}

@@ -47,12 +47,6 @@ export function emptyCounts(): Record<FigureKey, number> {
   return { items: 0, general: 0, key: 0, no_penalty: 0, lighter_penalty: 0, reduced_penalty: 0, no_coercion: 0 };
 }
 
-export function addCounts(a: RegistryCounts, b: RegistryCounts): Record<FigureKey, number> {
-  const out = emptyCounts();
-  for (const k of FIGURE_KEYS) out[k] = a[k] + b[k];
-  return out;
-}
-
 export interface UnitNames {
   id: number;
   name: string;

@@ -24,7 +24,6 @@ export const ROSTER_SORT_KEYS = [
 export type RosterSortKey = (typeof ROSTER_SORT_KEYS)[number];
 
 export const SORT_ORDERS = ['asc', 'desc'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
 
 /**
  * One search box for everything the clerk might have at hand on the phone: a name (or part of it),

@@ -39,6 +39,3 @@ export function toSimplified(text: string): string {
   for (const ch of text) out += TABLE.get(ch) ?? ch;
   return out;
 }
-
-/** For tests: how many characters the table maps. */
-export const TRADITIONAL_CHAR_COUNT = TABLE.size;

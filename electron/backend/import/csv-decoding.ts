@@ -24,10 +24,3 @@ export function decodeCsv(bytes: Uint8Array, forced: CsvEncoding = 'auto'): Deco
     return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }
-
-export const ENCODING_LABELS: Readonly<Record<DecodedText['encoding'], string>> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16',
-  'utf-16be': 'UTF-16',
-  gb18030: 'GBK/GB18030',
-};

@@ -1,4 +1,4 @@
-import { CATALOG_KINDS, type CatalogKind, type ListKind, isListKind } from '../../../shared/domain/list-kinds.ts';
+import { type CatalogKind, type ListKind, isListKind } from '../../../shared/domain/list-kinds.ts';
 import type { Route } from '../../app/use-hash-route.ts';
 
 /**
@@ -44,8 +44,4 @@ export function placeHash(place: CatalogPlace): string {
   const q = query.toString();
   const path = place.tab === 'inspection_items' ? '/catalog' : `/lists/${place.tab satisfies ListKind}`;
   return q ? `${path}?${q}` : path;
-}
-
-export function isCatalogKind(value: string): value is CatalogKind {
-  return (CATALOG_KINDS as readonly string[]).includes(value);
 }

@@ -25,11 +25,6 @@ export function kindLabel(sheet: SheetCheck): string {
   return sheet.kind === 'skipped' ? '未导入' : RECORD_KIND_LABELS[sheet.kind];
 }
 
-/** The sheets of a file that are imported (or would be, once corrected). */
-export function tableSheets(file: FileCheck): SheetCheck[] {
-  return file.sheets.filter((s) => s.kind !== 'skipped' || s.counts.read > 0);
-}
-
 export function sumCounts(file: FileCheck, key: keyof SheetCheck['counts']): number {
   return file.sheets.reduce((n, s) => n + s.counts[key], 0);
 }

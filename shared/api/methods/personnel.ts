@@ -108,7 +108,6 @@ export const personValuesSchema = z
   })
   .strict();
 export type PersonValues = z.output<typeof personValuesSchema>;
-export type PersonValuesInput = z.input<typeof personValuesSchema>;
 
 const certEventSchema = z.object({
   id: z.number().int(),
