@@ -28,6 +28,7 @@ export interface InspectionDomain {
   aspects: readonly Aspect[];
 }
 
+// prettier-ignore
 const A = {
   licence: { label: '许可条件保持情况', content: ['检查{对象}是否依法取得相关许可（备案）并在有效期内', '检查许可条件是否持续符合法定要求', '检查是否存在超范围经营或者涂改、出租、出借许可证件等行为'] },
   publicity: { label: '证照和信息公示情况', content: ['检查许可证件、收费标准、投诉电话等是否按规定公示', '检查公示信息是否真实、准确、完整'] },
@@ -46,6 +47,7 @@ const A = {
   system: { label: '内部管理制度建立和执行情况', content: ['检查内部管理制度是否健全', '检查制度执行记录是否完整'] },
 } as const satisfies Record<string, Aspect>;
 
+// prettier-ignore
 export const INSPECTION_DOMAINS: Readonly<Partial<Record<UnitKey, InspectionDomain>>> = {
   sc: {
     codePrefix: 'SC',

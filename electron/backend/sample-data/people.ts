@@ -23,6 +23,7 @@ const REGION_CODES: readonly (readonly [string, number])[] = [
   ['430923', 3], // 安化县
 ];
 
+// prettier-ignore
 const MOBILE_PREFIXES = [
   '130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157',
   '158', '159', '173', '177', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '199',
@@ -97,6 +98,7 @@ export class IdentityFactory {
 /** [post, weight, minimum age] per kind of unit. */
 type PostPool = readonly (readonly [string, number, number])[];
 
+// prettier-ignore
 const POSTS: Readonly<Record<PostProfile, PostPool>> = {
   police: [['民警', 70, 0], ['法制员', 6, 0], ['副所长', 8, 33], ['所长', 4, 38], ['副大队长', 5, 35], ['大队长', 3, 40], ['教导员', 3, 40], ['副局长', 1, 42]],
   fire: [['防火监督员', 65, 0], ['防火监督科副科长', 12, 30], ['防火监督科科长', 8, 34], ['副大队长', 8, 35], ['大队长', 3, 38]],
@@ -106,6 +108,7 @@ const POSTS: Readonly<Record<PostProfile, PostPool>> = {
   street: [['执法队员', 60, 0], ['综合行政执法大队副队长', 12, 32], ['综合行政执法大队队长', 6, 36], ['办事处副主任', 4, 38]],
 };
 
+// prettier-ignore
 const SUPERVISOR_POSTS: Readonly<Record<'bureau' | 'other', PostPool>> = {
   bureau: [['科员', 35, 0], ['四级主任科员', 20, 35], ['行政执法协调监督股副股长', 15, 32], ['行政执法协调监督股股长', 8, 38], ['副局长', 4, 42]],
   other: [['法制股股长', 2, 30], ['法制股科员', 1, 0]],
@@ -121,6 +124,7 @@ export function choosePost(rng: Random, profile: PostProfile, age: number, super
   return rng.weighted(fitting);
 }
 
+// prettier-ignore
 const STAFFING: Readonly<Record<PostProfile, readonly (readonly [StaffingType, number])[]>> = {
   police: [['行政编制', 95], ['事业编制', 5]],
   fire: [['行政编制', 100]],

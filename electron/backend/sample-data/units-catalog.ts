@@ -13,6 +13,7 @@ import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 export type PostProfile = 'police' | 'fire' | 'brigade' | 'bureau' | 'town' | 'street';
 
 /** Stable keys the other sample-data tables use to refer to a unit. */
+// prettier-ignore
 export type UnitKey =
   | 'fgj' | 'jy' | 'ga' | 'mz' | 'sf' | 'cz' | 'rs' | 'zr' | 'hb' | 'zj' | 'cg' | 'jt' | 'sl' | 'ny' | 'swj'
   | 'wl' | 'wj' | 'tyjr' | 'yj' | 'sc' | 'yb' | 'ly' | 'tax' | 'qx' | 'xf'
@@ -81,6 +82,7 @@ function town(
 }
 
 /** In the order of the county government's own listings (组成部门 first, then vertical agencies). */
+// prettier-ignore
 export const SAMPLE_UNITS: readonly SampleUnit[] = [
   municipal({ key: 'fgj', name: '沅江市发展和改革局', shortName: '市发改局', aliases: ['市发改局', '发改局', '市发展改革局'], keepsLists: false, enforcementCategory: '发展改革', enforcementScope: '节能监察、招标投标、价格认证监督', postProfile: 'bureau', enforcementStaff: 6, legalReviewers: 1 }),
   municipal({ key: 'jy', name: '沅江市教育局', shortName: '市教育局', aliases: ['市教育局', '教育局'], keepsLists: true, enforcementCategory: '教育', enforcementScope: '民办教育、校外培训、学校办学行为监管', postProfile: 'bureau', enforcementStaff: 10, legalReviewers: 1, maleShare: 0.5 }),
