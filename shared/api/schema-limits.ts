@@ -54,7 +54,7 @@ function limitsOfNode(node: Introspectable, depth: number): FieldLimits {
 }
 
 export function fieldLimits(schema: z.ZodType): FieldLimits {
-  return limitsOfNode(schema as unknown as Introspectable, 0);
+  return limitsOfNode(schema, 0);
 }
 
 /** The limits of one key of an object schema. */

@@ -59,7 +59,7 @@ export function PersonEditor({
   const idCheck = useMemo(() => {
     if (!editingId || !idNumber) return null;
     return checkIdNumber(normalizeIdNumber(idNumber), today);
-  }, [idNumber, editingId]);
+  }, [idNumber, editingId, today]);
   const idSex = idCheck?.ok ? idCheck.sex : person && !editingId ? (person.sexFromId ?? person.sex) : null;
   const sexWarning = idSex !== null && sex !== undefined && idSex !== sex ? `身份证号显示为${idSex}性，与所填性别不一致，请核对。` : null;
 
