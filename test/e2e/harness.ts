@@ -9,14 +9,16 @@ import { REPO_ROOT, tempDir } from '../helpers/paths.ts';
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
 /**
- * The registry's today for this run: REGISTRY_TODAY when the run sets it (CI runs the e2e project
- * at a year-end, a leap day and the real date), else the machine's local date, fixed once so a run
- * across midnight stays on one day. Every web host of the run gets it explicitly.
+ * The registry's today for this run: E2E_TODAY (for the e2e project alone, so the other projects of
+ * one `npm test` keep their own dates) or REGISTRY_TODAY when the run sets one (CI runs the e2e
+ * project at a year-end, a leap day and the real date), else the machine's local date, fixed once
+ * so a run across midnight stays on one day. Every web host of the run gets it explicitly.
  */
 export const E2E_TODAY: string = (() => {
-  const pinned = process.env['REGISTRY_TODAY'];
+  const name = process.env['E2E_TODAY'] ? 'E2E_TODAY' : 'REGISTRY_TODAY';
+  const pinned = process.env[name];
   if (pinned !== undefined && pinned !== '') {
-    if (!isIsoDate(pinned)) throw new Error(`REGISTRY_TODAY=${pinned} is not a YYYY-MM-DD date`);
+    if (!isIsoDate(pinned)) throw new Error(`${name}=${pinned} is not a YYYY-MM-DD date`);
     return pinned;
   }
   return isoDateOf(new Date());
