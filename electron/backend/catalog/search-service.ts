@@ -45,13 +45,13 @@ function planMatch(terms: readonly SearchTerm[]): MatchPlan | null {
   return null;
 }
 
-interface Filter {
+export interface SearchFilter {
   unitId: number | null;
   kind: CatalogKind | null;
 }
 
 /** WHERE clause over the leading index: the match, the other index's terms, and the filter. */
-function whereSql(plan: MatchPlan, filter: Filter, expressionParam = '@expression'): string {
+function whereSql(plan: MatchPlan, filter: SearchFilter, expressionParam = '@expression'): string {
   const parts = [`${plan.table} MATCH ${expressionParam}`];
   if (plan.alsoChars) parts.push(`rowid IN (SELECT rowid FROM catalog_fts_chars WHERE catalog_fts_chars MATCH @chars)`);
   if (filter.kind === 'inspection_items') parts.push('rowid > 0');
@@ -62,7 +62,7 @@ function whereSql(plan: MatchPlan, filter: Filter, expressionParam = '@expressio
   return parts.join(' AND ');
 }
 
-function params(plan: MatchPlan, filter: Filter, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function params(plan: MatchPlan, filter: SearchFilter, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = { expression: plan.expression, ...extra };
   if (plan.alsoChars) out['chars'] = plan.alsoChars;
   if (filter.unitId !== null) out['unitId'] = filter.unitId;
@@ -70,24 +70,82 @@ function params(plan: MatchPlan, filter: Filter, extra: Record<string, unknown> 
   return out;
 }
 
-const NO_FILTER: Filter = { unitId: null, kind: null };
+const NO_FILTER: SearchFilter = { unitId: null, kind: null };
 
-function countMatches(db: Db, plan: MatchPlan, filter: Filter): number {
-  return db.prepare(`SELECT count(*) FROM ${plan.table} WHERE ${whereSql(plan, filter)}`).pluck().get(params(plan, filter)) as number;
+/** One statement search runs, with its parameters. */
+export interface SearchStatement {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** All matches after the filter. */
+function countStatement(plan: MatchPlan, filter: SearchFilter): SearchStatement {
+  return { sql: `SELECT count(*) FROM ${plan.table} WHERE ${whereSql(plan, filter)}`, params: params(plan, filter) };
+}
+
+/** Matches per agency and kind, over all agencies, reading at most SEARCH_GROUP_LIMIT + 1 of them. */
+function groupStatement(plan: MatchPlan): SearchStatement {
+  return {
+    sql: `SELECT o.unit_id AS unitId, o.kind AS kind, count(*) AS count
+            FROM (SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, NO_FILTER)} LIMIT ${SEARCH_GROUP_LIMIT + 1}) m
+            JOIN catalog_fts_owners o ON o.doc_id = m.rowid
+           GROUP BY o.unit_id, o.kind`,
+    params: params(plan, NO_FILTER),
+  };
+}
+
+/** The best `limit` rowids by bm25 (up to SEARCH_RANK_LIMIT matches). */
+function scoredStatement(plan: MatchPlan, filter: SearchFilter, limit: number): SearchStatement {
+  return {
+    sql: `SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter)} ORDER BY bm25(${plan.table}, ${TITLE_WEIGHT}, 1), rowid < 0, abs(rowid) LIMIT @limit`,
+    params: params(plan, filter, { limit }),
+  };
+}
+
+/** Beyond SEARCH_RANK_LIMIT matches: the first `limit` rowids matching in the headline. */
+function titleFirstStatement(plan: MatchPlan, filter: SearchFilter, limit: number): SearchStatement {
+  return {
+    sql: `SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter, '@titleExpression')} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`,
+    params: params(plan, filter, { limit, titleExpression: `title : (${plan.expression})` }),
+  };
+}
+
+/** Beyond SEARCH_RANK_LIMIT matches: the first `limit` rowids matching anywhere. */
+function anyOrderStatement(plan: MatchPlan, filter: SearchFilter, limit: number): SearchStatement {
+  return {
+    sql: `SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter)} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`,
+    params: params(plan, filter, { limit }),
+  };
+}
+
+/**
+ * Every statement a search for `q` may run with this filter, whichever way the counts turn out,
+ * so a test can check each one's query plan (EXPLAIN QUERY PLAN) on the SQL actually used.
+ */
+export function searchStatements(q: string, filter: SearchFilter, limit = 200): Record<'count' | 'groups' | 'scored' | 'titleFirst' | 'anyOrder', SearchStatement> | null {
+  const terms = parseSearchQuery(q);
+  const plan = isSearchable(terms) ? planMatch(terms) : null;
+  if (!plan) return null;
+  return {
+    count: countStatement(plan, filter),
+    groups: groupStatement(plan),
+    scored: scoredStatement(plan, filter, limit),
+    titleFirst: titleFirstStatement(plan, filter, limit),
+    anyOrder: anyOrderStatement(plan, filter, limit),
+  };
+}
+
+function countMatches(db: Db, plan: MatchPlan, filter: SearchFilter): number {
+  const { sql, params: p } = countStatement(plan, filter);
+  return db.prepare(sql).pluck().get(p) as number;
 }
 
 type Groups = NonNullable<SearchResult['groups']>;
 
 /** Matches per agency and kind, or null when there are more than SEARCH_GROUP_LIMIT. */
 function groupMatches(db: Db, plan: MatchPlan): Groups | null {
-  const rows = db
-    .prepare(
-      `SELECT o.unit_id AS unitId, o.kind AS kind, count(*) AS count
-         FROM (SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, NO_FILTER)} LIMIT ${SEARCH_GROUP_LIMIT + 1}) m
-         JOIN catalog_fts_owners o ON o.doc_id = m.rowid
-        GROUP BY o.unit_id, o.kind`,
-    )
-    .all(params(plan, NO_FILTER)) as { unitId: number; kind: CatalogKind; count: number }[];
+  const { sql, params: p } = groupStatement(plan);
+  const rows = db.prepare(sql).all(p) as { unitId: number; kind: CatalogKind; count: number }[];
   if (rows.reduce((s, r) => s + r.count, 0) > SEARCH_GROUP_LIMIT) return null;
   const units = new Map((db.prepare(`SELECT id, name, sort_order FROM units`).all() as { id: number; name: string; sort_order: number }[]).map((u) => [u.id, u]));
   const kindOrder = (k: CatalogKind) => CATALOG_KINDS.indexOf(k);
@@ -97,24 +155,17 @@ function groupMatches(db: Db, plan: MatchPlan): Groups | null {
     .map(({ unitId, unitName, kind, count }) => ({ unitId, unitName, kind, count }));
 }
 
+function rowids(db: Db, { sql, params: p }: SearchStatement): number[] {
+  return db.prepare(sql).pluck().all(p) as number[];
+}
+
 /** The best `limit` rowids: by bm25 when there are few enough matches, else headline matches first. */
-function rankedRowids(db: Db, plan: MatchPlan, filter: Filter, total: number, limit: number): number[] {
-  if (total <= SEARCH_RANK_LIMIT) {
-    return db
-      .prepare(`SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter)} ORDER BY bm25(${plan.table}, ${TITLE_WEIGHT}, 1), rowid < 0, abs(rowid) LIMIT @limit`)
-      .pluck()
-      .all(params(plan, filter, { limit })) as number[];
-  }
-  const inTitle = db
-    .prepare(`SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter, '@titleExpression')} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`)
-    .pluck()
-    .all(params(plan, filter, { limit, titleExpression: `title : (${plan.expression})` })) as number[];
+function rankedRowids(db: Db, plan: MatchPlan, filter: SearchFilter, total: number, limit: number): number[] {
+  if (total <= SEARCH_RANK_LIMIT) return rowids(db, scoredStatement(plan, filter, limit));
+  const inTitle = rowids(db, titleFirstStatement(plan, filter, limit));
   if (inTitle.length >= limit) return inTitle;
   const seen = new Set(inTitle);
-  const rest = db
-    .prepare(`SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter)} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`)
-    .pluck()
-    .all(params(plan, filter, { limit: limit + inTitle.length })) as number[];
+  const rest = rowids(db, anyOrderStatement(plan, filter, limit + inTitle.length));
   return [...inTitle, ...rest.filter((r) => !seen.has(r))].slice(0, limit);
 }
 
@@ -196,7 +247,7 @@ export function searchCatalog(db: Db, input: SearchInput): SearchResult {
   if (terms.length === 0) return empty(input.q, terms, null);
   const plan = isSearchable(terms) ? planMatch(terms) : null;
   if (!plan) return empty(input.q, terms, '检索词中没有可检索的文字，请输入文字、数字或符号');
-  const filter: Filter = { unitId: input.unitId, kind: input.kind };
+  const filter: SearchFilter = { unitId: input.unitId, kind: input.kind };
 
   const groups = groupMatches(db, plan);
   const total = groups
