@@ -50,15 +50,23 @@ export interface SearchFilter {
   kind: CatalogKind | null;
 }
 
-/** WHERE clause over the leading index: the match, the other index's terms, and the filter. */
+/**
+ * WHERE clause over the leading index: its MATCH, then the other index's terms and the filter,
+ * applied to the rows the MATCH yields. The unary + on `+rowid IN (…)` is what keeps it so:
+ * without it SQLite hands the IN list to FTS5 as a rowid = constraint and runs the whole MATCH
+ * once per row of the list — once per row of the agency, or per match of the other index — which
+ * took seconds on a large catalog (issue 8). The rowid ranges of a kind filter (inspection items
+ * > 0, list entries < 0) are left for FTS5 on purpose: it applies them while reading the MATCH's
+ * doclists. test/integration/search-plan.test.ts checks the plan of every statement.
+ */
 function whereSql(plan: MatchPlan, filter: SearchFilter, expressionParam = '@expression'): string {
   const parts = [`${plan.table} MATCH ${expressionParam}`];
-  if (plan.alsoChars) parts.push(`rowid IN (SELECT rowid FROM catalog_fts_chars WHERE catalog_fts_chars MATCH @chars)`);
+  if (plan.alsoChars) parts.push(`+rowid IN (SELECT rowid FROM catalog_fts_chars WHERE catalog_fts_chars MATCH @chars)`);
   if (filter.kind === 'inspection_items') parts.push('rowid > 0');
   else if (filter.kind !== null) parts.push('rowid < 0');
-  if (filter.unitId !== null && filter.kind !== null) parts.push('rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId AND kind = @kind)');
-  else if (filter.unitId !== null) parts.push('rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId)');
-  else if (filter.kind !== null && filter.kind !== 'inspection_items') parts.push('rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE kind = @kind)');
+  if (filter.unitId !== null && filter.kind !== null) parts.push('+rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId AND kind = @kind)');
+  else if (filter.unitId !== null) parts.push('+rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId)');
+  else if (filter.kind !== null && filter.kind !== 'inspection_items') parts.push('+rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE kind = @kind)');
   return parts.join(' AND ');
 }
 
