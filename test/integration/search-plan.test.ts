@@ -93,6 +93,8 @@ function badPlans(): string[] {
       for (const [name, { sql, params }] of Object.entries(statements)) {
         const rows = explain(sql, params);
         const problems = planProblems(rows, leading);
+        // Unscored listing in catalog order must come straight from FTS5's rowid order, not a sort of every match.
+        if (name.startsWith('inOrder.') && rows.some((r) => r.detail.includes('FOR ORDER BY'))) problems.push('sorts every match');
         if (problems.length > 0) out.push(`${JSON.stringify(q)} ${JSON.stringify(filter)} ${name}: ${problems.join('; ')}\n${rows.map((r) => `  ${r.id}/${r.parent} ${r.detail}`).join('\n')}`);
       }
     }

@@ -110,19 +110,22 @@ function scoredStatement(plan: MatchPlan, filter: SearchFilter, limit: number): 
   };
 }
 
-/** Beyond SEARCH_RANK_LIMIT matches: the first `limit` rowids matching in the headline. */
-function titleFirstStatement(plan: MatchPlan, filter: SearchFilter, limit: number): SearchStatement {
+/**
+ * Beyond SEARCH_RANK_LIMIT matches, unscored: the first `limit` rowids in catalog order (inspection
+ * items by id, then list entries by id) matching in the headline or anywhere. One statement per
+ * sign of the rowid, each read in FTS5's own rowid order (ascending for items, descending for the
+ * negative list rowids), so the scan stops after `limit` rows are kept instead of every match
+ * being sorted; a kind filter needs only one of them.
+ */
+function inOrderStatements(plan: MatchPlan, filter: SearchFilter, where: 'title' | 'anywhere', limit: number): { items?: SearchStatement; lists?: SearchStatement } {
+  const expressionParam = where === 'title' ? '@titleExpression' : '@expression';
+  const p = params(plan, filter, where === 'title' ? { limit, titleExpression: `title : (${plan.expression})` } : { limit });
+  // whereSql already holds the sign when the filter names a kind.
+  const sign = (cond: string) => (filter.kind === null ? ` AND ${cond}` : '');
+  const select = `SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter, expressionParam)}`;
   return {
-    sql: `SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter, '@titleExpression')} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`,
-    params: params(plan, filter, { limit, titleExpression: `title : (${plan.expression})` }),
-  };
-}
-
-/** Beyond SEARCH_RANK_LIMIT matches: the first `limit` rowids matching anywhere. */
-function anyOrderStatement(plan: MatchPlan, filter: SearchFilter, limit: number): SearchStatement {
-  return {
-    sql: `SELECT rowid FROM ${plan.table} WHERE ${whereSql(plan, filter)} ORDER BY rowid < 0, abs(rowid) LIMIT @limit`,
-    params: params(plan, filter, { limit }),
+    ...(filter.kind === null || filter.kind === 'inspection_items' ? { items: { sql: `${select}${sign('rowid > 0')} ORDER BY rowid LIMIT @limit`, params: p } } : {}),
+    ...(filter.kind !== 'inspection_items' ? { lists: { sql: `${select}${sign('rowid < 0')} ORDER BY rowid DESC LIMIT @limit`, params: p } } : {}),
   };
 }
 
@@ -130,17 +133,15 @@ function anyOrderStatement(plan: MatchPlan, filter: SearchFilter, limit: number)
  * Every statement a search for `q` may run with this filter, whichever way the counts turn out,
  * so a test can check each one's query plan (EXPLAIN QUERY PLAN) on the SQL actually used.
  */
-export function searchStatements(q: string, filter: SearchFilter, limit = 200): Record<'count' | 'groups' | 'scored' | 'titleFirst' | 'anyOrder', SearchStatement> | null {
+export function searchStatements(q: string, filter: SearchFilter, limit = 200): Record<string, SearchStatement> | null {
   const terms = parseSearchQuery(q);
   const plan = isSearchable(terms) ? planMatch(terms) : null;
   if (!plan) return null;
-  return {
-    count: countStatement(plan, filter),
-    groups: groupStatement(plan),
-    scored: scoredStatement(plan, filter, limit),
-    titleFirst: titleFirstStatement(plan, filter, limit),
-    anyOrder: anyOrderStatement(plan, filter, limit),
-  };
+  const out: Record<string, SearchStatement> = { count: countStatement(plan, filter), groups: groupStatement(plan), scored: scoredStatement(plan, filter, limit) };
+  for (const where of ['title', 'anywhere'] as const) {
+    for (const [sign, statement] of Object.entries(inOrderStatements(plan, filter, where, limit))) out[`inOrder.${where}.${sign}`] = statement;
+  }
+  return out;
 }
 
 function countMatches(db: Db, plan: MatchPlan, filter: SearchFilter): number {
@@ -167,13 +168,21 @@ function rowids(db: Db, { sql, params: p }: SearchStatement): number[] {
   return db.prepare(sql).pluck().all(p) as number[];
 }
 
+/** The first `limit` rowids in catalog order: inspection items, then list entries. */
+function firstInOrder(db: Db, plan: MatchPlan, filter: SearchFilter, where: 'title' | 'anywhere', limit: number): number[] {
+  const { items, lists } = inOrderStatements(plan, filter, where, limit);
+  const out = items ? rowids(db, items) : [];
+  if (lists && out.length < limit) out.push(...rowids(db, { ...lists, params: { ...lists.params, limit: limit - out.length } }));
+  return out;
+}
+
 /** The best `limit` rowids: by bm25 when there are few enough matches, else headline matches first. */
 function rankedRowids(db: Db, plan: MatchPlan, filter: SearchFilter, total: number, limit: number): number[] {
   if (total <= SEARCH_RANK_LIMIT) return rowids(db, scoredStatement(plan, filter, limit));
-  const inTitle = rowids(db, titleFirstStatement(plan, filter, limit));
+  const inTitle = firstInOrder(db, plan, filter, 'title', limit);
   if (inTitle.length >= limit) return inTitle;
   const seen = new Set(inTitle);
-  const rest = rowids(db, anyOrderStatement(plan, filter, limit + inTitle.length));
+  const rest = firstInOrder(db, plan, filter, 'anywhere', limit + inTitle.length);
   return [...inTitle, ...rest.filter((r) => !seen.has(r))].slice(0, limit);
 }
 
