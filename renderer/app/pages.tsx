@@ -16,7 +16,7 @@ import { PersonnelPage } from '../pages/personnel/PersonnelPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import type { Route } from './use-hash-route.ts';
 
-/** The navigation, in the order the clerk sees it. A feature replaces its placeholder here. */
+/** The navigation, in the order the clerk sees it: one entry per page. */
 export interface PageDef {
   key: string;
   label: string;
