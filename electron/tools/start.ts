@@ -28,7 +28,7 @@ function findElectronBinary(): string | null {
 if (!ensureRendererBuilt(appRoot)) process.exit(1);
 const electronBinary = findElectronBinary();
 if (electronBinary) {
-  await buildElectron(appRoot);
+  await buildElectron(appRoot, undefined, { sourcemap: true });
   const child = spawn(electronBinary, [appRoot, ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
