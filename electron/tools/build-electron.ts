@@ -13,7 +13,9 @@ export interface BuildElectronOptions {
 /**
  * Bundles the main process, the preload and the import's parse worker into dist/electron/*.cjs. Main keeps node_modules
  * external (better-sqlite3 loads its prebuilt binary from there); the sandboxed preload cannot
- * require anything but `electron`, so everything else is bundled into it.
+ * require anything but `electron`, so everything else is bundled into it. The parse worker is
+ * bundled whole (SheetJS included): in the installed app it runs from app.asar.unpacked, outside
+ * the archive, where node_modules cannot be reached.
  */
 export async function buildElectron(
   appRoot: string,
@@ -32,7 +34,7 @@ export async function buildElectron(
   await build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs'), packages: 'external' });
   await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs'), external: ['electron'] });
   // The import's parse worker runs beside main.cjs (electron/backend/import/parse-runner.ts looks for it there).
-  await build({ ...common, entryPoints: ['electron/backend/import/parse-worker.ts'], outfile: path.join(outdir, 'parse-worker.cjs'), packages: 'external' });
+  await build({ ...common, entryPoints: ['electron/backend/import/parse-worker.ts'], outfile: path.join(outdir, 'parse-worker.cjs') });
   // A development build may have left maps behind; a production build must not carry them along.
   if (!common.sourcemap) for (const name of ['main', 'preload', 'parse-worker']) fs.rmSync(path.join(outdir, `${name}.cjs.map`), { force: true });
   return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs'), parseWorker: path.join(outdir, 'parse-worker.cjs') };

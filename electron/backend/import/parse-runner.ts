@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors.ts';
+import { preferUnpacked } from '../unpacked-path.ts';
 import type { ParseReply, ParseRequest } from './parse-worker.ts';
 import { FileReadError, parseWorkbook, type ParsedWorkbook, type ParseInput, type ParseProgress } from './parse-workbook.ts';
 
@@ -40,9 +41,10 @@ function workerUrl(): URL | null {
   } catch {
     // A CommonJS bundle has no import.meta.url: look beside the bundle below.
   }
-  // In a bundle (dist/electron/main.cjs) the worker is its own bundle beside it, when the build makes one.
+  // In a bundle (dist/electron/main.cjs) the worker is its own bundle beside it, when the build makes one;
+  // in an installed app, its unpacked copy beside app.asar.
   if (typeof __dirname === 'string') {
-    const bundled = path.join(__dirname, 'parse-worker.cjs');
+    const bundled = preferUnpacked(path.join(__dirname, 'parse-worker.cjs'));
     if (fs.existsSync(bundled)) return pathToFileURL(bundled);
   }
   return null;
