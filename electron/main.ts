@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { METHOD_NAMES } from '../shared/api/contract.ts';
 import { ipcChannelFor } from '../shared/api/bridge.ts';
 import { AppError } from '../shared/api/errors.ts';
@@ -61,7 +61,7 @@ function registerIpc(backend: Backend): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
+  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), { packaged: app.isPackaged }));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_START_URL);
   return window;
@@ -83,6 +83,9 @@ function hardenWebContents(): void {
 async function start(): Promise<void> {
   hardenWebContents();
   await app.whenReady();
+  // The installed program has no menu bar: Electron's default menu offers 开发者工具 and reload
+  // (Ctrl+Shift+I, Ctrl+R). `npm start` keeps it for development.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 

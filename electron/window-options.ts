@@ -22,6 +22,8 @@ export interface HardenedWebPreferences {
   navigateOnDragDrop: false;
   spellcheck: false;
   safeDialogs: true;
+  /** Off in the installed program: no developer tools by shortcut or from code. */
+  devTools: boolean;
 }
 
 export interface MainWindowOptions {
@@ -36,7 +38,7 @@ export interface MainWindowOptions {
   webPreferences: HardenedWebPreferences;
 }
 
-export function mainWindowOptions(preloadPath: string): MainWindowOptions {
+export function mainWindowOptions(preloadPath: string, { packaged = false }: { packaged?: boolean } = {}): MainWindowOptions {
   return {
     width: 1366,
     height: 820,
@@ -60,6 +62,7 @@ export function mainWindowOptions(preloadPath: string): MainWindowOptions {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: !packaged,
     },
   };
 }

@@ -26,6 +26,7 @@ interface Recorder {
   appListeners: Map<string, Listener[]>;
   permissionRequest?: Listener;
   permissionCheck?: Listener;
+  menus: unknown[];
   errors: string[];
 }
 
@@ -37,6 +38,7 @@ const rec: Recorder = {
   windows: [],
   loadedUrls: [],
   appListeners: new Map(),
+  menus: [],
   errors: [],
 };
 
@@ -73,8 +75,10 @@ const fakeElectron = {
     },
     whenReady: () => Promise.resolve(),
     getAppPath: () => REPO_ROOT,
+    isPackaged: false,
     quit: () => undefined,
   },
+  Menu: { setApplicationMenu: (menu: unknown) => rec.menus.push(menu) },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => rec.schemes.push(...schemes),
     handle: (scheme: string, fn: (request: Request) => Response) => rec.protocolHandlers.set(scheme, fn),
@@ -151,6 +155,10 @@ describe('Electron main process (built bundle, stand-in electron module)', () =>
     expect(rec.windows).toHaveLength(1);
     expect(rec.windows[0]?.options).toEqual(mainWindowOptions(path.join(fs.realpathSync(outDir), 'preload.cjs')));
     expect(rec.loadedUrls).toEqual([APP_START_URL]);
+  });
+
+  it('keeps Electron’s menu (developer tools, reload) when run from the sources', () => {
+    expect(rec.menus).toEqual([]);
   });
 
   it('denies every permission request', () => {

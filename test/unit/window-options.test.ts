@@ -18,8 +18,14 @@ describe('BrowserWindow hardening', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: true,
     });
     expect(webPreferences).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('keeps the developer tools out of the installed program', () => {
+    expect(mainWindowOptions('p', { packaged: true }).webPreferences.devTools).toBe(false);
+    expect(mainWindowOptions('p', { packaged: false }).webPreferences.devTools).toBe(true);
   });
 
   it('fits a 1366×768 office screen', () => {
