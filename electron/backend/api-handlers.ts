@@ -25,7 +25,10 @@ export const apiHandlers = {
       schemaVersion: ctx.schemaVersion,
       dataDir: ctx.paths.dataDir,
       databasePath: ctx.paths.databasePath,
+      backupDir: ctx.paths.backupDir,
       host: ctx.host,
+      platform: process.platform,
+      arch: process.arch,
       today: ctx.today(),
       isEmpty: units === 0,
     };

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import { apiHandlers } from '../../electron/backend/api-handlers.ts';
@@ -72,5 +73,11 @@ describe('the API contract', () => {
     const info = await callOk<{ isEmpty: boolean; schemaVersion: number }>(backend, 'system.info', {});
     expect(info.isEmpty).toBe(true);
     expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
+  });
+
+  it('tells the 关于 page the data and backup folders and the platform it runs on', async () => {
+    const info = await callOk<{ dataDir: string; backupDir: string; platform: string; arch: string }>(backend, 'system.info', {});
+    expect(info.backupDir).toBe(path.join(info.dataDir, 'backups'));
+    expect(info).toMatchObject({ platform: process.platform, arch: process.arch });
   });
 });

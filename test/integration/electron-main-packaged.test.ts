@@ -132,7 +132,8 @@ describe('Electron main process as installed (app.asar layout, isPackaged)', () 
   });
 
   it('finds the migrations and package.json inside the archive', async () => {
-    const info = await call<{ version: string; schemaVersion: number }>('system.info', {});
+    const info = await call<{ version: string; schemaVersion: number; dataDir: string; backupDir: string; platform: string; arch: string }>('system.info', {});
+    expect(info).toMatchObject({ dataDir, backupDir: path.join(dataDir, 'backups'), platform: process.platform, arch: process.arch });
     const migrations = fs.readdirSync(path.join(REPO_ROOT, 'migrations')).filter((name) => /^\d{4}_.*\.sql$/.test(name));
     expect(info.schemaVersion).toBe(migrations.length);
     expect(info.version).toBe((JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version);

@@ -7,7 +7,12 @@ export const appInfoSchema = z.object({
   schemaVersion: z.number().int(),
   dataDir: z.string(),
   databasePath: z.string(),
+  /** Where the automatic copies taken before a database upgrade go. */
+  backupDir: z.string(),
   host: z.enum(['electron', 'web', 'cli']),
+  /** The running program's `process.platform` and `process.arch` (for the desktop program: the installer's). */
+  platform: z.string(),
+  arch: z.string(),
   today: z.string(),
   /** True when the registry holds no units yet: the UI then offers sample data and import. */
   isEmpty: z.boolean(),
