@@ -166,11 +166,11 @@ export function missingZipMessage(version: string, missing: readonly string[], c
     `查找过的文件夹：${dirs.join('；') || '（无）'}`,
     `本机无法连接 ${host}（离线或内网电脑属正常情况）。请在能上网的电脑上从 https://github.com/electron/electron/releases/tag/v${version} 下载上述文件，`,
     '放进同一个文件夹，再运行：ELECTRON_ZIP_DIR=<该文件夹> npm run dist（Windows 命令提示符：set ELECTRON_ZIP_DIR=<该文件夹> 后运行 npm run dist）。',
-    '步骤详见 README 的“打包安装程序（离线）”一节。',
+    '步骤详见 README 的 “Packaging the installers” 一节（Building on an offline machine）。',
     '',
     `The Electron ${version} zip(s) above could not be found locally, and ${host} cannot be reached from this machine.`,
     'Download them on a machine with internet access, put them in one folder and run: ELECTRON_ZIP_DIR=<folder> npm run dist',
-    'See the README, "Building the installers offline".',
+    'See the README, "Packaging the installers".',
     '',
   ].join('\n');
 }
@@ -179,7 +179,7 @@ const TOOLSET_HINT = [
   '',
   'electron-builder 在首次生成 deb、AppImage 或 Windows 安装程序时，还要下载打包工具（fpm、AppImage 工具、NSIS、7-Zip）。',
   '离线电脑上：把一台已成功运行过 npm run dist 的电脑上的缓存文件夹 ~/.cache/electron-builder（Windows：%LOCALAPPDATA%\\electron-builder\\Cache）',
-  '复制到本机同一位置，或设置 ELECTRON_BUILDER_CACHE 指向它。详见 README。',
+  '复制到本机同一位置，或设置 ELECTRON_BUILDER_CACHE 指向它。详见 README 的 “Packaging the installers” 一节。',
   'On first use electron-builder also downloads its packaging tools (fpm, AppImage tools, NSIS, 7-Zip); offline, copy its cache',
   '(~/.cache/electron-builder) from a machine where npm run dist has run, or point ELECTRON_BUILDER_CACHE at it. See the README.',
   '',
