@@ -45,7 +45,7 @@ export function electronChecksums(): Record<string, string> {
 /** The platform/arch pairs the configuration builds for one platform, narrowed by --x64/--arm64. */
 export function configuredTargets(platform: BuilderPlatform, archFilter: readonly PackageArch[] = []): PackageTarget[] {
   const arches = new Set<PackageArch>();
-  for (const target of config[platform].target) for (const arch of target.arch) arches.add(arch as PackageArch);
+  for (const target of config[platform].target) for (const arch of target.arch) arches.add(arch);
   return [...arches].filter((arch) => archFilter.length === 0 || archFilter.includes(arch)).map((arch) => ({ platform: ELECTRON_PLATFORM[platform], arch }));
 }
 

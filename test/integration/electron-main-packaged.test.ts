@@ -82,7 +82,7 @@ let dataDir: string;
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const win = rec.windows[0]?.instance as FakeWindow;
-  const handler = rec.ipcHandlers.get(ipcChannelFor(method as never)) as Listener;
+  const handler = rec.ipcHandlers.get(ipcChannelFor(method)) as Listener;
   const result = (await handler({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, input)) as { ok: boolean; value: T; error?: unknown };
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.value;
