@@ -8,6 +8,7 @@ import { fail } from '../shared/api/result.ts';
 import { createBackend, type Backend } from './backend/backend.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from './backend/data-dir.ts';
 import { SECURITY_HEADERS } from './security/content-security-policy.ts';
+import { startupErrorMessage } from './startup-error.ts';
 import { resolveStaticFile } from './web/static-files.ts';
 import { APP_SCHEME, APP_START_URL, isAppUrl, mainWindowOptions } from './window-options.ts';
 
@@ -102,7 +103,7 @@ async function start(): Promise<void> {
       overrides: { 'desktop.printToPdf': printToPdf, 'desktop.print': print },
     });
   } catch (err) {
-    dialog.showErrorBox('执法台账无法启动', (err as Error).message);
+    dialog.showErrorBox('执法台账无法启动', startupErrorMessage(err));
     app.quit();
     return;
   }
