@@ -1,6 +1,6 @@
 import { isCertClosed, type CertStatus } from './certificate-status.ts';
 import { OPEN_CERT_STATES, type CertState, type CertType } from './certificate-vocabulary.ts';
-import type { PersonnelKind, StaffingType } from './personnel-fields.ts';
+import { STAFFING_NOT_REPORTED, type PersonnelKind, type StaffingType } from './personnel-fields.ts';
 
 /**
  * Who may hold a certificate, and which lifecycle step may follow which. The personnel service,
@@ -10,8 +10,22 @@ import type { PersonnelKind, StaffingType } from './personnel-fields.ts';
 /** 合同工、临时工、工勤人员 and hired auxiliary staff may assist but never hold a certificate (湘政府令第280号). */
 export const STAFFING_WITHOUT_CERTIFICATE: readonly StaffingType[] = ['聘用辅助人员', '工勤'];
 
+/**
+ * Whether a staffing type may hold a card: `eligible` (在编在职), `ineligible` (聘用辅助人员, 工勤) or
+ * `to_confirm` (未填写: the roster did not say). A type to be confirmed is not a reason to refuse a
+ * card — the agency reported the card, and most rosters carry no 编制类型 — but the person is
+ * listed among the data problems until the clerk records the type.
+ */
+export type CertificateEligibility = 'eligible' | 'ineligible' | 'to_confirm';
+
+export function certificateEligibility(staffingType: StaffingType): CertificateEligibility {
+  if (STAFFING_WITHOUT_CERTIFICATE.includes(staffingType)) return 'ineligible';
+  return staffingType === STAFFING_NOT_REPORTED ? 'to_confirm' : 'eligible';
+}
+
+/** True unless the type may not hold a card; a type to be confirmed (未填写) may. */
 export function mayHoldCertificate(staffingType: StaffingType): boolean {
-  return !STAFFING_WITHOUT_CERTIFICATE.includes(staffingType);
+  return certificateEligibility(staffingType) !== 'ineligible';
 }
 
 export type RuleCheck = { ok: true } | { ok: false; message: string };

@@ -3,6 +3,7 @@ import {
   availableActions,
   CERT_ACTIONS,
   certTypeFor,
+  certificateEligibility,
   checkStaffingChange,
   checkStepDate,
   checkTransition,
@@ -106,8 +107,19 @@ describe('certificate lifecycle transitions', () => {
 });
 
 describe('who may hold which card', () => {
-  it('lets only 在编 staff hold a card', () => {
-    expect(STAFFING_TYPES.filter(mayHoldCertificate)).toEqual(['行政编制', '参照公务员管理', '事业编制']);
+  it('lets only 在编 staff hold a card, and a staffing type not reported (未填写) pending confirmation', () => {
+    expect(STAFFING_TYPES.filter(mayHoldCertificate)).toEqual(['行政编制', '参照公务员管理', '事业编制', '未填写']);
+    expect(STAFFING_TYPES.map((t) => [t, certificateEligibility(t)])).toEqual([
+      ['行政编制', 'eligible'],
+      ['参照公务员管理', 'eligible'],
+      ['事业编制', 'eligible'],
+      ['工勤', 'ineligible'],
+      ['聘用辅助人员', 'ineligible'],
+      ['未填写', 'to_confirm'],
+    ]);
+    // A card may be issued to someone whose staffing type is still to be confirmed.
+    expect(checkTransition('考试合格', '发证', { staffingType: '未填写', hasPassedExam: true })).toEqual({ ok: true, next: '有效' });
+    expect(checkStaffingChange('未填写', [{ certType: '行政执法证', state: '有效' }])).toEqual({ ok: true });
   });
 
   it('gives supervision staff the supervision card', () => {

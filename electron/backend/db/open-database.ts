@@ -42,15 +42,28 @@ export function readUserVersion(db: Db): number {
 
 /**
  * Applies every pending migration in ONE transaction, so a failure leaves the file exactly as it
- * was. Foreign keys are deferred inside it (a migration may rebuild a table) and checked before
- * commit.
+ * was. A migration may rebuild a table (SQLite changes a CHECK only that way): as SQLite's
+ * procedure requires, foreign keys are switched off around the transaction — with them on,
+ * dropping the old table would run its ON DELETE CASCADE actions and empty the child tables — and
+ * every reference is checked (PRAGMA foreign_key_check) before the transaction commits. The
+ * pragma cannot change inside a transaction, hence outside; it is restored whatever happens.
  */
 export function applyMigrations(db: Db, migrations: readonly Migration[]): number[] {
   const current = readUserVersion(db);
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return [];
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, pending);
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys === 1 ? 'ON' : 'OFF'}`);
+  }
+  return pending.map((m) => m.version);
+}
+
+function migrate(db: Db, pending: readonly Migration[]): void {
   db.transaction(() => {
-    db.pragma('defer_foreign_keys = ON');
     for (const migration of pending) {
       try {
         db.exec(migration.sql);
@@ -67,7 +80,6 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
     }
     db.pragma(`user_version = ${latestVersion(pending)}`);
   })();
-  return pending.map((m) => m.version);
 }
 
 function backupFileName(version: number, now: Date): string {

@@ -1,6 +1,6 @@
 import { CERT_TYPES } from '../../../shared/domain/certificate-vocabulary.ts';
 import { INSPECTION_CATEGORIES, RECORD_KIND_LABELS, type RecordKind } from '../../../shared/domain/list-kinds.ts';
-import { PERSONNEL_KINDS, SEXES, STAFFING_TYPES } from '../../../shared/domain/personnel-fields.ts';
+import { PERSONNEL_KINDS, REPORTED_STAFFING_TYPES, SEXES } from '../../../shared/domain/personnel-fields.ts';
 import type { Db } from '../db/open-database.ts';
 import { XlsxWorkbook, type ColumnSpec } from '../export/xlsx-writer.ts';
 
@@ -61,7 +61,7 @@ function specFor(kind: RecordKind, unitRange: string, agencyRange: string): Temp
         sex: { list: [...SEXES] },
         unit: { range: unitRange },
         personnel_kind: { list: [...PERSONNEL_KINDS] },
-        staffing_type: { list: [...STAFFING_TYPES] },
+        staffing_type: { list: [...REPORTED_STAFFING_TYPES] },
         is_legal_reviewer: { list: ['是', '否'] },
         cert_type: { list: [...CERT_TYPES] },
       },

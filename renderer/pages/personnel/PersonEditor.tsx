@@ -1,9 +1,9 @@
 import { App, AutoComplete, Button, Checkbox, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { personValuesSchema, type PersonDetail } from '../../../shared/api/methods/personnel.ts';
-import { mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
+import { certificateEligibility } from '../../../shared/domain/certificate-rules.ts';
 import { checkIdNumber, normalizeIdNumber } from '../../../shared/domain/id-number.ts';
-import { PERSONNEL_KINDS, SEXES, STAFFING_TYPES, type PersonnelKind, type Sex, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
+import { PERSONNEL_KINDS, SEXES, STAFFING_NOT_REPORTED, STAFFING_TYPES, type PersonnelKind, type Sex, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import { api, ApiCallError, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useToday } from '../../app/registry-env.tsx';
@@ -202,10 +202,16 @@ export function PersonEditor({
             label="编制类型"
             rules={[{ required: true, message: '请选择编制类型' }]}
             style={{ width: 200 }}
-            help={staffingType && !mayHoldCertificate(staffingType) ? '该类人员不能申领行政执法证件' : undefined}
-            validateStatus={staffingType && !mayHoldCertificate(staffingType) ? 'warning' : undefined}
+            help={
+              staffingType && certificateEligibility(staffingType) === 'ineligible'
+                ? '该类人员不能申领行政执法证件'
+                : staffingType && certificateEligibility(staffingType) === 'to_confirm'
+                  ? '报送名册未填写，请核实后选择'
+                  : undefined
+            }
+            validateStatus={staffingType && certificateEligibility(staffingType) !== 'eligible' ? 'warning' : undefined}
           >
-            <Select options={STAFFING_TYPES.map((t) => ({ value: t, label: t }))} />
+            <Select options={STAFFING_TYPES.map((t) => ({ value: t, label: t === STAFFING_NOT_REPORTED ? '未填写（待核实）' : t }))} />
           </Form.Item>
           <Form.Item name="post" label="职务" rules={textRules(PERSON.post, '职务')} style={{ width: 200 }}>
             <AutoComplete options={(vocabulary.data?.posts ?? []).map((p) => ({ value: p }))} filterOption={(input, option) => (option?.value ?? '').includes(input)} />

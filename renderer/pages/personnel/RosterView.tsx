@@ -1,11 +1,12 @@
 import { ClearOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { rosterFilterSchema, type RosterRow } from '../../../shared/api/methods/personnel.ts';
 import { CERT_STATUSES, type CertStatus } from '../../../shared/domain/certificate-status.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import { STAFFING_NOT_REPORTED, STAFFING_TYPES, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import type { RosterSortKey } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
@@ -162,7 +163,20 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
     { title: '证件类型', width: 120, ...sortable('certType'), render: cell((r) => r.certType) },
     { title: '发证日期', width: 100, ...sortable('issueDate'), render: cell((r) => <span className="tabular">{r.issueDate ?? '—'}</span>) },
     { title: '职务', width: 120, ellipsis: true, ...sortable('post'), render: cell((r) => r.post ?? muted('—')) },
-    { title: '编制类型', width: 120, ...sortable('staffingType'), render: cell((r) => r.staffingType) },
+    {
+      title: '编制类型',
+      width: 120,
+      ...sortable('staffingType'),
+      render: cell((r) =>
+        r.staffingType === STAFFING_NOT_REPORTED ? (
+          <Tooltip title="报送名册未填写编制类型，请向单位核实后在人员信息中补填">
+            <Tag color="orange">未填写</Tag>
+          </Tooltip>
+        ) : (
+          r.staffingType
+        ),
+      ),
+    },
     { title: '执法类别', width: 120, ellipsis: true, ...sortable('category'), render: cell((r) => r.enforcementCategory ?? muted('—')) },
     { title: '执法范围', width: 180, ellipsis: true, render: cell((r) => r.enforcementScope ?? muted('—')) },
     { title: '法制审核', width: 92, align: 'center', ...sortable('legalReviewer'), render: cell((r) => (r.isLegalReviewer ? '是' : '')) },
@@ -221,6 +235,17 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
             onChange={(statuses: CertStatus[]) => setFilter({ statuses })}
             style={{ width: 180 }}
             data-testid="filter-status"
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="编制类型"
+            maxTagCount="responsive"
+            options={STAFFING_TYPES.map((t) => ({ value: t, label: t }))}
+            value={filter.staffingTypes}
+            onChange={(staffingTypes: StaffingType[]) => setFilter({ staffingTypes })}
+            style={{ width: 150 }}
+            data-testid="filter-staffing"
           />
           <Select
             allowClear

@@ -1,7 +1,7 @@
 import type { RosterFilterInput, RosterSort } from '../../../shared/api/methods/personnel.ts';
 import { CERT_STATUSES, type CertStatus } from '../../../shared/domain/certificate-status.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
-import { PERSONNEL_KINDS, type PersonnelKind } from '../../../shared/domain/personnel-fields.ts';
+import { PERSONNEL_KINDS, STAFFING_TYPES, type PersonnelKind, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import { ROSTER_SORT_KEYS } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 
@@ -10,7 +10,7 @@ import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts'
  * back from a person's page, reloading, or printing "the current selection" all see the same list.
  */
 export interface RosterView {
-  filter: Required<Pick<RosterFilterInput, 'search' | 'unitIds' | 'statuses' | 'includeExpired' | 'trainingShort' | 'legalReviewersOnly'>> & {
+  filter: Required<Pick<RosterFilterInput, 'search' | 'unitIds' | 'statuses' | 'staffingTypes' | 'includeExpired' | 'trainingShort' | 'legalReviewersOnly'>> & {
     unitKind: UnitKind | null;
     personnelKind: PersonnelKind | null;
     certType: CertType | null;
@@ -31,6 +31,7 @@ export function emptyFilter(): RosterView['filter'] {
     unitKind: null,
     personnelKind: null,
     statuses: [],
+    staffingTypes: [],
     certType: null,
     expiringWithinDays: null,
     includeExpired: false,
@@ -53,6 +54,7 @@ export function viewFromQuery(query: URLSearchParams): RosterView {
   filter.unitKind = oneOf(UNIT_KINDS, query.get('unitKind'));
   filter.personnelKind = oneOf(PERSONNEL_KINDS, query.get('kind'));
   filter.statuses = (query.get('status') ?? '').split(',').filter((s): s is CertStatus => (CERT_STATUSES as readonly string[]).includes(s));
+  filter.staffingTypes = (query.get('staffing') ?? '').split(',').filter((s): s is StaffingType => (STAFFING_TYPES as readonly string[]).includes(s));
   filter.certType = oneOf(CERT_TYPES, query.get('certType'));
   const days = query.get('days');
   filter.expiringWithinDays = days !== null && /^\d{1,4}$/.test(days) ? Number(days) : null;
@@ -71,6 +73,7 @@ export function queryFromView(view: RosterView): URLSearchParams {
   if (filter.unitKind) q.set('unitKind', filter.unitKind);
   if (filter.personnelKind) q.set('kind', filter.personnelKind);
   if (filter.statuses.length) q.set('status', filter.statuses.join(','));
+  if (filter.staffingTypes.length) q.set('staffing', filter.staffingTypes.join(','));
   if (filter.certType) q.set('certType', filter.certType);
   if (filter.expiringWithinDays !== null) q.set('days', String(filter.expiringWithinDays));
   if (filter.includeExpired) q.set('expired', '1');
