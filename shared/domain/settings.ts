@@ -9,6 +9,18 @@ export const registrySettingsSchema = z.object({
   bureauName: z.string().trim().min(2).max(40).default('沅江市司法局'),
   /** Recorded as the operator of every change; printed as 经办人. */
   operatorName: z.string().trim().max(20).default(''),
+  /** The county, county-level city or district the bureau serves (沅江市): the titles of lists and units' full names. */
+  countyName: z.string().trim().max(20).default(''),
+  /**
+   * Its 6-digit administrative division code (沅江市 430981), the first six characters of an ID
+   * number registered there: an imported ID number from elsewhere is flagged for a second look. Empty
+   * until the clerk sets up the bureau.
+   */
+  regionCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, '行政区划代码应为6位数字')
+    .default(''),
   /** Hunan: certificates are valid for 5 years. */
   certValidityYears: z.number().int().min(1).max(20).default(5),
   /** Hunan: re-exam 6 months before expiry, hence 180 days of 即将到期. */
@@ -27,3 +39,21 @@ export const registrySettingsSchema = z.object({
 export type RegistrySettings = z.infer<typeof registrySettingsSchema>;
 
 export const DEFAULT_SETTINGS: RegistrySettings = registrySettingsSchema.parse({});
+
+type Shape = typeof registrySettingsSchema.shape;
+type PatchShape = { [K in keyof Shape]: z.ZodOptional<Shape[K] extends z.ZodDefault<infer Inner extends z.ZodType> ? Inner : Shape[K]> };
+
+/**
+ * Some settings, to change only those: the same rules without the defaults (a partial of the
+ * schema would fill every absent key with its default, and saving one setting would reset the rest).
+ */
+export const registrySettingsPatchSchema = z.object(
+  Object.fromEntries(Object.entries(registrySettingsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()])) as PatchShape,
+);
+
+/** The county's name for titles: the one set up, else the bureau's name without 司法局 (沅江市司法局 → 沅江市). */
+export function countyNameOf(settings: Pick<RegistrySettings, 'countyName' | 'bureauName'>): string {
+  if (settings.countyName) return settings.countyName;
+  const region = settings.bureauName.replace(/司法局$/, '');
+  return region.length >= 2 ? region : settings.bureauName;
+}

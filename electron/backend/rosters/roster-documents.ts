@@ -5,7 +5,7 @@ import { certStatusThresholds, daysToExpiry } from '../../../shared/domain/certi
 import type { CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { addDays, formatChineseDate } from '../../../shared/domain/dates.ts';
 import { maskIdNumber } from '../../../shared/domain/id-number.ts';
-import type { RegistrySettings } from '../../../shared/domain/settings.ts';
+import { countyNameOf, type RegistrySettings } from '../../../shared/domain/settings.ts';
 import type { Db } from '../db/open-database.ts';
 import { rosterSqlParts, queryRosterIds, rosterRows, type RosterRules } from '../personnel/roster-query.ts';
 import { trainingSummary } from '../personnel/training-service.ts';
@@ -27,11 +27,6 @@ function col(key: string, header: string, weight: number, xlsxWidth: number, ali
   return { key, header, weight, xlsxWidth, align, nowrap };
 }
 
-/** "沅江市司法局" → "沅江市": the area a public notice speaks for. */
-function regionOf(bureauName: string): string {
-  const region = bureauName.replace(/司法局$/, '');
-  return region.length >= 2 ? region : bureauName;
-}
 
 function unitOrder(db: Db): Map<number, number> {
   const ids = db.prepare(`SELECT id FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).pluck().all() as number[];
@@ -177,7 +172,7 @@ function cancellationRoster(db: Db, request: Extract<RosterRequest, { kind: 'can
   const units = unitNames(db, request.unitIds);
   return {
     kind: 'cancellation',
-    title: `${regionOf(settings.bureauName)}行政执法证件注销公示名单`,
+    title: `${countyNameOf(settings)}行政执法证件注销公示名单`,
     bureauName: settings.bureauName,
     date: today,
     // A public notice: the clerk's selection (“not yet announced”) is not printed, only what the public needs.
@@ -246,7 +241,7 @@ function publicList(db: Db, request: Extract<RosterRequest, { kind: 'public-list
   const who = request.certType === '行政执法监督证' ? '行政执法监督人员' : '行政执法人员';
   return {
     kind: 'public-list',
-    title: units.length === 1 ? `${units[0] ?? ''}${who}公示名单` : `${regionOf(settings.bureauName)}${who}公示名单`,
+    title: units.length === 1 ? `${units[0] ?? ''}${who}公示名单` : `${countyNameOf(settings)}${who}公示名单`,
     bureauName: settings.bureauName,
     date: today,
     subtitle: [`持有效${request.certType}人员`, units.length > 1 ? (units.length <= 3 ? units.join('、') : `${units.length} 个单位`) : '', `截至 ${formatChineseDate(today)}`, `共 ${rows.length} 人`]

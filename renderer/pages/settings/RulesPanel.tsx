@@ -34,6 +34,17 @@ export function RulesPanel() {
       <Form.Item name="bureauName" label="本局名称" tooltip="打印名册、公示名单时的标题单位" rules={textRules(RULES.bureauName, '本局名称', { required: true })}>
         <Input style={{ width: 280 }} />
       </Form.Item>
+      <Form.Item name="countyName" label="县（市、区）名称" tooltip="用于名单标题和单位全称，如“沅江市”" rules={textRules(RULES.countyName, '县（市、区）名称', { required: false })}>
+        <Input style={{ width: 200 }} placeholder="如：沅江市" />
+      </Form.Item>
+      <Form.Item
+        name="regionCode"
+        label="行政区划代码"
+        tooltip="6位数字，即本地身份证号的前6位（如沅江市 430981）。导入名册时，其他地区的身份证号会提示核对"
+        rules={[{ pattern: /^\d{6}$/, message: '行政区划代码应为6位数字' }]}
+      >
+        <Input style={{ width: 120 }} maxLength={6} placeholder="如：430981" />
+      </Form.Item>
       <Form.Item name="operatorName" label="经办人（操作员）" tooltip="记录在每一次修改上，并打印在名册的经办人一栏" rules={textRules(RULES.operatorName, '经办人', { required: false })}>
         <Input style={{ width: 200 }} placeholder="如：李芳" />
       </Form.Item>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { registrySettingsSchema } from '../../domain/settings.ts';
+import { registrySettingsPatchSchema, registrySettingsSchema } from '../../domain/settings.ts';
 import { defineMethods } from '../define.ts';
 
 export const settingsMethods = defineMethods({
@@ -10,7 +10,7 @@ export const settingsMethods = defineMethods({
   },
   'settings.update': {
     title: '保存设置',
-    input: registrySettingsSchema.partial().strict(),
+    input: registrySettingsPatchSchema.strict(),
     output: registrySettingsSchema,
   },
 });
