@@ -2,20 +2,8 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { UnitRow } from '../../../shared/api/methods/units.ts';
 import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import type { Db } from '../db/open-database.ts';
-import { runOperation, type Writer } from '../db/tracked-writes.ts';
-
-export interface UnitValues {
-  name: string;
-  shortName: string | null;
-  kind: UnitKind;
-  keepsInspectionLists: boolean;
-  sortOrder: number;
-  staffingQuota: number | null;
-  contactPerson: string | null;
-  contactPhone: string | null;
-  notes: string | null;
-  aliases: string[];
-}
+import { runOperation } from '../db/tracked-writes.ts';
+import { insertUnitRow, updateUnitRow, type UnitValues } from './unit-writes.ts';
 
 interface UnitDbRow {
   id: number;
@@ -66,71 +54,15 @@ export function listUnits(db: Db): UnitRow[] {
   }));
 }
 
-function toColumns(v: UnitValues) {
-  return {
-    name: v.name,
-    short_name: v.shortName,
-    kind: v.kind,
-    keeps_inspection_lists: v.keepsInspectionLists ? 1 : 0,
-    sort_order: v.sortOrder,
-    staffing_quota: v.staffingQuota,
-    contact_person: v.contactPerson,
-    contact_phone: v.contactPhone,
-    notes: v.notes,
-  };
-}
-
-function assertNameFree(db: Db, name: string, exceptId: number | null): void {
-  const clash = db
-    .prepare(
-      `SELECT u.name FROM units u WHERE u.name = ? AND u.id IS NOT ?
-       UNION ALL SELECT u.name FROM unit_aliases a JOIN units u ON u.id = a.unit_id WHERE a.alias = ? AND a.unit_id IS NOT ?`,
-    )
-    .pluck()
-    .get(name, exceptId, name, exceptId) as string | undefined;
-  if (clash !== undefined) throw new AppError('CONFLICT', `名称“${name}”已被单位“${clash}”使用`);
-}
-
-function syncAliases(w: Writer, unitId: number, unitName: string, aliases: string[]): void {
-  const wanted = [...new Set(aliases.map((a) => a.trim()).filter((a) => a.length >= 2 && a !== unitName))];
-  for (const alias of wanted) assertNameFree(w.db, alias, unitId);
-  const existing = w.db.prepare(`SELECT id, alias FROM unit_aliases WHERE unit_id = ?`).all(unitId) as { id: number; alias: string }[];
-  for (const row of existing) if (!wanted.includes(row.alias)) w.delete('unit_aliases', row.id);
-  for (const alias of wanted) if (!existing.some((e) => e.alias === alias)) w.insert('unit_aliases', { unit_id: unitId, alias });
-}
-
-function assertKeepsListsChangeAllowed(db: Db, unitId: number, keeps: boolean): void {
-  if (keeps) return;
-  const held = db
-    .prepare(
-      `SELECT (SELECT count(*) FROM inspection_items WHERE unit_id = ?) + (SELECT count(*) FROM penalty_list_items WHERE unit_id = ?) + (SELECT count(*) FROM list_publications WHERE unit_id = ?)`,
-    )
-    .pluck()
-    .get(unitId, unitId, unitId) as number;
-  if (held > 0) {
-    throw new AppError('RULE_VIOLATION', `该单位还有 ${held} 条检查事项、清单事项或发布记录，不能取消“执法主体（编制清单）”标记。请先删除或移交这些记录。`);
-  }
-}
-
 export function createUnit(db: Db, values: UnitValues, operator: string): { id: number; operationId: number | null } {
-  assertNameFree(db, values.name, null);
-  const { operationId, value } = runOperation(db, { kind: 'create', summary: `新增单位“${values.name}”`, operator }, (w) => {
-    const id = w.insert('units', toColumns(values));
-    syncAliases(w, id, values.name, values.aliases);
-    return id;
-  });
+  const { operationId, value } = runOperation(db, { kind: 'create', summary: `新增单位“${values.name}”`, operator }, (w) => insertUnitRow(w, values));
   return { id: value, operationId };
 }
 
 export function updateUnit(db: Db, id: number, values: UnitValues, operator: string): { operationId: number | null } {
   const current = db.prepare(`SELECT name FROM units WHERE id = ?`).pluck().get(id) as string | undefined;
   if (current === undefined) throw new AppError('NOT_FOUND', '该单位不存在，可能已被删除');
-  assertNameFree(db, values.name, id);
-  assertKeepsListsChangeAllowed(db, id, values.keepsInspectionLists);
-  const { operationId } = runOperation(db, { kind: 'update', summary: `修改单位“${values.name}”`, operator }, (w) => {
-    w.update('units', id, toColumns(values));
-    syncAliases(w, id, values.name, values.aliases);
-  });
+  const { operationId } = runOperation(db, { kind: 'update', summary: `修改单位“${values.name}”`, operator }, (w) => updateUnitRow(w, id, values));
   return { operationId };
 }
 
