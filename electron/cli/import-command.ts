@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileCheck } from '../../shared/import/check-schema.ts';
-import { FILE_STATUS_LABELS, type CsvEncoding } from '../../shared/import/import-kinds.ts';
-import { RECORD_KIND_LABELS } from '../../shared/domain/list-kinds.ts';
+import { FILE_STATUS_LABELS, IMPORT_KIND_LABELS, type CsvEncoding } from '../../shared/import/import-kinds.ts';
 import type { Backend } from '../backend/backend.ts';
 import { cliEntryFor, type CliFile } from '../backend/import/cli-report.ts';
 import { commitFile } from '../backend/import/commit-import.ts';
@@ -15,12 +14,15 @@ import { argValue, hasFlag } from '../tools/cli-args.ts';
 import type { CliCommand } from './cli-command.ts';
 
 /**
- * `import <file-or-folder> [--agency NAME] [--dry-run] [--json] [--encoding utf-8|gb18030] [--allow-repeat]`:
+ * `import <file-or-folder> [--agency NAME] [--dry-run] [--json] [--encoding utf-8|gb18030] [--allow-repeat] [--add-units]`:
  * the importer's services without the window. Every file is checked; without --dry-run the files
  * with no errors are committed (one batch each) and the others set aside. Transfers need the
- * clerk's confirmation in the window and are never committed from here.
+ * clerk's confirmation in the window and are never committed from here. A file naming units the
+ * unit list lacks is committed, with those units, only under --add-units; otherwise it is set aside
+ * and the units are named.
  *
- * Exit code: 0 clean, 1 when any file has an error, 2 when a file could not be read at all.
+ * Exit code: 0 clean, 1 when any file has an error (or was set aside for its units to add), 2 when
+ * a file could not be read at all.
  */
 
 const VALUE_OPTIONS = new Set(['--agency', '--data-dir', '--encoding']);
@@ -53,7 +55,7 @@ function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ig
     const entry = entries[i];
     const sheets = f.sheets.filter((s) => s.kind !== 'skipped');
     const units = [...new Set(sheets.map((s) => s.agency?.name ?? '（未识别）'))].join('、') || '—';
-    const kinds = [...new Set(sheets.map((s) => (s.kind === 'skipped' ? s.kind : RECORD_KIND_LABELS[s.kind])))].join('、') || '—';
+    const kinds = [...new Set(sheets.map((s) => (s.kind === 'skipped' ? s.kind : IMPORT_KIND_LABELS[s.kind])))].join('、') || '—';
     const sum = (k: 'read' | 'importable' | 'errors' | 'warnings' | 'skipped') => f.sheets.reduce((n, s) => n + s.counts[k], 0);
     const status = entry?.committed ? '已导入' : FILE_STATUS_LABELS[f.status];
     out.write(
@@ -76,13 +78,14 @@ function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ig
 
 export const importCommand: CliCommand = {
   summary: '检查并导入各单位报送的 Excel/WPS/CSV 文件（文件或文件夹）',
-  usage: 'import <文件或文件夹> [--agency 单位] [--dry-run] [--json]',
+  usage: 'import <文件或文件夹> [--agency 单位] [--dry-run] [--json] [--add-units]',
   async run(args, backend: Backend) {
     const ctx = backend.context;
     const [target] = positional(args);
     const json = hasFlag(args, 'json');
     const dryRun = hasFlag(args, 'dry-run');
     const allowRepeat = hasFlag(args, 'allow-repeat');
+    const addUnits = hasFlag(args, 'add-units');
     const encodingArg = argValue(args, 'encoding');
     if (!target) {
       process.stderr.write(`用法：npm run cli -- ${importCommand.usage}\n`);
@@ -120,14 +123,16 @@ export const importCommand: CliCommand = {
     await stopParseWorker();
 
     const notCommitted = new Map<string, string>();
+    let unitsWaiting = false;
     if (!dryRun) {
       for (const f of checks) {
         if (f.status !== 'ready') continue;
         try {
-          commitFile(ctx, { checkId: f.checkId, missing: [], skipErrorRows: false, allowRepeat });
+          commitFile(ctx, { checkId: f.checkId, missing: [], skipErrorRows: false, allowRepeat, addUnits });
         } catch (err) {
-          if (err instanceof AppError) notCommitted.set(f.checkId, err.message);
-          else throw err;
+          if (!(err instanceof AppError)) throw err;
+          unitsWaiting ||= err.code === 'UNITS_TO_ADD';
+          notCommitted.set(f.checkId, err.code === 'UNITS_TO_ADD' ? `${err.message}（加上 --add-units 即一并新增这些单位并导入）` : err.message);
         }
       }
     }
@@ -141,7 +146,7 @@ export const importCommand: CliCommand = {
     else printTable(checks, entries, scan.ignored);
 
     if (checks.some((f) => f.status === 'unreadable')) return 2;
-    if (checks.some((f) => f.status === 'errors')) return 1;
+    if (checks.some((f) => f.status === 'errors') || unitsWaiting) return 1;
     return 0;
   },
 };

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   /** The very same file (same SHA-256) was imported before; the clerk may confirm a second import. */
   'ALREADY_IMPORTED',
+  /** A file names units the unit list lacks; it is imported once the clerk accepts adding them. */
+  'UNITS_TO_ADD',
   'RULE_VIOLATION',
   'CONSTRAINT',
   'DATABASE_NEWER',

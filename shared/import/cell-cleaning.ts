@@ -46,9 +46,29 @@ function emptyToNull(text: string): string | null {
   return text === '' ? null : text;
 }
 
-/** Free text: trimmed, runs of white space collapsed (line breaks inside a cell kept as one space). */
+/** Short free text (a post, a unit's name): trimmed, every run of white space (line breaks too) collapsed to one space. */
 export function cleanText(value: RawCell): Cleaned {
   return { ok: true, value: emptyToNull(tidyText(cellText(value))) };
+}
+
+/**
+ * Long free text (a legal basis, numbered conditions, remarks): its line breaks are part of the
+ * text (1.初次违法；⏎2.危害后果轻微), so they are kept, normalised to \n; each line loses its
+ * trailing white space, and blank lines at the start and the end are dropped.
+ */
+export function cleanLongText(value: RawCell): Cleaned {
+  return { ok: true, value: emptyToNull(tidyLongText(cellText(value))) };
+}
+
+const SPACE = '[\\s\\u3000\\u00a0\\u200b\\ufeff]';
+const TRAILING_SPACE = new RegExp(`${SPACE}+$`, 'u');
+const LEADING_SPACE = new RegExp(`^${SPACE}+`, 'u');
+
+export function tidyLongText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(TRAILING_SPACE, ''));
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n').replace(LEADING_SPACE, '');
 }
 
 /** A person's name: no white space at all (王  伟 → 王伟), full-width letters folded. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UNIT_KINDS } from '../domain/unit-kinds.ts';
 import { AGENCY_SOURCES, FILE_STATUSES, IMPORT_FORMATS, ROW_STATUSES, SEVERITIES, SHEET_KINDS } from './import-kinds.ts';
 
 /**
@@ -63,6 +64,8 @@ export const countsSchema = z.object({
   change: z.number().int(),
   unchanged: z.number().int(),
   transfer: z.number().int(),
+  /** The same entry as a later row of the sheet (that one is imported). */
+  duplicate: z.number().int(),
   excluded: z.number().int(),
 });
 export type ImportCounts = z.infer<typeof countsSchema>;
@@ -74,10 +77,33 @@ export const columnSchema = z.object({
 });
 
 export const agencySchema = z.object({
-  unitId: z.number().int(),
+  /** Null for a unit not in the unit list yet, added when the file is imported (see unitsToAdd). */
+  unitId: z.number().int().nullable(),
   name: z.string(),
   source: z.enum(AGENCY_SOURCES),
 });
+
+/**
+ * A unit a submission names (in its title, its 填报单位 line, its file name or a 单位 column) that
+ * the unit list lacks. Importing the file adds it, in the same operation (so one undo removes it
+ * again); the clerk may change its kind, or say it is an existing unit under another name (the
+ * name then becomes that unit's alias).
+ */
+export const unitToAddSchema = z.object({
+  /** The comparable form of the name; identifies the proposal in import.setUnitToAdd. */
+  key: z.string(),
+  name: z.string(),
+  kind: z.enum(UNIT_KINDS),
+  /** True while the kind is the one guessed from the name (镇/乡/街道/办事处 → 乡镇（街道）). */
+  kindGuessed: z.boolean(),
+  /** Marked as an enforcement agency (执法主体): the file brings its catalog or lists. */
+  keepsLists: z.boolean(),
+  /** The existing unit the clerk says this is; the name is added to its aliases instead. */
+  existingUnitId: z.number().int().nullable(),
+  /** Where the name was read, for the clerk: 填报单位栏 of sheet “花名册”, 单位 column (12 rows) … */
+  sources: z.array(z.string()),
+});
+export type UnitToAdd = z.infer<typeof unitToAddSchema>;
 
 export const missingRecordSchema = z.object({
   recordId: z.number().int(),
@@ -115,6 +141,8 @@ export const sheetCheckSchema = z.object({
   issueTotal: z.number().int(),
   /** Registry records of this agency (and kind) that the file does not contain. */
   missing: z.array(missingRecordSchema),
+  /** The units this sheet needs that the unit list lacks (added with the file, see the file's unitsToAdd). */
+  unitsToAdd: z.array(z.object({ name: z.string(), kind: z.enum(UNIT_KINDS) })),
 });
 export type SheetCheck = z.infer<typeof sheetCheckSchema>;
 
@@ -141,5 +169,9 @@ export const fileCheckSchema = z.object({
   /** Earlier batches of a file with the same SHA-256. */
   previousImports: z.array(previousImportSchema),
   committed: z.object({ batchId: z.number().int(), operationId: z.number().int() }).nullable(),
+  /** Units the file names that the unit list lacks; importing the file adds them. */
+  unitsToAdd: z.array(unitToAddSchema),
+  /** The clerk's corrections not yet imported: cells corrected, rows excluded, transfers confirmed, units decided. */
+  pendingChanges: z.number().int(),
 });
 export type FileCheck = z.infer<typeof fileCheckSchema>;

@@ -1,26 +1,29 @@
-import { LIST_KINDS, RECORD_KINDS, type ListKind, type RecordKind } from '../domain/list-kinds.ts';
+import { LIST_KINDS, RECORD_KIND_LABELS, RECORD_KINDS, type ListKind } from '../domain/list-kinds.ts';
 
 /**
  * What a sheet can be, what a row can become, and how serious a finding is. These codes appear in
  * the API, the command line's JSON and the tests; the labels are what the clerk reads.
  */
 
-export const IMPORT_KINDS = RECORD_KINDS;
-export type ImportKind = RecordKind;
+/** What the agencies submit (the roster, the catalog, the four lists), and the clerk's own unit list (单位名单). */
+export const IMPORT_KINDS = [...RECORD_KINDS, 'units'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_KIND_LABELS: Readonly<Record<ImportKind, string>> = { ...RECORD_KIND_LABELS, units: '单位名单' };
 
 /** A sheet that is not imported is `skipped`, with a reason. */
-export const SHEET_KINDS = [...RECORD_KINDS, 'skipped'] as const;
+export const SHEET_KINDS = [...IMPORT_KINDS, 'skipped'] as const;
 export type SheetKind = (typeof SHEET_KINDS)[number];
 
 /**
- * The three table layouts. The four lists share one layout; which list a sheet is comes from its
+ * The four table layouts. The four lists share one layout; which list a sheet is comes from its
  * title, sheet name or file name (see kind-keywords.ts).
  */
-export const TABLE_SHAPES = ['personnel', 'inspection_items', 'penalty_list'] as const;
+export const TABLE_SHAPES = ['personnel', 'inspection_items', 'penalty_list', 'units'] as const;
 export type TableShape = (typeof TABLE_SHAPES)[number];
 
 export function shapeOfKind(kind: ImportKind): TableShape {
-  return (LIST_KINDS as readonly string[]).includes(kind) ? 'penalty_list' : (kind as 'personnel' | 'inspection_items');
+  return (LIST_KINDS as readonly string[]).includes(kind) ? 'penalty_list' : (kind as 'personnel' | 'inspection_items' | 'units');
 }
 
 export function isListKind(kind: string): kind is ListKind {
@@ -31,9 +34,10 @@ export function isListKind(kind: string): kind is ListKind {
  * Row outcomes:
  * - add: a new record; change: an existing record whose fields differ; unchanged: nothing to write;
  * - transfer: a person registered in another unit — imported only when the clerk confirms the transfer;
+ * - duplicate: the same entry (or unit) as a later row of the sheet, which is the one imported;
  * - error: not imported (see its issues); excluded: the clerk left it out.
  */
-export const ROW_STATUSES = ['add', 'change', 'unchanged', 'transfer', 'error', 'excluded'] as const;
+export const ROW_STATUSES = ['add', 'change', 'unchanged', 'transfer', 'duplicate', 'error', 'excluded'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 export const ROW_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
@@ -41,6 +45,7 @@ export const ROW_STATUS_LABELS: Readonly<Record<RowStatus, string>> = {
   change: '修改',
   unchanged: '无变化',
   transfer: '调动待确认',
+  duplicate: '重复',
   error: '错误',
   excluded: '已排除',
 };

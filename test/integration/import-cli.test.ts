@@ -201,7 +201,7 @@ describe('import --json on other formats', () => {
 });
 
 describe('import --json on a catalog and on the four lists', () => {
-  it('normalises category spellings, refuses an unknown one, flags duplicates and skips group headings and totals', () => {
+  it('normalises category spellings, refuses an unknown one, keeps the later of two rows of one item, and skips group headings and totals', () => {
     const file = all.get('农业农村局-分类检查事项目录.xlsx');
     expect(file?.status).toBe('errors');
     const sheet = onlySheet(file);
@@ -214,17 +214,20 @@ describe('import --json on a catalog and on the four lists', () => {
     expect(sheet.rows.map((r) => [r.row, r.status, r.values['category']])).toEqual([
       [4, 'add', '一般检查事项'],
       [5, 'add', '重点检查事项'],
-      [6, 'error', '一般检查事项'],
+      // Rows 6 and 9 are one item (same name, basis and target): the later one is imported.
+      [6, 'duplicate', '一般检查事项'],
       [7, 'error', null],
       [8, 'error', '一般检查事项'],
-      [9, 'error', '一般检查事项'],
+      [9, 'add', '一般检查事项'],
     ]);
     expect(issueTuples(sheet)).toEqual([
-      [6, 'C', 'error', 'DUPLICATE_IN_FILE'],
+      [6, 'C', 'warning', 'DUPLICATE_ENTRY'],
       [7, 'D', 'error', 'CATEGORY_INVALID'],
       [8, 'C', 'error', 'ITEM_NAME_MISSING'],
-      [9, 'C', 'error', 'DUPLICATE_IN_FILE'],
     ]);
+    expect(sheet.issues[0]?.message).toBe(
+      '文件“农业农村局-分类检查事项目录.xlsx”工作表“检查事项目录”第 6 行 C 列（检查事项名称）：与第 9 行是同一检查事项（事项编码，或事项名称、实施依据和检查对象都相同），以第 9 行为准，本行不导入',
+    );
   });
 
   it('classifies each sheet of a four-list workbook by its title and skips the instruction sheet', () => {

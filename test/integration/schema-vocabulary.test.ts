@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../electron/backend/db/migrations.ts';
 import { openDatabase, type Db } from '../../electron/backend/db/open-database.ts';
 import { CANCEL_REASONS, CERT_EVENT_TYPES, CERT_STATES, CERT_TYPES, EXAM_TYPES } from '../../shared/domain/certificate-vocabulary.ts';
-import { INSPECTION_CATEGORIES, LIST_KINDS, RECORD_KINDS } from '../../shared/domain/list-kinds.ts';
+import { INSPECTION_CATEGORIES, LIST_KINDS } from '../../shared/domain/list-kinds.ts';
+import { IMPORT_KINDS } from '../../shared/import/import-kinds.ts';
 import { PERSONNEL_KINDS, SEXES, STAFFING_TYPES } from '../../shared/domain/personnel-fields.ts';
 import { UNIT_KINDS } from '../../shared/domain/unit-kinds.ts';
 import { composeIdNumber } from '../../shared/domain/id-number.ts';
@@ -157,12 +158,16 @@ describe('schema CHECKs match the vocabulary in shared/', () => {
   it('import kinds', () => {
     let n = 0;
     const op = Number(db.prepare(`INSERT INTO operations (kind, summary) VALUES ('import', '导入')`).run().lastInsertRowid);
-    for (const kind of [...RECORD_KINDS, 'mixed']) {
+    for (const kind of [...IMPORT_KINDS, 'mixed']) {
       const opId = n === 0 ? op : Number(db.prepare(`INSERT INTO operations (kind, summary) VALUES ('import', '导入')`).run().lastInsertRowid);
       n += 1;
       expect(accepts(`INSERT INTO import_batches (operation_id, file_name, sha256, kind) VALUES (?, 'a.xlsx', ?, ?)`, [opId, 'a'.repeat(64), kind]), kind).toBe(true);
     }
     const opId = Number(db.prepare(`INSERT INTO operations (kind, summary) VALUES ('import', '导入')`).run().lastInsertRowid);
     expect(accepts(`INSERT INTO import_batches (operation_id, file_name, sha256, kind) VALUES (?, 'a.xlsx', ?, 'roster')`, [opId, 'a'.repeat(64)])).toBe(false);
+    for (const kind of IMPORT_KINDS) {
+      expect(accepts(`INSERT INTO import_mappings (kind, header_signature, mapping_json) VALUES (?, ?, '{}')`, [kind, `sig-${kind}`]), kind).toBe(true);
+    }
+    expect(accepts(`INSERT INTO import_mappings (kind, header_signature, mapping_json) VALUES ('mixed', 'sig', '{}')`, [])).toBe(false);
   });
 });

@@ -3,17 +3,17 @@ import type { FieldDiff, MissingRecord } from '../../../shared/import/check-sche
 import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
 import type { RowStatus } from '../../../shared/import/import-kinds.ts';
 import { makeIssue } from '../../../shared/import/issues.ts';
-import { normalizeViolationText } from '../../../shared/domain/violation-text.ts';
-import { normaliseKeyText } from '../../../shared/import/text-normalise.ts';
 import type { Db } from '../db/open-database.ts';
-import { ITEM_TEXT_FIELDS, LIST_TEXT_FIELDS, type ItemDraft, type ListDraft } from './catalog-rows.ts';
+import { itemIdentity, ITEM_TEXT_FIELDS, listIdentity, LIST_TEXT_FIELDS, sameEntry, type EntryIdentity, type ItemDraft, type ListDraft } from './catalog-rows.ts';
 import { hasErrors, type RowDraft } from './row-draft.ts';
 
 /**
- * A catalog or a list against the agency's records. Inspection items are keyed by the agency's
- * item code when the row has one, else by the normalised item name (an item the registry holds
- * without a code is found by name, and gets the code); list items by the normalised violation.
- * Records the file no longer lists are reported for the clerk's decision, never deleted.
+ * A catalog or a list against the agency's records. An inspection item is keyed by the agency's
+ * item code when the row has one, else by its name together with its 实施依据 and 检查对象 (an item
+ * the registry holds without a code is found so, and gets the code); a list entry by its violation
+ * together with its 违法依据 (违反条款) and 处罚依据 — the same conduct under two laws is two
+ * entries. A part the row leaves empty does not tell entries apart (see sameEntry). Records the
+ * file no longer lists are reported for the clerk's decision, never deleted.
  */
 
 export interface CatalogPlan {
@@ -41,7 +41,8 @@ interface RegistryItem {
 
 export interface ItemRegistry {
   byCode: Map<string, RegistryItem>;
-  byName: Map<string, RegistryItem>;
+  /** Items by normalised name, each with its identity. */
+  byName: Map<string, { item: RegistryItem; identity: EntryIdentity }[]>;
   all: RegistryItem[];
   maxSort: number;
 }
@@ -51,11 +52,13 @@ export function loadItemRegistry(db: Db, unitId: number): ItemRegistry {
     .prepare(`SELECT id, item_code, name, category, ${ITEM_TEXT_FIELDS.join(', ')}, sort_order FROM inspection_items WHERE unit_id = ? ORDER BY sort_order, id`)
     .all(unitId) as RegistryItem[];
   const byCode = new Map<string, RegistryItem>();
-  const byName = new Map<string, RegistryItem>();
+  const byName = new Map<string, { item: RegistryItem; identity: EntryIdentity }[]>();
   for (const item of all) {
     if (item.item_code) byCode.set(item.item_code, item);
-    const key = normaliseKeyText(item.name);
-    if (!byName.has(key)) byName.set(key, item);
+    const identity = itemIdentity(item.name, item['basis'] as string | null, item['target'] as string | null);
+    const list = byName.get(identity.headline);
+    if (list) list.push({ item, identity });
+    else byName.set(identity.headline, [{ item, identity }]);
   }
   return { byCode, byName, all, maxSort: all.reduce((m, i) => Math.max(m, i.sort_order), 0) };
 }
@@ -79,11 +82,13 @@ export function compareItem(draft: ItemDraft, registry: ItemRegistry, unitId: nu
   if (hasErrors(draft) || unitId === null) return none;
   const it = draft.item;
   let existing = it.code !== null ? registry.byCode.get(it.code) : undefined;
-  if (!existing && it.name !== null) {
-    const byName = registry.byName.get(normaliseKeyText(it.name));
-    if (byName && (it.code === null || byName.item_code === null)) existing = byName;
-  }
   if (existing && taken.has(existing.id)) existing = undefined;
+  if (!existing && draft.identity !== null) {
+    const identity = draft.identity;
+    existing = registry.byName
+      .get(identity.headline)
+      ?.find((c) => !taken.has(c.item.id) && (it.code === null || c.item.item_code === null) && sameEntry(identity, c.identity))?.item;
+  }
   const next: Record<string, string | null> = { item_code: it.code, name: it.name, category: it.category, ...it.texts };
   if (!existing) {
     return {
@@ -111,7 +116,8 @@ interface RegistryListItem {
 }
 
 export interface ListRegistry {
-  byKey: Map<string, RegistryListItem>;
+  /** Entries by normalised violation, each with its identity. */
+  byViolation: Map<string, { item: RegistryListItem; identity: EntryIdentity }[]>;
   all: RegistryListItem[];
   maxSort: number;
 }
@@ -120,18 +126,22 @@ export function loadListRegistry(db: Db, unitId: number, listKind: ListKind): Li
   const all = db
     .prepare(`SELECT id, violation, ${LIST_TEXT_FIELDS.join(', ')}, sort_order FROM penalty_list_items WHERE unit_id = ? AND list_kind = ? ORDER BY sort_order, id`)
     .all(unitId, listKind) as RegistryListItem[];
-  const byKey = new Map<string, RegistryListItem>();
+  const byViolation = new Map<string, { item: RegistryListItem; identity: EntryIdentity }[]>();
   for (const item of all) {
-    const key = normalizeViolationText(item.violation);
-    if (!byKey.has(key)) byKey.set(key, item);
+    const identity = listIdentity(item.violation, item['violation_basis'] as string | null, item['penalty_basis'] as string | null);
+    const list = byViolation.get(identity.headline);
+    if (list) list.push({ item, identity });
+    else byViolation.set(identity.headline, [{ item, identity }]);
   }
-  return { byKey, all, maxSort: all.reduce((m, i) => Math.max(m, i.sort_order), 0) };
+  return { byViolation, all, maxSort: all.reduce((m, i) => Math.max(m, i.sort_order), 0) };
 }
 
-export function compareListItem(draft: ListDraft, registry: ListRegistry, unitId: number | null, listKind: ListKind | null, position: number): ComparedRecord {
+export function compareListItem(draft: ListDraft, registry: ListRegistry, unitId: number | null, listKind: ListKind | null, position: number, taken: Set<number>): ComparedRecord {
   const none: ComparedRecord = { status: 'error', diff: [], recordId: null, plan: null };
-  if (hasErrors(draft) || unitId === null || listKind === null || draft.key === null) return none;
-  const existing = registry.byKey.get(draft.key);
+  if (hasErrors(draft) || unitId === null || listKind === null || draft.identity === null) return none;
+  const identity = draft.identity;
+  const existing = registry.byViolation.get(identity.headline)?.find((c) => !taken.has(c.item.id) && sameEntry(identity, c.identity))?.item;
+  if (existing) taken.add(existing.id);
   const next: Record<string, string | null> = { violation: draft.listItem.violation, ...draft.listItem.texts };
   if (!existing) {
     return {
@@ -150,29 +160,31 @@ export function compareListItem(draft: ListDraft, registry: ListRegistry, unitId
   };
 }
 
-/** Rows of one file naming the same item (by key) are all errors: which one is right is the agency's call. */
-export function markKeyDuplicates(
+/**
+ * Rows of one sheet that are the same entry (the same key: an item's code, or its name with its
+ * basis and target; a violation with its clause and basis) are duplicates: each but the last gets a
+ * warning and the status `duplicate`, and the last one is imported — a revised row is usually
+ * added below the old one. Returns the rows left out, by row number, with the row that wins.
+ */
+export function markRepeatedEntries(
   drafts: readonly (RowDraft & { key: string | null })[],
   file: string,
   sheet: string,
   field: string,
-  what: (key: string) => string,
+  what: string,
   columnOf: (field: string) => { column: string | null; header: string | null },
-): void {
-  const first = new Map<string, RowDraft & { key: string | null }>();
-  const repeated = new Map<string, (RowDraft & { key: string | null })[]>();
+): Map<number, number> {
+  const last = new Map<string, RowDraft>();
+  for (const d of drafts) if (!d.excluded && d.key !== null && !hasErrors(d)) last.set(d.key, d);
+  const repeated = new Map<number, number>();
   for (const d of drafts) {
-    if (d.excluded || d.key === null) continue;
-    const seen = first.get(d.key);
-    if (seen === undefined) first.set(d.key, d);
-    else repeated.set(d.key, [...(repeated.get(d.key) ?? [seen]), d]);
+    if (d.excluded || d.key === null || hasErrors(d)) continue;
+    const winner = last.get(d.key);
+    if (!winner || winner === d) continue;
+    repeated.set(d.row, winner.row);
+    d.issues.push(makeIssue('DUPLICATE_ENTRY', { file, sheet, row: d.row, field, ...columnOf(field) }, `与第 ${winner.row} 行是同一${what}，以第 ${winner.row} 行为准，本行不导入`));
   }
-  for (const [key, list] of repeated) {
-    for (const d of list) {
-      const others = list.filter((o) => o !== d).map((o) => `第 ${o.row} 行`);
-      d.issues.push(makeIssue('DUPLICATE_IN_FILE', { file, sheet, row: d.row, field, ...columnOf(field) }, `${what(key)}与${others.join('、')}重复，无法确定以哪一行为准`));
-    }
-  }
+  return repeated;
 }
 
 export function missingItems(registry: ItemRegistry, matched: ReadonlySet<number>): MissingRecord[] {

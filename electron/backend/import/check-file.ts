@@ -3,8 +3,9 @@ import { ISSUE_LIST_LIMIT, type FieldDiff, type FileCheck, type ImportCounts, ty
 import type { FileError } from '../../../shared/import/file-errors.ts';
 import { isListKind, type CsvEncoding, type FileStatus, type RowStatus } from '../../../shared/import/import-kinds.ts';
 import { makeIssue, type ImportIssue } from '../../../shared/import/issues.ts';
+import { normaliseWord } from '../../../shared/import/text-normalise.ts';
 import type { Db } from '../db/open-database.ts';
-import { compareItem, compareListItem, loadItemRegistry, loadListRegistry, markKeyDuplicates, missingItems, missingListItems, type CatalogPlan } from './catalog-compare.ts';
+import { compareItem, compareListItem, loadItemRegistry, loadListRegistry, markRepeatedEntries, missingItems, missingListItems, type CatalogPlan } from './catalog-compare.ts';
 import { readItemRow, readListRow } from './catalog-rows.ts';
 import { findRememberedMapping } from './mapping-store.ts';
 import type { ParsedWorkbook } from './parse-workbook.ts';
@@ -13,6 +14,8 @@ import { readPersonnelRow, type PersonnelRules } from './personnel-rows.ts';
 import { rawCells, type RowContext, type RowDraft } from './row-draft.ts';
 import { analyseSheet, type SheetAnalysis, type SheetOptions } from './sheet-analysis.ts';
 import { loadUnitIndex, type UnitIndex } from './unit-matcher.ts';
+import { compareUnit, loadUnitRegistry, readUnitRow, type UnitPlan } from './unit-rows.ts';
+import { proposeUnits, unitsToAddOfSheet, type UnitDecision, type UnitProposal } from './units-to-add.ts';
 
 /**
  * One checked file as the preview holds it: the parsed workbook, the clerk's corrections, and what
@@ -26,7 +29,7 @@ export interface CheckedRow {
   recordId: number | null;
   transferFrom: { unitId: number; unitName: string } | null;
   transferConfirmed: boolean;
-  plan: PersonPlan | CatalogPlan | null;
+  plan: PersonPlan | CatalogPlan | UnitPlan | null;
 }
 
 export interface CheckedSheet {
@@ -38,6 +41,8 @@ export interface CheckedSheet {
   counts: ImportCounts;
   /** True when nothing in the sheet may be imported (a sheet-level error, or a skipped sheet). */
   blocked: boolean;
+  /** Units the sheet needs (its agency, its rows' units): the ones to add are listed in its summary. */
+  unitIds: Set<number>;
 }
 
 export interface FileState {
@@ -56,7 +61,11 @@ export interface FileState {
   edits: Map<number, Map<number, Map<string, string>>>;
   excluded: Map<number, Set<number>>;
   confirmedTransfers: Map<number, Set<number>>;
+  /** The clerk's decisions on units to add, by proposal key. */
+  unitDecisions: Map<string, UnitDecision>;
   sheets: CheckedSheet[];
+  /** Units the file names that the unit list lacks (added on commit), with the clerk's decisions applied. */
+  unitsToAdd: UnitProposal[];
   committed: { batchId: number; operationId: number } | null;
   /** The registry's state when `sheets` was computed (see registryStamp). */
   stamp: string;
@@ -70,20 +79,28 @@ export interface FileState {
  */
 export function registryStamp(env: CheckEnv): string {
   const last = env.db.prepare(`SELECT ifnull(max(id), 0) FROM operations WHERE id < ?`).pluck().get(env.writingOperationId ?? Number.MAX_SAFE_INTEGER) as number;
-  return `${last}|${env.today}|${env.certValidityYears}`;
+  return `${last}|${env.today}|${env.certValidityYears}|${env.regionCode}|${env.countyName}`;
 }
 
 export interface CheckEnv {
   db: Db;
   today: string;
   certValidityYears: number;
+  /** 设置: the county's region code (an ID number from elsewhere is flagged) and name (full names of units to add). */
+  regionCode: string;
+  countyName: string;
   /** The operation a commit is writing, when the file is checked inside it (see registryStamp). */
   writingOperationId?: number;
 }
 
 function emptyCounts(): ImportCounts {
-  return { read: 0, importable: 0, errors: 0, warnings: 0, skipped: 0, add: 0, change: 0, unchanged: 0, transfer: 0, excluded: 0 };
+  return { read: 0, importable: 0, errors: 0, warnings: 0, skipped: 0, add: 0, change: 0, unchanged: 0, transfer: 0, duplicate: 0, excluded: 0 };
 }
+
+type Outcome = Omit<CheckedRow, 'draft'>;
+const excludedRow = (): Outcome => ({ status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null });
+/** A row that a later row of the sheet repeats (that one is imported). */
+const repeatedRow = (): Outcome => ({ status: 'duplicate', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null });
 
 function countRows(rows: readonly CheckedRow[], skipped: number, blocked: boolean): ImportCounts {
   const c = emptyCounts();
@@ -118,59 +135,102 @@ function rowContext(state: FileState, analysis: SheetAnalysis, rowIndex: number)
   };
 }
 
-function checkPersonnelSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv, units: UnitIndex, registry: PersonnelRegistry): { rows: CheckedRow[]; missing: MissingRecord[] } {
-  const rules: PersonnelRules = { today: env.today, date1904: state.parsed?.date1904 ?? false, certValidityYears: env.certValidityYears, units };
+interface SheetResult {
+  rows: CheckedRow[];
+  missing: MissingRecord[];
+  unitIds: Set<number>;
+}
+
+function checkPersonnelSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv, units: UnitIndex, registry: PersonnelRegistry): SheetResult {
+  const rules: PersonnelRules = {
+    today: env.today,
+    date1904: state.parsed?.date1904 ?? false,
+    certValidityYears: env.certValidityYears,
+    units,
+    regionCode: env.regionCode,
+    countyName: env.countyName,
+  };
   const sheetUnitId = analysis.agency?.unitId ?? null;
   const drafts = analysis.dataRows.map((r) => readPersonnelRow(r, rowContext(state, analysis, r), rules, sheetUnitId));
   const columnOf = columnLookup(analysis);
   markPersonnelDuplicates(drafts, state.file, analysis.name, columnOf);
   const confirmed = state.confirmedTransfers.get(analysis.index) ?? new Set<number>();
   const rows: CheckedRow[] = drafts.map((draft) => {
-    if (draft.excluded) return { draft, status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
+    if (draft.excluded) return { draft, ...excludedRow() };
     const cmp = comparePerson(draft, { file: state.file, sheet: analysis.name, registry, units, confirmedTransfers: confirmed, today: env.today, columnOf });
     return { draft, ...cmp };
   });
   let missing: MissingRecord[] = [];
   const rowUnits = new Set(drafts.map((d) => d.person.unitId).filter((u): u is number => u !== null));
-  if (sheetUnitId !== null && rowUnits.size <= 1) {
+  // People of the agency the roster no longer lists: only for a roster of one unit already in the registry.
+  if (sheetUnitId !== null && sheetUnitId > 0 && rowUnits.size <= 1) {
     const present = new Set(drafts.map((d) => d.person.idNumber).filter((id): id is string => id !== null));
     missing = missingPeople(env.db, sheetUnitId, present, registry);
   }
-  return { rows, missing };
+  if (sheetUnitId !== null) rowUnits.add(sheetUnitId);
+  return { rows, missing, unitIds: rowUnits };
 }
 
-function checkItemSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv): { rows: CheckedRow[]; missing: MissingRecord[] } {
+function checkItemSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv): SheetResult {
   const unitId = analysis.agency?.unitId ?? null;
   const drafts = analysis.dataRows.map((r) => readItemRow(r, rowContext(state, analysis, r)));
-  markKeyDuplicates(drafts, state.file, analysis.name, 'name', (key) => (key.startsWith('code:') ? `事项编码“${key.slice(5)}”` : '检查事项名称'), columnLookup(analysis));
+  const repeated = markRepeatedEntries(drafts, state.file, analysis.name, 'name', '检查事项（事项编码，或事项名称、实施依据和检查对象都相同）', columnLookup(analysis));
+  // A unit to add (negative id) has no records yet: every row is new.
   const registry = unitId === null ? null : loadItemRegistry(env.db, unitId);
   const taken = new Set<number>();
   let position = 0;
   const rows: CheckedRow[] = drafts.map((draft) => {
-    if (draft.excluded) return { draft, status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
+    if (draft.excluded) return { draft, ...excludedRow() };
+    if (repeated.has(draft.row)) return { draft, ...repeatedRow() };
     position += 1;
     const cmp = registry ? compareItem(draft, registry, unitId, position, taken) : { status: 'error' as const, diff: [], recordId: null, plan: null };
     return { draft, ...cmp, transferFrom: null, transferConfirmed: false };
   });
-  return { rows, missing: registry ? missingItems(registry, taken) : [] };
+  return { rows, missing: registry ? missingItems(registry, taken) : [], unitIds: new Set(unitId === null ? [] : [unitId]) };
 }
 
-function checkListSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv): { rows: CheckedRow[]; missing: MissingRecord[] } {
+function checkListSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv): SheetResult {
   const unitId = analysis.agency?.unitId ?? null;
   const listKind: ListKind | null = isListKind(analysis.kind) ? analysis.kind : null;
   const drafts = analysis.dataRows.map((r) => readListRow(r, rowContext(state, analysis, r)));
-  markKeyDuplicates(drafts, state.file, analysis.name, 'violation', () => '违法行为', columnLookup(analysis));
+  const repeated = markRepeatedEntries(drafts, state.file, analysis.name, 'violation', '事项（违法行为、违法依据和处罚依据都相同）', columnLookup(analysis));
   const registry = unitId !== null && listKind !== null ? loadListRegistry(env.db, unitId, listKind) : null;
   const matched = new Set<number>();
   let position = 0;
   const rows: CheckedRow[] = drafts.map((draft) => {
-    if (draft.excluded) return { draft, status: 'excluded', diff: [], recordId: null, transferFrom: null, transferConfirmed: false, plan: null };
+    if (draft.excluded) return { draft, ...excludedRow() };
+    if (repeated.has(draft.row)) return { draft, ...repeatedRow() };
     position += 1;
-    const cmp = registry ? compareListItem(draft, registry, unitId, listKind, position) : { status: 'error' as const, diff: [], recordId: null, plan: null };
-    if (cmp.recordId !== null) matched.add(cmp.recordId);
+    const cmp = registry ? compareListItem(draft, registry, unitId, listKind, position, matched) : { status: 'error' as const, diff: [], recordId: null, plan: null };
     return { draft, ...cmp, transferFrom: null, transferConfirmed: false };
   });
-  return { rows, missing: registry ? missingListItems(registry, matched) : [] };
+  return { rows, missing: registry ? missingListItems(registry, matched) : [], unitIds: new Set(unitId === null ? [] : [unitId]) };
+}
+
+/** The clerk's unit list: each row a unit to add or to update (names, kind, agency flag, aliases). */
+function checkUnitSheet(state: FileState, analysis: SheetAnalysis, env: CheckEnv): SheetResult {
+  const drafts = analysis.dataRows.map((r) => readUnitRow(r, rowContext(state, analysis, r)));
+  const columnOf = columnLookup(analysis);
+  const repeated = markRepeatedEntries(drafts, state.file, analysis.name, 'name', '单位', columnOf);
+  const registry = loadUnitRegistry(env.db);
+  const namesInFile = new Map<string, Set<number>>();
+  for (const d of drafts) {
+    if (d.excluded || repeated.has(d.row)) continue;
+    for (const name of [d.unit.name, d.unit.shortName, ...d.unit.aliases]) {
+      if (name === null) continue;
+      const key = normaliseWord(name);
+      namesInFile.set(key, (namesInFile.get(key) ?? new Set()).add(d.row));
+    }
+  }
+  let position = 0;
+  const rows: CheckedRow[] = drafts.map((draft) => {
+    if (draft.excluded) return { draft, ...excludedRow() };
+    if (repeated.has(draft.row)) return { draft, ...repeatedRow() };
+    position += 1;
+    const cmp = compareUnit(draft, { file: state.file, sheet: analysis.name, registry, namesInFile, columnOf, position });
+    return { draft, ...cmp, transferFrom: null, transferConfirmed: false };
+  });
+  return { rows, missing: [], unitIds: new Set() };
 }
 
 /** Runs every check on a parsed file (again, after each correction) and stores the result in `state.sheets`. */
@@ -178,13 +238,21 @@ export function evaluateFile(state: FileState, env: CheckEnv): void {
   state.stamp = registryStamp(env);
   if (!state.parsed) {
     state.sheets = [];
+    state.unitsToAdd = [];
     return;
   }
-  const units = loadUnitIndex(env.db);
-  const remembered = (unitId: number | null, kind: Parameters<typeof findRememberedMapping>[2], signature: string) => findRememberedMapping(env.db, unitId, kind, signature);
+  const parsed = state.parsed;
+  const registryUnits = loadUnitIndex(env.db);
+  const remembered = (unitId: number | null, kind: Parameters<typeof findRememberedMapping>[2], signature: string) =>
+    unitId !== null && unitId < 0 ? null : findRememberedMapping(env.db, unitId, kind, signature);
   const file = { fileName: state.file, relativePath: state.relativePath, agencyOverride: state.agencyOverride };
   // Merge filling writes into the parsed rows; it is idempotent, so re-analysis after a correction is safe.
-  const analyses = state.parsed.sheets.map((sheet, i) => analyseSheet(sheet, i, file, units, state.sheetOptions.get(i) ?? {}, remembered));
+  const analyse = (index: UnitIndex) => parsed.sheets.map((sheet, i) => analyseSheet(sheet, i, file, index, state.sheetOptions.get(i) ?? {}, remembered));
+  let analyses = analyse(registryUnits);
+  // Units the file names that the unit list lacks: read again with them standing in (units-to-add.ts).
+  const { proposals, units } = proposeUnits(analyses, { fileName: state.file, countyName: env.countyName, units: registryUnits, decisions: state.unitDecisions });
+  if (units !== registryUnits) analyses = analyse(units);
+  state.unitsToAdd = proposals;
   let personnelRegistry: PersonnelRegistry | null = null;
   const anyImportable = analyses.some((a) => a.kind !== 'skipped');
 
@@ -199,20 +267,31 @@ export function evaluateFile(state: FileState, env: CheckEnv): void {
         ),
       );
     }
-    let result: { rows: CheckedRow[]; missing: MissingRecord[] } = { rows: [], missing: [] };
-    if (analysis.shape === 'personnel' && (analysis.kind === 'personnel')) {
+    let result: SheetResult = { rows: [], missing: [], unitIds: new Set() };
+    if (analysis.shape === 'personnel' && analysis.kind === 'personnel') {
       personnelRegistry ??= loadPersonnelRegistry(env.db);
       result = checkPersonnelSheet(state, analysis, env, units, personnelRegistry);
     } else if (analysis.shape === 'inspection_items' && analysis.kind === 'inspection_items') {
       result = checkItemSheet(state, analysis, env);
+    } else if (analysis.shape === 'units' && analysis.kind === 'units') {
+      result = checkUnitSheet(state, analysis, env);
     } else if (analysis.shape === 'penalty_list' && analysis.kind !== 'skipped') {
       result = checkListSheet(state, analysis, env);
     } else if (analysis.shape === 'penalty_list' && analysis.kindUndecided) {
       // Show the rows so the clerk sees what the sheet holds; nothing is compared until the kind is chosen.
-      result = { rows: checkListSheet(state, analysis, env).rows.map((r) => ({ ...r, status: r.status === 'excluded' ? 'excluded' : 'error', plan: null })), missing: [] };
+      const shown = checkListSheet(state, analysis, env);
+      result = { rows: shown.rows.map((r) => ({ ...r, status: r.status === 'excluded' ? 'excluded' : 'error', plan: null })), missing: [], unitIds: new Set() };
     }
     const blocked = analysis.kind === 'skipped' || sheetIssues.some((i) => i.severity === 'error');
-    return { analysis, rows: result.rows, missing: result.missing, sheetIssues, counts: countRows(result.rows, analysis.skippedRows.length, blocked), blocked };
+    return {
+      analysis,
+      rows: result.rows,
+      missing: result.missing,
+      sheetIssues,
+      counts: countRows(result.rows, analysis.skippedRows.length, blocked),
+      blocked,
+      unitIds: result.unitIds,
+    };
   });
 }
 
@@ -225,7 +304,7 @@ export function fileStatus(state: FileState): FileStatus {
   return work ? 'ready' : 'nothing';
 }
 
-export function sheetSummary(sheet: CheckedSheet): SheetCheck {
+export function sheetSummary(sheet: CheckedSheet, unitsToAdd: readonly UnitProposal[]): SheetCheck {
   const a = sheet.analysis;
   const mapping: Record<string, string> = {};
   for (const [field, index] of a.fieldColumns) {
@@ -237,7 +316,8 @@ export function sheetSummary(sheet: CheckedSheet): SheetCheck {
     sheet: a.name,
     kind: a.kind,
     reason: a.reason,
-    agency: a.agency,
+    // A unit to add has no id yet.
+    agency: a.agency ? { ...a.agency, unitId: a.agency.unitId > 0 ? a.agency.unitId : null } : null,
     headerRows: a.headerRows,
     mapping,
     columns: a.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
@@ -246,6 +326,7 @@ export function sheetSummary(sheet: CheckedSheet): SheetCheck {
     skippedRows: a.skippedRows,
     ...listedIssues(sheet),
     missing: sheet.missing,
+    unitsToAdd: unitsToAddOfSheet(unitsToAdd, sheet.unitIds),
   };
 }
 
@@ -324,8 +405,37 @@ export function fileSummary(state: FileState, db: Db): FileCheck {
     encoding: state.parsed?.encoding ?? null,
     status: fileStatus(state),
     error: state.error,
-    sheets: state.sheets.map(sheetSummary),
+    sheets: state.sheets.map((s) => sheetSummary(s, state.unitsToAdd)),
     previousImports: previousImports(db, state.sha256),
     committed: state.committed,
+    unitsToAdd: state.committed ? [] : state.unitsToAdd.map(({ key, name, kind, kindGuessed, keepsLists, existingUnitId, sources }) => ({ key, name, kind, kindGuessed, keepsLists, existingUnitId, sources })),
+    pendingChanges: state.committed ? 0 : pendingChanges(state),
+  };
+}
+
+/** How many corrections the clerk made to the file (cells, exclusions, transfers, sheet options, units) that are not imported yet. */
+export function pendingChanges(state: FileState): number {
+  let n = state.unitDecisions.size + state.sheetOptions.size;
+  for (const bySheet of state.edits.values()) for (const byRow of bySheet.values()) n += byRow.size;
+  for (const set of state.excluded.values()) n += set.size;
+  for (const set of state.confirmedTransfers.values()) n += set.size;
+  return n;
+}
+
+/** A new, unchecked file state (evaluateFile fills in the check). */
+export function newFileState(init: Pick<FileState, 'checkId' | 'fileId' | 'file' | 'relativePath' | 'size' | 'sha256' | 'encoding' | 'agencyOverride'>): FileState {
+  return {
+    ...init,
+    parsed: null,
+    error: null,
+    sheetOptions: new Map(),
+    edits: new Map(),
+    excluded: new Map(),
+    confirmedTransfers: new Map(),
+    unitDecisions: new Map(),
+    sheets: [],
+    unitsToAdd: [],
+    committed: null,
+    stamp: '',
   };
 }

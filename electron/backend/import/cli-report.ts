@@ -21,13 +21,16 @@ export interface CliSheet {
   sheet: string;
   kind: string;
   reason?: string;
-  agency: { unitId: number; name: string; source: string } | null;
+  /** unitId null: the unit is not in the unit list and is added with the file (see unitsToAdd). */
+  agency: { unitId: number | null; name: string; source: string } | null;
   headerRows: number[];
   mapping: Record<string, string>;
   counts: { read: number; importable: number; errors: number; warnings: number; skipped: number };
   skippedRows: { row: number; reason: string }[];
   issues: CliIssue[];
   rows: { row: number; status: string; values: Record<string, string | boolean | null> }[];
+  /** Units the sheet needs that the unit list lacks: imported with --add-units, else the file is set aside. */
+  unitsToAdd: { name: string; kind: string }[];
 }
 
 export interface CliFile {
@@ -45,7 +48,7 @@ export function cliFileEntry(state: FileState): CliFile {
     file: state.relativePath ?? state.file,
     status: fileStatus(state),
     sheets: state.sheets.map((s) => {
-      const summary = sheetSummary(s);
+      const summary = sheetSummary(s, state.unitsToAdd);
       const entry: CliSheet = {
         sheet: summary.sheet,
         kind: summary.kind,
@@ -56,6 +59,7 @@ export function cliFileEntry(state: FileState): CliFile {
         skippedRows: summary.skippedRows,
         issues: allIssues(s).map((i) => ({ row: i.row, column: i.column, severity: i.severity, code: i.code, message: i.message })),
         rows: s.rows.map((r) => ({ row: r.draft.row, status: r.status, values: r.draft.values })),
+        unitsToAdd: summary.unitsToAdd,
       };
       if (summary.reason) entry.reason = summary.reason;
       return entry;

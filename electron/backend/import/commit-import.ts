@@ -3,17 +3,21 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { importMethods } from '../../../shared/api/methods/import.ts';
 import { CANCEL_REASONS, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { isIsoDate } from '../../../shared/domain/dates.ts';
-import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
-import type { ImportKind } from '../../../shared/import/import-kinds.ts';
+import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/import/import-kinds.ts';
+import { unitKindLabel } from '../../../shared/import/unit-names.ts';
 import { describePlace } from '../../../shared/import/issues.ts';
 import type { BackendContext } from '../context.ts';
 import { runOperation, type Writer } from '../db/tracked-writes.ts';
 import { cancelCard, certificateRow, correctCard, currentCard, issueCard, renewCard, type StepContext } from '../personnel/certificate-writes.ts';
 import { insertPersonRow, transferPersonRow, updatePersonRow } from '../personnel/person-writes.ts';
+import { addUnitAliases, insertUnitRow, updateUnitRow } from '../units/unit-writes.ts';
 import type { CatalogPlan } from './catalog-compare.ts';
 import { evaluateFile, previousImports, registryStamp, type CheckedSheet, type FileState } from './check-file.ts';
+import { envOf } from './import-service.ts';
 import { getSession } from './import-sessions.ts';
 import type { CertOp, PersonPlan } from './personnel-compare.ts';
+import type { UnitPlan } from './unit-rows.ts';
+import type { UnitProposal } from './units-to-add.ts';
 
 /**
  * Writes one checked file into the registry: one runOperation of kind 'import' (one transaction,
@@ -27,6 +31,11 @@ import type { CertOp, PersonPlan } from './personnel-compare.ts';
  * The file is checked again inside the transaction against the registry as it is at that moment;
  * if the outcome differs from what the clerk last saw, nothing is written and the preview is
  * refreshed instead.
+ *
+ * Units the file names that the unit list lacks are added first, in the same operation, through the
+ * units' write functions (units/unit-writes.ts), when the caller accepts them (`addUnits`: the
+ * clerk's confirmation, `--add-units`); the file is then checked again against the real units, so
+ * every row is written with its unit's real id. Undoing the import removes them again.
  */
 
 type CommitSpec = (typeof importMethods)['import.commit'];
@@ -125,6 +134,46 @@ function applyPersonPlan(wc: WriteContext, sheet: CheckedSheet, row: number, pla
   });
 }
 
+/** A row of the clerk's unit list, through the units' write functions (the checks of 单位管理). */
+function applyUnitPlan(w: Writer, where: string, plan: UnitPlan): 'added' | 'changed' {
+  return refusedAs(where, () => {
+    if (plan.action === 'add') {
+      insertUnitRow(w, plan.values);
+      return 'added';
+    }
+    updateUnitRow(w, plan.unitId, plan.values);
+    return 'changed';
+  });
+}
+
+/** The units the file needs that the list lacks: added (or, as the clerk decided, a name added to an existing unit). */
+function addProposedUnits(w: Writer, file: string, proposals: readonly UnitProposal[]): number {
+  const maxSort = w.db.prepare(`SELECT ifnull(max(sort_order), 0) FROM units`).pluck().get() as number;
+  let added = 0;
+  for (const p of proposals) {
+    refusedAs(`文件“${file}”中的单位“${p.name}”`, () => {
+      if (p.existingUnitId !== null) {
+        addUnitAliases(w, p.existingUnitId, [p.name, ...p.aliases]);
+        return;
+      }
+      insertUnitRow(w, {
+        name: p.name,
+        shortName: null,
+        kind: p.kind,
+        keepsInspectionLists: p.keepsLists,
+        sortOrder: maxSort + added + 1,
+        staffingQuota: null,
+        contactPerson: null,
+        contactPhone: null,
+        notes: `导入“${file}”时新增`,
+        aliases: p.aliases,
+      });
+      added += 1;
+    });
+  }
+  return added;
+}
+
 function applyCatalogPlan(w: Writer, plan: CatalogPlan): 'added' | 'changed' {
   if (plan.action === 'add') {
     w.insert(plan.table, plan.values);
@@ -174,8 +223,15 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
   if (state.error) throw new AppError('RULE_VIOLATION', `${state.error.message}`);
   if (state.committed) throw new AppError('CONFLICT', `文件“${state.file}”已经导入过了（本次检查中）。`);
   const seen = fingerprint(state);
-  const env = { db: ctx.db, today: ctx.today(), certValidityYears: ctx.settings().certValidityYears };
+  const env = envOf(ctx);
   const operator = ctx.operator();
+  const toCreate = state.unitsToAdd.filter((p) => p.existingUnitId === null);
+  if (toCreate.length > 0 && !input.addUnits) {
+    throw new AppError(
+      'UNITS_TO_ADD',
+      `文件“${state.file}”中的以下单位不在单位名单中：${toCreate.map((p) => `${p.name}（${unitKindLabel(p.kind)}）`).join('、')}。请确认一并新增这些单位后再导入。`,
+    );
+  }
 
   const previous = previousImports(ctx.db, state.sha256).filter((p) => !p.undone);
   if (previous.length > 0 && !input.allowRepeat) {
@@ -186,11 +242,19 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
   const { operationId, value } = runOperation(ctx.db, { kind: 'import', summary: `导入文件“${state.file}”`, operator }, (w) => {
     // Inside the transaction: if anything changed since the clerk's last look, check again and stop when the outcome differs.
     const inside = { ...env, writingOperationId: w.operationId };
+    const changed = () => new AppError('CONFLICT', `台账在检查“${state.file}”之后有了变化，检查结果已更新。请核对预览后再导入。`);
     if (registryStamp(inside) !== state.stamp) {
       evaluateFile(state, inside);
-      if (fingerprint(state) !== seen) {
-        throw new AppError('CONFLICT', `台账在检查“${state.file}”之后有了变化，检查结果已更新。请核对预览后再导入。`);
-      }
+      if (fingerprint(state) !== seen) throw changed();
+    }
+    // The units the file needs come first (another file may have added some meanwhile: the list is
+    // the one just checked); the file is then read against them, so its rows get their real ids.
+    const needed = state.unitsToAdd;
+    if (needed.some((p) => p.existingUnitId === null) && !input.addUnits) throw changed();
+    const unitsAdded = needed.length > 0 ? addProposedUnits(w, state.file, needed) : 0;
+    if (needed.length > 0) {
+      evaluateFile(state, inside);
+      if (fingerprint(state) !== seen || state.unitsToAdd.length > 0) throw changed();
     }
     const errorRows = state.sheets.reduce((n, s) => n + (s.analysis.kind === 'skipped' ? 0 : s.counts.errors), 0);
     const blockedSheets = state.sheets.filter((s) => s.blocked && s.analysis.kind !== 'skipped' && s.rows.length > 0);
@@ -208,12 +272,16 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     );
     const step: StepContext = { today: env.today, operator, certValidityYears: env.certValidityYears, eventDetails: { source: 'import', batch: batchId } };
     const wc: WriteContext = { w, today: env.today, file: state.file, step };
-    const totals = { added: 0, changed: 0, transferred: 0, cancelled: 0, deleted: 0 };
+    const totals = { added: 0, changed: 0, transferred: 0, cancelled: 0, deleted: 0, unitsAdded };
     for (const sheet of sheets) {
       for (const row of sheet.rows) {
-        if (!row.plan) continue;
+        const plan = row.plan;
+        if (!plan) continue;
         if (row.status === 'add' || row.status === 'change' || (row.status === 'transfer' && row.transferConfirmed)) {
-          const done = 'certOps' in row.plan ? applyPersonPlan(wc, sheet, row.draft.row, row.plan) : applyCatalogPlan(w, row.plan);
+          let done: 'added' | 'changed' | 'transferred';
+          if ('certOps' in plan) done = applyPersonPlan(wc, sheet, row.draft.row, plan);
+          else if ('table' in plan) done = applyCatalogPlan(w, plan);
+          else done = applyUnitPlan(w, describePlace({ file: state.file, sheet: sheet.analysis.name, row: row.draft.row }), plan);
           totals[done] += 1;
         }
       }
@@ -225,8 +293,9 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     }
     const read = state.sheets.reduce((n, s) => n + s.counts.read, 0);
     const sum = (f: 'unchanged' | 'errors' | 'warnings' | 'skipped' | 'excluded') => sheets.reduce((n, s) => n + s.counts[f], 0);
-    const kindsText = kinds.map((k) => RECORD_KIND_LABELS[k]).join('、');
+    const kindsText = kinds.map((k) => IMPORT_KIND_LABELS[k]).join('、');
     const parts = [
+      totals.unitsAdded > 0 ? `新增单位 ${totals.unitsAdded} 个` : '',
       totals.added > 0 ? `新增 ${totals.added} 条` : '',
       totals.changed > 0 ? `修改 ${totals.changed} 条` : '',
       totals.transferred > 0 ? `调入 ${totals.transferred} 人` : '',
@@ -251,6 +320,7 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
           transferred: totals.transferred,
           cancelled: totals.cancelled,
           deleted: totals.deleted,
+          unitsAdded: totals.unitsAdded,
           excluded: sum('excluded'),
           operator,
         }),

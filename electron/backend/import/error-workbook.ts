@@ -1,27 +1,28 @@
 import path from 'node:path';
-import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
-import { FILE_STATUS_LABELS, ROW_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../../../shared/import/import-kinds.ts';
-import type { ImportIssue } from '../../../shared/import/issues.ts';
+import { FILE_STATUS_LABELS, IMPORT_KIND_LABELS, ROW_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../../../shared/import/import-kinds.ts';
 import { XlsxWorkbook, type CellMark, type ColumnSpec } from '../export/xlsx-writer.ts';
-import { fileStatus, rawOf, type CheckedSheet, type FileState } from './check-file.ts';
+import { agencyProblems, HANDLING_LABELS, problemLine, type AgencyProblem, type SheetProblems } from './agency-problems.ts';
+import { fileStatus, rawOf, type CheckEnv, type CheckedSheet, type FileState } from './check-file.ts';
 
 /**
  * The workbook the clerk sends back to an agency: its own rows as it wrote them, every bad cell
- * filled (red: error, not imported; yellow: warning, please verify) with a comment saying what is
- * wrong, a 检查结果 and a 问题说明 column per row, a summary sheet and a list of all problems.
+ * filled (red: error; yellow: warning, please verify) with a comment saying what is wrong, a 检查结果
+ * and a 问题说明 column per row, a summary sheet and a list of all problems. The agency's copy still
+ * has every problem its file had, so the ones the clerk already corrected in the preview are listed
+ * too, marked 已在台账中更正 with the corrected value (agency-problems.ts).
  */
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
-function worst(issues: readonly ImportIssue[]): Severity {
+function worst(issues: readonly { severity: Severity }[]): Severity {
   return issues.reduce<Severity>((w, i) => (SEVERITY_ORDER[i.severity] < SEVERITY_ORDER[w] ? i.severity : w), 'note');
 }
 
 function kindLabel(sheet: CheckedSheet): string {
-  return sheet.analysis.kind === 'skipped' ? '未识别的表格' : RECORD_KIND_LABELS[sheet.analysis.kind];
+  return sheet.analysis.kind === 'skipped' ? '未识别的表格' : IMPORT_KIND_LABELS[sheet.analysis.kind];
 }
 
-function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, usedNames: Set<string>): void {
+function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, problems: SheetProblems | undefined, usedNames: Set<string>): void {
   const a = sheet.analysis;
   const widths: Record<string, number> = { id_number: 22, cert_number: 16, issue_date: 12, expiry_date: 12, birth_date: 12, phone: 14, name: 9, sex: 6, seq: 6, item_code: 14 };
   const columns: ColumnSpec[] = a.columns.map((c) => ({
@@ -34,17 +35,20 @@ function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, us
   const marks = new Map<number, Map<string, CellMark>>();
   const rows = sheet.rows.map((r, i) => {
     const values: Record<string, string> = rawOf(state, sheet, r);
-    const shown = r.draft.issues.filter((x) => x.severity !== 'note' || r.status === 'error');
-    values['__status'] = ROW_STATUS_LABELS[r.status];
-    values['__problems'] = shown.map((x) => `${x.column ? `${x.column}列：` : ''}${x.detail}`).join('\n');
-    const byColumn = new Map<string, ImportIssue[]>();
-    for (const issue of r.draft.issues) {
-      if (!issue.column || issue.severity === 'note') continue;
-      byColumn.set(issue.column, [...(byColumn.get(issue.column) ?? []), issue]);
+    const found: AgencyProblem[] = problems?.rows.get(r.draft.row) ?? [];
+    const fixed = found.filter((x) => x.handling !== 'open').length;
+    values['__status'] = `${ROW_STATUS_LABELS[r.status]}${fixed > 0 ? `（${fixed} 处已在台账中处理）` : ''}`;
+    values['__problems'] = found.map(problemLine).join('\n');
+    const byColumn = new Map<string, AgencyProblem[]>();
+    for (const p of found) {
+      if (!p.column) continue;
+      byColumn.set(p.column, [...(byColumn.get(p.column) ?? []), p]);
     }
     const rowMarks = new Map<string, CellMark>();
-    for (const [column, list] of byColumn) rowMarks.set(column, { level: worst(list), comment: list.map((x) => `【${SEVERITY_LABELS[x.severity]}】${x.detail}`).join('\n') });
-    if (shown.length > 0) rowMarks.set('__status', { level: worst(shown) });
+    for (const [column, list] of byColumn) {
+      rowMarks.set(column, { level: worst(list), comment: list.map((x) => `【${SEVERITY_LABELS[x.severity]}】${problemLine({ ...x, column: null })}`).join('\n') });
+    }
+    if (found.length > 0) rowMarks.set('__status', { level: worst(found) });
     if (rowMarks.size > 0) marks.set(i, rowMarks);
     return values;
   });
@@ -66,7 +70,8 @@ function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, us
   });
 }
 
-export async function buildErrorWorkbook(state: FileState, checkedAt: string): Promise<{ name: string; bytes: Buffer }> {
+export async function buildErrorWorkbook(state: FileState, checkedAt: string, env: CheckEnv): Promise<{ name: string; bytes: Buffer }> {
+  const found = state.parsed ? agencyProblems(state, env) : [];
   const book = new XlsxWorkbook();
   const usedNames = new Set<string>(['检查汇总', '问题清单']);
   const summaryRows = state.sheets.map((s) => ({
@@ -103,11 +108,26 @@ export async function buildErrorWorkbook(state: FileState, checkedAt: string): P
     orientation: 'landscape',
     footerLines: ['请按“问题清单”和各工作表中标红、标黄的单元格逐项修改后重新报送。身份证号、执法证号请以文本格式填写。'],
   });
-  const problems = state.sheets.flatMap((s) =>
-    [...s.sheetIssues, ...s.rows.flatMap((r) => r.draft.issues)]
+  const problems = state.sheets.flatMap((s, index) => {
+    const sheetProblems = found[index];
+    const sheetLevel = s.sheetIssues
       .filter((i) => i.severity !== 'note')
-      .map((i) => ({ sheet: s.analysis.name, row: i.row === null ? '' : String(i.row), column: i.column ?? '', severity: SEVERITY_LABELS[i.severity], detail: i.detail })),
-  );
+      .map((i) => ({ sheet: s.analysis.name, row: '', column: i.column ?? '', severity: SEVERITY_LABELS[i.severity], level: i.severity, detail: i.detail, handling: HANDLING_LABELS.open }));
+    const rowLevel = [...(sheetProblems?.rows.entries() ?? [])]
+      .sort((a, b) => a[0] - b[0])
+      .flatMap(([row, list]) =>
+        list.map((p) => ({
+          sheet: s.analysis.name,
+          row: String(row),
+          column: p.column ?? '',
+          severity: SEVERITY_LABELS[p.severity],
+          level: p.severity,
+          detail: p.detail,
+          handling: p.handling === 'fixed' ? `${HANDLING_LABELS.fixed}为“${p.correctedTo ?? ''}”` : HANDLING_LABELS[p.handling],
+        })),
+      );
+    return [...sheetLevel, ...rowLevel];
+  });
   book.addTableSheet({
     name: '问题清单',
     title: '问题清单',
@@ -117,12 +137,15 @@ export async function buildErrorWorkbook(state: FileState, checkedAt: string): P
       { key: 'row', header: '行', width: 7, kind: 'text', align: 'center' },
       { key: 'column', header: '列', width: 6, kind: 'text', align: 'center' },
       { key: 'severity', header: '类别', width: 8, align: 'center' },
-      { key: 'detail', header: '问题说明', width: 90 },
+      { key: 'detail', header: '问题说明', width: 72 },
+      { key: 'handling', header: '处理情况', width: 26 },
     ],
     rows: problems,
-    marks: new Map(problems.map((p, i) => [i, new Map([['severity', { level: p.severity === '错误' ? ('error' as const) : ('warning' as const) }]])])),
+    marks: new Map(problems.map((p, i) => [i, new Map([['severity', { level: p.level === 'error' ? ('error' as const) : ('warning' as const) }]])])),
   });
-  for (const sheet of state.sheets) if (sheet.rows.length > 0) dataSheet(book, state, sheet, usedNames);
+  state.sheets.forEach((sheet, index) => {
+    if (sheet.rows.length > 0) dataSheet(book, state, sheet, found[index], usedNames);
+  });
   const base = path.basename(state.file, path.extname(state.file));
   return { name: `${base}-检查结果.xlsx`, bytes: await book.toBuffer() };
 }

@@ -5,14 +5,16 @@ import type { ROW_FILTERS, importMethods } from '../../../shared/api/methods/imp
 import type { FileCheck, RowResult } from '../../../shared/import/check-schema.ts';
 import { SHAPES } from '../../../shared/import/column-synonyms.ts';
 import type { CsvEncoding } from '../../../shared/import/import-kinds.ts';
+import type { UnitDecision } from './units-to-add.ts';
 import type { BackendContext } from '../context.ts';
 import type { JobControl } from '../jobs/job-registry.ts';
-import { evaluateFile, fileSummary, rowResult, type CheckEnv, type CheckedRow, type FileState } from './check-file.ts';
+import { evaluateFile, fileSummary, newFileState, rowResult, type CheckEnv, type CheckedRow, type FileState } from './check-file.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
-import { getSession, newCheckId, putSession } from './import-sessions.ts';
+import { getSession, listSessions, newCheckId, putSession } from './import-sessions.ts';
 import { rememberMapping, type ColumnMapping } from './mapping-store.ts';
 import { runParse } from './parse-runner.ts';
 import { FileReadError } from './parse-workbook.ts';
+import { unitListCsv } from './pasted-text.ts';
 
 /**
  * The importer's services, shared by the API handlers and the command line: check staged files
@@ -26,8 +28,9 @@ export interface CheckOptions {
   limits?: ImportLimits;
 }
 
-function envOf(ctx: BackendContext): CheckEnv {
-  return { db: ctx.db, today: ctx.today(), certValidityYears: ctx.settings().certValidityYears };
+export function envOf(ctx: BackendContext): CheckEnv {
+  const settings = ctx.settings();
+  return { db: ctx.db, today: ctx.today(), certValidityYears: settings.certValidityYears, regionCode: settings.regionCode, countyName: settings.countyName };
 }
 
 async function parseInto(ctx: BackendContext, state: FileState, limits: ImportLimits, control: Pick<JobControl, 'signal'> & { progress: (f: number, m: string) => void }): Promise<void> {
@@ -56,25 +59,16 @@ export async function checkStagedFiles(ctx: BackendContext, fileIds: readonly st
     const span = 1 / fileIds.length;
     const label = `（${i + 1}/${fileIds.length}）${info.name}`;
     control.progress(base, `正在读取${label}`);
-    const state: FileState = {
+    const state = newFileState({
       checkId: newCheckId(),
       fileId,
       file: info.name,
       relativePath: info.relativePath,
       size: info.size,
       sha256: info.sha256,
-      parsed: null,
-      error: null,
       encoding: options.encoding,
       agencyOverride: options.agencyUnitId,
-      sheetOptions: new Map(),
-      edits: new Map(),
-      excluded: new Map(),
-      confirmedTransfers: new Map(),
-      sheets: [],
-      committed: null,
-      stamp: '',
-    };
+    });
     await parseInto(ctx, state, limits, { signal: control.signal, progress: (f, m) => control.progress(base + span * 0.85 * f, `${m}${label}`) });
     if (control.signal.aborted) throw new AppError('CANCELLED', '已取消');
     control.progress(base + span * 0.88, `正在检查${label}`);
@@ -103,6 +97,13 @@ function matches(row: CheckedRow, filter: RowFilter): boolean {
     case 'changes':
       return row.status === 'add' || row.status === 'change' || row.status === 'transfer';
   }
+}
+
+/** Every file checked in this session and not cleared, newest first (the 导入 page's list, after a visit elsewhere or a reload). */
+export function sessionFiles(ctx: BackendContext): FileCheck[] {
+  return listSessions(ctx)
+    .reverse()
+    .map((state) => fileSummary(state, ctx.db));
 }
 
 function sheetOf(state: FileState, sheetIndex: number) {
@@ -237,4 +238,79 @@ export function recheck(ctx: BackendContext, checkId: string): FileCheck {
   const state = getSession(ctx, checkId);
   if (state.parsed) reevaluate(ctx, state);
   return fileSummary(state, ctx.db);
+}
+
+export interface FillInput {
+  field: string;
+  value: string;
+  /** One sheet's rows (the clerk's selection), or every sheet of the file whose table has the field. */
+  sheetIndex?: number | undefined;
+  rows?: number[] | undefined;
+}
+
+/**
+ * 批量填写: the value for every row where the field is empty — in the whole file (each sheet whose
+ * table has the field, e.g. 编制类型 in a roster without that column), or in the rows the clerk
+ * selected. Each filled cell is a correction like one made by hand (the error workbook lists it),
+ * and the file is checked again. Returns how many cells were filled.
+ */
+export function fillEmpty(ctx: BackendContext, checkId: string, input: FillInput): { file: FileCheck; filled: number } {
+  const state = getSession(ctx, checkId);
+  editable(state);
+  const value = input.value.trim();
+  if (value === '') throw new AppError('INVALID_INPUT', '请填写要批量填入的内容');
+  const sheets = input.sheetIndex === undefined ? state.sheets : [sheetOf(state, input.sheetIndex)];
+  const selected = input.rows ? new Set(input.rows) : null;
+  let filled = 0;
+  let fillable = false;
+  for (const sheet of sheets) {
+    const shape = sheet.analysis.shape;
+    if (sheet.analysis.kind === 'skipped' || !shape || !SHAPES[shape].fields.some((f) => f.key === input.field && f.key !== 'seq')) continue;
+    fillable = true;
+    const bySheet = state.edits.get(sheet.analysis.index) ?? new Map<number, Map<string, string>>();
+    const column = sheet.analysis.fieldColumns.get(input.field);
+    const sheetRows = state.parsed?.sheets[sheet.analysis.index]?.rows ?? [];
+    for (const row of sheet.rows) {
+      if (row.status === 'excluded' || (selected && !selected.has(row.draft.row))) continue;
+      const byRow = bySheet.get(row.draft.row) ?? new Map<string, string>();
+      const edited = byRow.get(input.field);
+      const cell = column === undefined ? null : (sheetRows[row.draft.rowIndex]?.[column] ?? null);
+      const empty = edited !== undefined ? edited.trim() === '' : cell === null || String(cell).trim() === '';
+      if (!empty) continue;
+      byRow.set(input.field, value);
+      bySheet.set(row.draft.row, byRow);
+      filled += 1;
+    }
+    state.edits.set(sheet.analysis.index, bySheet);
+  }
+  if (!fillable) throw new AppError('INVALID_INPUT', `文件“${state.file}”中没有可以填写“${input.field}”的表格`);
+  if (filled > 0) reevaluate(ctx, state);
+  return { file: fileSummary(state, ctx.db), filled };
+}
+
+export type UnitDecisionInput = { key: string } & UnitDecision;
+
+/** The clerk decides about a unit to add: its kind, whether it is an agency, or that it is an existing unit under another name. */
+export function setUnitToAdd(ctx: BackendContext, checkId: string, input: UnitDecisionInput): FileCheck {
+  const state = getSession(ctx, checkId);
+  editable(state);
+  if (!state.unitsToAdd.some((p) => p.key === input.key)) throw new AppError('NOT_FOUND', `文件“${state.file}”中没有要新增的这个单位，请重新检查`);
+  if (input.existingUnitId !== undefined && input.existingUnitId !== null && !ctx.db.prepare(`SELECT 1 FROM units WHERE id = ?`).get(input.existingUnitId)) {
+    throw new AppError('NOT_FOUND', '所选单位不存在');
+  }
+  const { key, ...decision } = input;
+  state.unitDecisions.set(key, { ...state.unitDecisions.get(key), ...decision });
+  reevaluate(ctx, state);
+  return fileSummary(state, ctx.db);
+}
+
+const PASTED_UNIT_LIST = '粘贴的单位名单.csv';
+
+/** A unit list pasted from Excel (or typed), checked like a file: the preview, commit and undo are the same. */
+export async function checkPastedText(ctx: BackendContext, text: string): Promise<FileCheck> {
+  const staged = ctx.files.put(PASTED_UNIT_LIST, unitListCsv(text));
+  const control = { signal: new AbortController().signal, progress: () => undefined };
+  const [file] = await checkStagedFiles(ctx, [staged.fileId], { encoding: 'utf-8', agencyUnitId: null }, control);
+  if (!file) throw new AppError('INTERNAL', '检查粘贴的内容时出错');
+  return file;
 }

@@ -4,9 +4,11 @@ import type { BackendContext } from '../context.ts';
 import type { FileState } from './check-file.ts';
 
 /**
- * Checked files waiting in the preview, by check id, per backend. Held in memory only: a preview
- * is work in progress, and the staged file it came from can always be checked again. The oldest
- * are dropped beyond a bound, so a day of folder imports cannot exhaust memory.
+ * Checked files waiting in the preview, by check id, per backend: the 导入 page's list of checked
+ * files, with the clerk's corrections, is read from here (import.sessions), so it survives a visit
+ * to another page and a reload of the window. Held in memory only: a preview is work in progress,
+ * and the staged file it came from can always be checked again. The oldest are dropped beyond a
+ * bound, so a day of folder imports cannot exhaust memory.
  */
 
 const MAX_FILES = 300;
@@ -37,6 +39,11 @@ export function getSession(ctx: BackendContext, checkId: string): FileState {
   const state = storeOf(ctx).get(checkId);
   if (!state) throw new AppError('NOT_FOUND', '这个文件的检查结果已过期（程序重启或检查过太多文件），请重新选择文件检查。');
   return state;
+}
+
+/** The held files in the order they were checked. */
+export function listSessions(ctx: BackendContext): FileState[] {
+  return [...storeOf(ctx).values()];
 }
 
 export function dropSession(ctx: BackendContext, checkId: string): void {

@@ -1,7 +1,7 @@
 import { checkStaffingChange, checkStepDate, mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
 import { OPEN_CERT_STATES, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { maskIdNumber } from '../../../shared/domain/id-number.ts';
-import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
+import { STAFFING_NOT_REPORTED, type PersonnelKind, type Sex, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import type { FieldDiff, MissingRecord } from '../../../shared/import/check-schema.ts';
 import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
 import type { RowStatus } from '../../../shared/import/import-kinds.ts';
@@ -204,11 +204,13 @@ export function comparePerson(draft: PersonDraft, ctx: CompareContext): Compared
   const diff: FieldDiff[] = [];
 
   if (!existing) {
-    if (p.staffing === null && !draft.issues.some((i) => i.field === 'staffing_type')) {
-      draft.issues.push(makeIssue('STAFFING_MISSING', at('staffing_type'), '新增人员必须填写编制类型（行政编制、参照公务员管理、事业编制、工勤或聘用辅助人员）'));
+    // A roster without 编制类型 (most agencies' are): the person is registered as 未填写, to be confirmed.
+    if (p.staffing === null && !draft.issues.some((i) => i.code === 'STAFFING_UNREADABLE')) {
+      draft.issues.push(makeIssue('STAFFING_MISSING', at('staffing_type'), '未填写编制类型，登记为“未填写”（待核实）。可在预览中用“批量填写”补填'));
     }
+    const staffingType: StaffingType = p.staffing ?? STAFFING_NOT_REPORTED;
     const certOps = certPlan(draft, undefined, ctx, diff);
-    if (hasErrors(draft) || p.unitId === null || p.name === null || p.sex === null || p.staffing === null) return { ...none, diff };
+    if (hasErrors(draft) || p.unitId === null || p.name === null || p.sex === null) return { ...none, diff };
     const kind: PersonnelKind = p.kind ?? (draft.cert?.type === '行政执法监督证' ? '监督人员' : '执法人员');
     return {
       status: 'add',
@@ -226,7 +228,7 @@ export function comparePerson(draft: PersonDraft, ctx: CompareContext): Compared
           id_number: p.idNumber,
           birth_date: p.birthDate,
           post: p.post,
-          staffing_type: p.staffing,
+          staffing_type: staffingType,
           enforcement_category: p.category,
           enforcement_scope: p.scope,
           is_legal_reviewer: p.legalReviewer ? 1 : 0,
@@ -255,7 +257,8 @@ export function comparePerson(draft: PersonDraft, ctx: CompareContext): Compared
   compare('sex', 'sex', p.sex);
   compare('birth_date', 'birth_date', p.birthDate);
   compare('personnel_kind', 'personnel_kind', p.kind);
-  compare('staffing_type', 'staffing_type', p.staffing);
+  // 未填写 in a cell says nothing new: a known staffing type stays.
+  compare('staffing_type', 'staffing_type', p.staffing === STAFFING_NOT_REPORTED ? null : p.staffing);
   compare('post', 'post', p.post);
   compare('enforcement_category', 'enforcement_category', p.category);
   compare('enforcement_scope', 'enforcement_scope', p.scope);

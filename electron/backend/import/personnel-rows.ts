@@ -3,7 +3,8 @@ import type { CertType } from '../../../shared/domain/certificate-vocabulary.ts'
 import { addYears, daysBetween, validityEnd, addDays } from '../../../shared/domain/dates.ts';
 import { checkIdNumber } from '../../../shared/domain/id-number.ts';
 import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
-import { cleanCode, cleanDateText, cleanIdNumber, cleanName, cleanPhone, cleanText, type Cleaned, type RawCell } from '../../../shared/import/cell-cleaning.ts';
+import { cleanCode, cleanDateText, cleanIdNumber, cleanLongText, cleanName, cleanPhone, cleanText, type Cleaned, type RawCell } from '../../../shared/import/cell-cleaning.ts';
+import { fieldDef } from '../../../shared/import/column-synonyms.ts';
 import { parseDateCell, splitDateRange } from '../../../shared/import/date-parsing.ts';
 import { normaliseWord } from '../../../shared/import/text-normalise.ts';
 import { parseCertState, parseCertType, parsePersonnelKind, parseSex, parseStaffingType, parseYesNo, type ImportableCertState } from '../../../shared/import/value-synonyms.ts';
@@ -47,6 +48,9 @@ export interface PersonnelRules {
   date1904: boolean;
   certValidityYears: number;
   units: UnitIndex;
+  /** The county's region code (设置): an ID number from elsewhere gets a second look. Empty: not checked. */
+  regionCode: string;
+  countyName: string;
 }
 
 const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·•．.]{2,30}$/u;
@@ -76,7 +80,8 @@ function take(reader: RowReader, field: string, cleaned: Cleaned): string | null
 
 function text(reader: RowReader, field: string): string | null {
   if (!reader.has(field)) return null;
-  const value = take(reader, field, cleanText(reader.cell(field)));
+  const long = fieldDef('personnel', field)?.long === true;
+  const value = take(reader, field, long ? cleanLongText(reader.cell(field)) : cleanText(reader.cell(field)));
   if (value !== null && value.length > 2000) {
     reader.issue('TEXT_TOO_LONG', field, `内容超过 2000 字，请核对是否把几格内容粘贴到了一格`);
     return null;
@@ -116,6 +121,14 @@ export function readPersonnelRow(rowIndex: number, ctx: RowContext, rules: Perso
       idNumber = check.idNumber;
       idSex = check.sex;
       idBirth = check.birthDate;
+      if (rules.regionCode !== '' && !idNumber.startsWith(rules.regionCode)) {
+        const county = rules.countyName ? `${rules.countyName}的 ` : '';
+        reader.issue(
+          'ID_REGION_OUTSIDE',
+          'id_number',
+          `身份证号的地区码 ${idNumber.slice(0, 6)} 不是本地（${county}${rules.regionCode}），请核对是否填错；外地出生的人员可忽略此提示`,
+        );
+      }
     } else {
       reader.issue('ID_INVALID', 'id_number', `${check.message}（“${idCell}”）`);
     }
@@ -154,20 +167,26 @@ export function readPersonnelRow(rowIndex: number, ctx: RowContext, rules: Perso
   }
   reader.set('birth_date', idBirth);
 
-  // The unit: its own 单位 cell, else the sheet's agency.
+  // The unit: its own 单位 cell (a 汇总 sheet of several units), else the sheet's agency.
   let unitId = sheetUnitId;
   if (reader.has('unit')) {
     const raw = take(reader, 'unit', cleanText(reader.cell('unit')));
     if (raw !== null) {
       const m = unitNamedIn(rules.units, raw);
-      if (m.kind !== 'one') {
-        reader.issue('UNIT_UNKNOWN', 'unit', m.kind === 'ambiguous' ? `单位“${raw}”可能指多个单位，无法确定` : `单位“${raw}”不在单位名单中（设置 › 单位管理）`);
+      if (m.kind === 'ambiguous') {
+        reader.issue('UNIT_AMBIGUOUS', 'unit', `单位“${raw}”可能指${m.unitIds.map((id) => `“${unitName(rules.units, id)}”`).join('或')}，无法确定`);
         unitId = null;
-      } else if (sheetUnitId !== null && m.unitId !== sheetUnitId && ctx.sheet.agency?.source !== 'column') {
-        reader.issue('UNIT_OTHER_THAN_SHEET', 'unit', `单位填写为“${unitName(rules.units, m.unitId)}”，但这张表是“${unitName(rules.units, sheetUnitId)}”报送的名册。请核实此人是否属于本单位`);
+      } else if (m.kind === 'none') {
+        reader.issue('UNIT_UNKNOWN', 'unit', `“${raw}”不是单位名称，单位名单中也没有（设置 › 单位管理）。请填写单位全称`);
         unitId = null;
       } else {
         unitId = m.unitId;
+        if (rules.units.units.get(m.unitId)?.toAdd) {
+          reader.issue('UNIT_TO_ADD', 'unit', `单位“${unitName(rules.units, m.unitId)}”不在单位名单中，导入时一并新增`);
+        }
+        if (sheetUnitId !== null && m.unitId !== sheetUnitId && ctx.sheet.agency?.source !== 'column') {
+          reader.issue('UNIT_OTHER_THAN_SHEET', 'unit', `单位填写为“${unitName(rules.units, m.unitId)}”，与表格的报送单位“${unitName(rules.units, sheetUnitId)}”不同，按本行的单位登记，请核实`);
+        }
       }
     }
   }
@@ -182,12 +201,15 @@ export function readPersonnelRow(rowIndex: number, ctx: RowContext, rules: Perso
       if (kind === null) reader.issue('VALUE_INVALID', 'personnel_kind', `人员类别“${raw}”无法识别，应为“执法人员”或“监督人员”`);
     }
   }
+  // Staffing: what the registry cannot read it holds as 未填写 for a new person (see personnel-compare.ts).
   let staffing: StaffingType | null = null;
   if (reader.has('staffing_type')) {
     const raw = take(reader, 'staffing_type', cleanText(reader.cell('staffing_type')));
     if (raw !== null) {
       staffing = parseStaffingType(raw);
-      if (staffing === null) reader.issue('VALUE_INVALID', 'staffing_type', `编制类型“${raw}”无法识别，应为行政编制、参照公务员管理、事业编制、工勤或聘用辅助人员`);
+      if (staffing === null) {
+        reader.issue('STAFFING_UNREADABLE', 'staffing_type', `编制类型“${raw}”无法识别（应为行政编制、参照公务员管理、事业编制、工勤或聘用辅助人员），新增人员登记为“未填写”，请核实`);
+      }
     }
   }
   reader.set('staffing_type', staffing);

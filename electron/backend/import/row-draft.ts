@@ -60,6 +60,10 @@ export class RowReader {
     };
   }
 
+  get shape(): TableShape {
+    return this.ctx.shape;
+  }
+
   has(field: string): boolean {
     return this.ctx.sheet.fieldColumns.has(field) || (this.ctx.edits?.has(field) ?? false);
   }

@@ -54,6 +54,14 @@ export interface SheetAnalysis {
   issues: ImportIssue[];
   /** Why no kind could be settled for a list sheet (the UI offers the four kinds). */
   kindUndecided: boolean;
+  /** The texts that may name the agency, strongest source first (for units-to-add.ts when none names a known unit). */
+  agencyTexts: { source: AgencySource; texts: string[] }[];
+  /** True when the strongest source naming a unit could mean several (the clerk decides; nothing is proposed). */
+  agencyAmbiguous: boolean;
+  /** The distinct values of the 单位 column in the data rows. */
+  unitColumnValues: string[];
+  /** Every data row names its unit in the 单位 column (a 汇总 sheet: no agency for the whole sheet is needed). */
+  unitColumnFilled: boolean;
 }
 
 export type RememberedLookup = (unitId: number | null, kind: ImportKind, signature: string) => ColumnMapping | null;
@@ -77,6 +85,10 @@ function skipped(sheet: ParsedSheet, index: number, reason: string, file: string
     skippedRows: [],
     issues: issues.length > 0 ? issues : [makeIssue('SHEET_SKIPPED', { file, sheet: sheet.name }, `已跳过：${reason}`)],
     kindUndecided: false,
+    agencyTexts: [],
+    agencyAmbiguous: false,
+    unitColumnValues: [],
+    unitColumnFilled: false,
   };
 }
 
@@ -187,8 +199,40 @@ export function analyseSheet(
   };
   let rows = classify();
 
-  // Agency.
-  const agency = recogniseAgency({ sheet, fileName, file, units, options, titleTexts, fillInTexts, unitColumn: columns.find((c) => c.field === 'unit')?.index ?? null, dataRows: rows.data, issues, place });
+  // The 单位 column: a 汇总 sheet names each row's unit there (often in vertically merged cells).
+  const unitColumn = shape === 'personnel' ? (columns.find((c) => c.field === 'unit')?.index ?? null) : null;
+  const unitColumnValues = new Set<string>();
+  let unitColumnFilled = unitColumn !== null && rows.data.length > 0;
+  if (unitColumn !== null) {
+    for (const r of rows.data) {
+      const t = tidyText(cellText(sheet.rows[r]?.[unitColumn] ?? null));
+      if (t) unitColumnValues.add(t);
+      else unitColumnFilled = false;
+    }
+  }
+
+  // Agency (the clerk's own unit list has none).
+  const recognised =
+    shape === 'units'
+      ? { agency: null, texts: [], ambiguous: false }
+      : recogniseAgency({
+          sheet,
+          fileName,
+          file,
+          units,
+          options,
+          titleTexts,
+          fillInTexts,
+          unitColumn,
+          unitColumnValues,
+          agencyOptional: unitColumnFilled,
+          issues,
+          place,
+        });
+  const agency = recognised.agency;
+  if (agency && units.units.get(agency.unitId)?.toAdd) {
+    issues.push(makeIssue('AGENCY_TO_ADD', place, `报送单位“${agency.name}”不在单位名单中，导入这个文件时一并新增（可在“新增单位”中修改类型，或改为已有单位）。`));
+  }
 
   // A mapping the clerk confirmed before for this agency, kind and header layout.
   let mappingRemembered = false;
@@ -279,6 +323,10 @@ export function analyseSheet(
     skippedRows: skippedRows.sort((a, b) => a.row - b.row),
     issues,
     kindUndecided,
+    agencyTexts: recognised.texts,
+    agencyAmbiguous: recognised.ambiguous,
+    unitColumnValues: [...unitColumnValues],
+    unitColumnFilled,
   };
 }
 
@@ -291,9 +339,17 @@ interface AgencyInput {
   titleTexts: string[];
   fillInTexts: string[];
   unitColumn: number | null;
-  dataRows: number[];
+  unitColumnValues: ReadonlySet<string>;
+  /** Every row names its own unit: no agency for the whole sheet is needed. */
+  agencyOptional: boolean;
   issues: ImportIssue[];
   place: { file: string; sheet: string };
+}
+
+interface RecognisedAgency {
+  agency: SheetAnalysis['agency'];
+  texts: SheetAnalysis['agencyTexts'];
+  ambiguous: boolean;
 }
 
 /**
@@ -302,19 +358,15 @@ interface AgencyInput {
  * names a unit decides; a weaker one naming another unit raises a warning; an ambiguous strongest
  * source is an error for the clerk to settle.
  */
-function recogniseAgency(input: AgencyInput): SheetAnalysis['agency'] {
+function recogniseAgency(input: AgencyInput): RecognisedAgency {
   const { units, options, file, place, issues } = input;
+  const candidates: { source: AgencySource; texts: string[] }[] = [];
   const override = options.unitId ?? file.agencyOverride;
   if (override !== null && override !== undefined && units.units.has(override)) {
-    return { unitId: override, name: unitName(units, override), source: 'override' };
+    return { agency: { unitId: override, name: unitName(units, override), source: 'override' }, texts: candidates, ambiguous: false };
   }
-  const candidates: { source: AgencySource; texts: string[] }[] = [];
   if (input.unitColumn !== null) {
-    const names = new Set<string>();
-    for (const r of input.dataRows) {
-      const t = tidyText(cellText(input.sheet.rows[r]?.[input.unitColumn] ?? null));
-      if (t) names.add(t);
-    }
+    const names = input.unitColumnValues;
     const ids = new Set<number>();
     let unresolved = false;
     for (const n of names) {
@@ -334,6 +386,7 @@ function recogniseAgency(input: AgencyInput): SheetAnalysis['agency'] {
   }
 
   let chosen: { unitId: number; source: AgencySource } | null = null;
+  const found = (unitId: number, source: AgencySource): RecognisedAgency => ({ agency: { unitId, name: unitName(units, unitId), source }, texts: candidates, ambiguous: false });
   for (const candidate of candidates) {
     for (const text of candidate.texts) {
       const m = unitNamedIn(units, text);
@@ -347,7 +400,7 @@ function recogniseAgency(input: AgencyInput): SheetAnalysis['agency'] {
             `“${text}”可能指${m.unitIds.map((id) => `“${unitName(units, id)}”`).join('或')}，无法确定报送单位。请在预览中选择单位（也可在 设置 › 单位管理 中为单位补充别名）。`,
           ),
         );
-        return null;
+        return { agency: null, texts: candidates, ambiguous: true };
       }
       if (!chosen) {
         chosen = { unitId: m.unitId, source: candidate.source };
@@ -359,16 +412,19 @@ function recogniseAgency(input: AgencyInput): SheetAnalysis['agency'] {
             `按${AGENCY_SOURCE_LABELS[chosen.source]}识别为“${unitName(units, chosen.unitId)}”，但${AGENCY_SOURCE_LABELS[candidate.source]}“${text}”指向“${unitName(units, m.unitId)}”。已按前者处理，请核对。`,
           ),
         );
-        return { unitId: chosen.unitId, name: unitName(units, chosen.unitId), source: chosen.source };
+        return found(chosen.unitId, chosen.source);
       }
       break;
     }
   }
   if (!chosen) {
-    issues.push(
-      makeIssue('AGENCY_UNKNOWN', place, '无法从标题、填报单位、工作表名或文件名识别报送单位。请在预览中选择单位（也可在 设置 › 单位管理 中为单位补充别名，下次即可自动识别）。'),
-    );
-    return null;
+    // A 汇总 sheet whose every row names its unit needs no agency for the whole sheet.
+    if (!input.agencyOptional) {
+      issues.push(
+        makeIssue('AGENCY_UNKNOWN', place, '无法从标题、填报单位、工作表名或文件名识别报送单位。请在预览中选择单位（也可在 设置 › 单位管理 中为单位补充别名，下次即可自动识别）。'),
+      );
+    }
+    return { agency: null, texts: candidates, ambiguous: false };
   }
-  return { unitId: chosen.unitId, name: unitName(units, chosen.unitId), source: chosen.source };
+  return found(chosen.unitId, chosen.source);
 }

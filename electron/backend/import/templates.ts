@@ -1,5 +1,6 @@
 import { CERT_TYPES } from '../../../shared/domain/certificate-vocabulary.ts';
 import { INSPECTION_CATEGORIES, RECORD_KIND_LABELS, type RecordKind } from '../../../shared/domain/list-kinds.ts';
+import type { ImportKind } from '../../../shared/import/import-kinds.ts';
 import { PERSONNEL_KINDS, REPORTED_STAFFING_TYPES, SEXES } from '../../../shared/domain/personnel-fields.ts';
 import type { Db } from '../db/open-database.ts';
 import { XlsxWorkbook, type ColumnSpec } from '../export/xlsx-writer.ts';
@@ -121,7 +122,35 @@ function specFor(kind: RecordKind, unitRange: string, agencyRange: string): Temp
   };
 }
 
-export async function buildTemplate(db: Db, kind: RecordKind): Promise<{ name: string; bytes: Buffer }> {
+/**
+ * The clerk's own unit list (单位名单): the units the bureau reports on, their kind, whether each
+ * keeps a catalog and the four lists (执法主体), and the other names agencies use for them.
+ */
+async function unitListTemplate(countyName: string): Promise<{ name: string; bytes: Buffer }> {
+  const title = `${countyName}单位名单`;
+  const book = new XlsxWorkbook();
+  book.addTableSheet({
+    name: '单位名单',
+    title,
+    subtitles: ['每行一个单位。类型填“市直单位”或“乡镇（街道）”；编制检查事项目录和四项清单的行政执法单位填“是”。'],
+    columns: [col('seq', '序号', 6), col('name', '单位名称', 30), col('kind', '类型', 14), col('keeps_lists', '是否行政执法单位', 12), col('aliases', '简称/别名', 30), col('notes', '备注', 20)],
+    rows: [],
+    blankRows: BLANK_ROWS,
+    validations: { kind: { list: ['市直单位', '乡镇（街道）'] }, keeps_lists: { list: ['是', '否'] } },
+    footerLines: [],
+  });
+  book.addTextSheet('填表说明', `${title}填表说明`, [
+    '1. 请勿修改表头（第 3 行）的文字和顺序。',
+    '2. 单位名称请填写全称（如“沅江市农业农村局”“琼湖街道办事处”）。',
+    '3. 类型：市直单位、乡镇（街道）；不填时按名称判断（镇、乡、街道、办事处为乡镇（街道））。',
+    '4. 是否行政执法单位：编制分类检查事项目录和四项清单的执法主体填“是”，其余填“否”或不填。',
+    '5. 简称/别名：报送文件中可能出现的其他名称，多个用顿号“、”分隔（如“市农业农村局、农业农村局”），导入时据此识别报送单位。',
+  ]);
+  return { name: `${title}导入模板.xlsx`, bytes: await book.toBuffer() };
+}
+
+export async function buildTemplate(db: Db, kind: ImportKind, countyName = ''): Promise<{ name: string; bytes: Buffer }> {
+  if (kind === 'units') return unitListTemplate(countyName);
   const units = db.prepare(`SELECT name, keeps_inspection_lists FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).all() as { name: string; keeps_inspection_lists: number }[];
   const agencies = units.filter((u) => u.keeps_inspection_lists === 1);
   const unitRange = `'${LIST_SHEET}'!$A$2:$A$${Math.max(2, units.length + 1)}`;

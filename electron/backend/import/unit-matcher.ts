@@ -9,9 +9,12 @@ import type { Db } from '../db/open-database.ts';
  */
 
 export interface UnitInfo {
+  /** Negative for a unit to add (not in the registry yet, see units-to-add.ts). */
   id: number;
   name: string;
   keepsLists: boolean;
+  /** Not in the unit list yet: added when the file is imported. */
+  toAdd: boolean;
 }
 
 export interface UnitIndex {
@@ -34,7 +37,7 @@ export function loadUnitIndex(db: Db): UnitIndex {
     set.add(unitId);
   };
   for (const r of rows) {
-    units.set(r.id, { id: r.id, name: r.name, keepsLists: r.keeps_inspection_lists === 1 });
+    units.set(r.id, { id: r.id, name: r.name, keepsLists: r.keeps_inspection_lists === 1, toAdd: false });
     add(r.name, r.id);
     add(r.short_name, r.id);
   }
@@ -43,6 +46,19 @@ export function loadUnitIndex(db: Db): UnitIndex {
   for (const [term, ids] of terms) for (const unitId of ids) list.push({ term, unitId });
   list.sort((a, b) => b.term.length - a.term.length);
   return { units, terms: list };
+}
+
+/** The index with more units (units to add) and more names for known units; the terms stay longest first. */
+export function extendUnitIndex(index: UnitIndex, units: readonly UnitInfo[], terms: readonly { text: string; unitId: number }[]): UnitIndex {
+  const all = new Map(index.units);
+  for (const u of units) all.set(u.id, u);
+  const list = [...index.terms];
+  for (const t of terms) {
+    const term = normaliseWord(t.text);
+    if ([...term].length >= 2 && !list.some((x) => x.term === term && x.unitId === t.unitId)) list.push({ term, unitId: t.unitId });
+  }
+  list.sort((a, b) => b.term.length - a.term.length);
+  return { units: all, terms: list };
 }
 
 export type UnitMatch = { kind: 'none' } | { kind: 'one'; unitId: number; term: string } | { kind: 'ambiguous'; unitIds: number[] };

@@ -2,8 +2,7 @@ import { App, Checkbox, Form, Modal, Select, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { FileCheck, SheetCheck } from '../../../shared/import/check-schema.ts';
 import { SHAPES } from '../../../shared/import/column-synonyms.ts';
-import { IMPORT_KINDS, shapeOfKind, type ImportKind } from '../../../shared/import/import-kinds.ts';
-import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
+import { IMPORT_KIND_LABELS, IMPORT_KINDS, shapeOfKind, type ImportKind } from '../../../shared/import/import-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 
@@ -23,7 +22,7 @@ export function MappingDialog({ file, sheet, open, onClose, onSaved }: { file: F
     return undefined;
   };
   const [kind, setKind] = useState<ImportKind | undefined>(guessKind);
-  const [unitId, setUnitId] = useState<number | undefined>(sheet.agency?.unitId);
+  const [unitId, setUnitId] = useState<number | undefined>(sheet.agency?.unitId ?? undefined);
   const [mapping, setMapping] = useState<Record<string, string | null>>(() => Object.fromEntries(sheet.columns.map((c) => [c.column, c.field])));
   const [remember, setRemember] = useState(true);
   const [saving, setSaving] = useState(false);
@@ -31,7 +30,7 @@ export function MappingDialog({ file, sheet, open, onClose, onSaved }: { file: F
   useEffect(() => {
     if (!open) return;
     setKind(guessKind());
-    setUnitId(sheet.agency?.unitId);
+    setUnitId(sheet.agency?.unitId ?? undefined);
     setMapping(Object.fromEntries(sheet.columns.map((c) => [c.column, c.field])));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the dialog opens (or opens for another sheet), not on every re-check
   }, [open, sheet.index]);
@@ -75,7 +74,7 @@ export function MappingDialog({ file, sheet, open, onClose, onSaved }: { file: F
             value={kind}
             placeholder="请选择"
             onChange={setKind}
-            options={IMPORT_KINDS.map((k) => ({ value: k, label: RECORD_KIND_LABELS[k] }))}
+            options={IMPORT_KINDS.map((k) => ({ value: k, label: IMPORT_KIND_LABELS[k] }))}
             data-testid="mapping-kind"
           />
         </Form.Item>

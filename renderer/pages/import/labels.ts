@@ -1,6 +1,5 @@
 import type { FileCheck, SheetCheck } from '../../../shared/import/check-schema.ts';
-import { RECORD_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
-import type { FileStatus, RowStatus } from '../../../shared/import/import-kinds.ts';
+import { IMPORT_KIND_LABELS, type FileStatus, type RowStatus } from '../../../shared/import/import-kinds.ts';
 
 /** Colours and words the 导入 page uses for statuses, in one place. */
 
@@ -17,12 +16,13 @@ export const ROW_STATUS_COLORS: Readonly<Record<RowStatus, string>> = {
   change: 'blue',
   unchanged: 'default',
   transfer: 'purple',
+  duplicate: 'default',
   error: 'red',
   excluded: 'default',
 };
 
 export function kindLabel(sheet: SheetCheck): string {
-  return sheet.kind === 'skipped' ? '未导入' : RECORD_KIND_LABELS[sheet.kind];
+  return sheet.kind === 'skipped' ? '未导入' : IMPORT_KIND_LABELS[sheet.kind];
 }
 
 export function sumCounts(file: FileCheck, key: keyof SheetCheck['counts']): number {

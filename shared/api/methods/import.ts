@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { CANCEL_REASONS } from '../../domain/certificate-vocabulary.ts';
 import { fileCheckSchema, rowResultSchema } from '../../import/check-schema.ts';
+import { UNIT_KINDS } from '../../domain/unit-kinds.ts';
 import { CSV_ENCODINGS, IMPORT_KINDS } from '../../import/import-kinds.ts';
 import { defineMethods } from '../define.ts';
 
 /**
- * 导入: check submitted files (a job with progress and cancel), preview them page by page, correct
- * cells, exclude rows, confirm transfers, correct a sheet's kind, agency or column mapping, commit
- * one file per batch, undo a batch, export an error workbook for the agency, download templates.
+ * 导入: check submitted files (a job with progress and cancel) or a unit list pasted from Excel,
+ * list the files checked in this session, preview them page by page, correct cells (one by one or
+ * 批量填写), exclude rows, confirm transfers, decide on units to add, correct a sheet's kind, agency
+ * or column mapping, commit one file per batch, undo a batch, export an error workbook for the
+ * agency, download templates.
  */
 
 const checkId = z.string().regex(/^[a-f0-9]{24}$/, '检查编号无效');
@@ -53,6 +56,22 @@ export const importMethods = defineMethods({
       .strict(),
     output: z.object({ jobId: z.string() }),
   },
+  'import.checkText': {
+    title: '检查粘贴的单位名单',
+    input: z
+      .object({
+        kind: z.literal('units'),
+        /** Rows as Excel copies them (tab between cells, a line per row), or one unit name per line. */
+        text: z.string().trim().min(1, '请粘贴或输入单位名单').max(200_000, '内容过长，请分批粘贴'),
+      })
+      .strict(),
+    output: fileCheckSchema,
+  },
+  'import.sessions': {
+    title: '读取本次检查的文件',
+    input: z.object({}).strict(),
+    output: z.object({ files: z.array(fileCheckSchema) }),
+  },
   'import.checkResult': {
     title: '读取检查结果',
     input: z.object({ jobId: z.string().regex(/^[a-f0-9]{16,32}$/, '任务编号无效') }).strict(),
@@ -90,6 +109,35 @@ export const importMethods = defineMethods({
     title: '确认人员调动',
     input: z.object({ checkId, sheetIndex, row: rowNumber, confirmed: z.boolean() }).strict(),
     output: rowEdit,
+  },
+  'import.fillEmpty': {
+    title: '批量填写',
+    input: z
+      .object({
+        checkId,
+        field: fieldKey,
+        value: z.string().trim().min(1, '请填写要批量填入的内容').max(200),
+        /** With rows: the clerk's selection in that sheet; without: every sheet of the file with the field. */
+        sheetIndex: sheetIndex.optional(),
+        rows: z.array(rowNumber).min(1).max(200_000).optional(),
+      })
+      .strict()
+      .refine((v) => v.rows === undefined || v.sheetIndex !== undefined, { message: '选中的行须指明工作表', path: ['sheetIndex'] }),
+    output: z.object({ file: fileCheckSchema, filled: z.number().int() }),
+  },
+  'import.setUnitToAdd': {
+    title: '确定要新增的单位',
+    input: z
+      .object({
+        checkId,
+        key: z.string().min(1).max(120),
+        kind: z.enum(UNIT_KINDS).optional(),
+        keepsLists: z.boolean().optional(),
+        /** The existing unit this name means (the name becomes its alias); null: add it as a new unit after all. */
+        existingUnitId: z.number().int().positive().nullable().optional(),
+      })
+      .strict(),
+    output: fileCheckSchema,
   },
   'import.setSheetOptions': {
     title: '更正工作表的类型、单位或列对应',
@@ -143,6 +191,8 @@ export const importMethods = defineMethods({
           .default([]),
         skipErrorRows: z.boolean().default(false),
         allowRepeat: z.boolean().default(false),
+        /** Add the units the file names that the unit list lacks (its unitsToAdd), in the same operation. */
+        addUnits: z.boolean().default(false),
       })
       .strict(),
     output: z.object({
@@ -154,6 +204,7 @@ export const importMethods = defineMethods({
       transferred: z.number().int(),
       cancelled: z.number().int(),
       deleted: z.number().int(),
+      unitsAdded: z.number().int(),
     }),
   },
   'import.batches': {

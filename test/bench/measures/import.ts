@@ -80,7 +80,7 @@ async function checkOnce(backend: Backend, name: string, bytes: Buffer): Promise
 /** Stage, check and commit one file; returns the operation to undo. */
 async function importOnce(backend: Backend, name: string, bytes: Buffer): Promise<number> {
   const checkId = await checkOnce(backend, name, bytes);
-  return commitFile(backend.context, { checkId, missing: [], skipErrorRows: false, allowRepeat: true }).operationId;
+  return commitFile(backend.context, { checkId, missing: [], skipErrorRows: false, allowRepeat: true, addUnits: false }).operationId;
 }
 
 /** Starts the parse worker and runs SheetJS in it once, as an earlier file of the session would have. */
