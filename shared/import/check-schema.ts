@@ -100,6 +100,11 @@ export const unitToAddSchema = z.object({
   keepsLists: z.boolean(),
   /** The existing unit the clerk says this is; the name is added to its aliases instead. */
   existingUnitId: z.number().int().nullable(),
+  /**
+   * An existing unit that brings a catalog or lists but is not marked as an agency (执法主体) yet:
+   * importing the file marks it. Like adding a unit, it needs the clerk's consent.
+   */
+  marksAgency: z.boolean(),
   /** Where the name was read, for the clerk: 填报单位栏 of sheet “花名册”, 单位 column (12 rows) … */
   sources: z.array(z.string()),
 });

@@ -317,13 +317,26 @@ describe('catalog and lists', () => {
     await callOk(backend, 'import.undoBatch', { batchId: result.batchId });
   });
 
-  it('refuses a catalog for a unit that keeps no catalog', async () => {
+  it('marks a unit that sends a catalog as an agency, with the clerk’s consent, in the same undoable import', async () => {
+    const before = snapshot();
     const fileId = await stage('发改局-检查事项目录.xlsx', fs.readFileSync(path.join(FIXTURES, '农业农村局-分类检查事项目录.xlsx')));
     const unitId = backend.context.db.prepare(`SELECT id FROM units WHERE name = '沅江市发展和改革局'`).pluck().get() as number;
     const { jobId } = await callOk<{ jobId: string }>(backend, 'import.check', { fileIds: [fileId], agencyUnitId: unitId });
     await backend.context.jobs.wait(jobId);
     const [file] = (await callOk<{ files: FileCheck[] }>(backend, 'import.checkResult', { jobId })).files as [FileCheck];
-    expect(file.sheets[0]?.issues.filter((i) => i.severity === 'error' && i.row === null).map((i) => i.code)).toEqual(['AGENCY_KEEPS_NO_LISTS']);
+    expect(file.sheets[0]?.issues.filter((i) => i.row === null && i.severity !== 'note')).toEqual([]);
+    expect(file.sheets[0]?.issues.filter((i) => i.row === null).map((i) => i.code)).toContain('AGENCY_TO_MARK');
+    expect(file.unitsToAdd).toEqual([
+      expect.objectContaining({ name: '沅江市发展和改革局', existingUnitId: unitId, marksAgency: true, keepsLists: true }),
+    ]);
+    const refused = await callErr(backend, 'import.commit', { checkId: file.checkId, skipErrorRows: true });
+    expect(refused.code).toBe('UNITS_TO_ADD');
+    expect(refused.message).toContain('将沅江市发展和改革局标记为执法主体');
+    const result = await callOk<{ added: number; batchId: number }>(backend, 'import.commit', { checkId: file.checkId, skipErrorRows: true, addUnits: true });
+    expect(result.added).toBe(3);
+    expect(backend.context.db.prepare(`SELECT keeps_inspection_lists FROM units WHERE id = ?`).pluck().get(unitId)).toBe(1);
+    await callOk(backend, 'import.undoBatch', { batchId: result.batchId });
+    expect(snapshot()).toBe(before);
   });
 });
 

@@ -258,12 +258,12 @@ export function evaluateFile(state: FileState, env: CheckEnv): void {
 
   state.sheets = analyses.map((analysis) => {
     const sheetIssues = analysis.issues.map((issue) => (issue.code === 'HEADER_NOT_FOUND' && anyImportable ? { ...issue, severity: 'note' as const } : issue));
-    if (analysis.agency && analysis.kind !== 'skipped' && analysis.kind !== 'personnel' && !units.units.get(analysis.agency.unitId)?.keepsLists) {
+    if (analysis.agency && units.units.get(analysis.agency.unitId)?.toMark && analysis.kind !== 'personnel') {
       sheetIssues.push(
         makeIssue(
-          'AGENCY_KEEPS_NO_LISTS',
+          'AGENCY_TO_MARK',
           { file: state.file, sheet: analysis.name },
-          `“${analysis.agency.name}”未标记为编制检查事项目录和四项清单的执法主体，不能导入目录或清单。如该单位确为执法主体，请先在 设置 › 单位管理 中勾选。`,
+          `“${analysis.agency.name}”尚未标记为编制检查事项目录和四项清单的执法主体，导入这个文件时一并标记（见“新增单位”）。`,
         ),
       );
     }
@@ -408,7 +408,9 @@ export function fileSummary(state: FileState, db: Db): FileCheck {
     sheets: state.sheets.map((s) => sheetSummary(s, state.unitsToAdd)),
     previousImports: previousImports(db, state.sha256),
     committed: state.committed,
-    unitsToAdd: state.committed ? [] : state.unitsToAdd.map(({ key, name, kind, kindGuessed, keepsLists, existingUnitId, sources }) => ({ key, name, kind, kindGuessed, keepsLists, existingUnitId, sources })),
+    unitsToAdd: state.committed
+      ? []
+      : state.unitsToAdd.map(({ key, name, kind, kindGuessed, keepsLists, existingUnitId, marksAgency, sources }) => ({ key, name, kind, kindGuessed, keepsLists, existingUnitId, marksAgency, sources })),
     pendingChanges: state.committed ? 0 : pendingChanges(state),
   };
 }

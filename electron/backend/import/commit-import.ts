@@ -10,14 +10,14 @@ import type { BackendContext } from '../context.ts';
 import { runOperation, type Writer } from '../db/tracked-writes.ts';
 import { cancelCard, certificateRow, correctCard, currentCard, issueCard, renewCard, type StepContext } from '../personnel/certificate-writes.ts';
 import { insertPersonRow, transferPersonRow, updatePersonRow } from '../personnel/person-writes.ts';
-import { addUnitAliases, insertUnitRow, updateUnitRow } from '../units/unit-writes.ts';
+import { addUnitAliases, insertUnitRow, unitValues, updateUnitRow } from '../units/unit-writes.ts';
 import type { CatalogPlan } from './catalog-compare.ts';
 import { evaluateFile, previousImports, registryStamp, type CheckedSheet, type FileState } from './check-file.ts';
 import { envOf } from './import-service.ts';
 import { getSession } from './import-sessions.ts';
 import type { CertOp, PersonPlan } from './personnel-compare.ts';
 import type { UnitPlan } from './unit-rows.ts';
-import type { UnitProposal } from './units-to-add.ts';
+import { needsConsent, type UnitProposal } from './units-to-add.ts';
 
 /**
  * Writes one checked file into the registry: one runOperation of kind 'import' (one transaction,
@@ -154,6 +154,7 @@ function addProposedUnits(w: Writer, file: string, proposals: readonly UnitPropo
     refusedAs(`文件“${file}”中的单位“${p.name}”`, () => {
       if (p.existingUnitId !== null) {
         addUnitAliases(w, p.existingUnitId, [p.name, ...p.aliases]);
+        if (p.marksAgency) updateUnitRow(w, p.existingUnitId, { ...unitValues(w.db, p.existingUnitId), keepsInspectionLists: true });
         return;
       }
       insertUnitRow(w, {
@@ -225,11 +226,13 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
   const seen = fingerprint(state);
   const env = envOf(ctx);
   const operator = ctx.operator();
-  const toCreate = state.unitsToAdd.filter((p) => p.existingUnitId === null);
-  if (toCreate.length > 0 && !input.addUnits) {
+  const waiting = state.unitsToAdd.filter(needsConsent);
+  if (waiting.length > 0 && !input.addUnits) {
+    const added = waiting.filter((p) => !p.marksAgency).map((p) => `${p.name}（${unitKindLabel(p.kind)}）`);
+    const marked = waiting.filter((p) => p.marksAgency).map((p) => p.name);
     throw new AppError(
       'UNITS_TO_ADD',
-      `文件“${state.file}”中的以下单位不在单位名单中：${toCreate.map((p) => `${p.name}（${unitKindLabel(p.kind)}）`).join('、')}。请确认一并新增这些单位后再导入。`,
+      `文件“${state.file}”要导入，须先${[added.length > 0 ? `新增单位名单中没有的单位：${added.join('、')}` : '', marked.length > 0 ? `将${marked.join('、')}标记为执法主体` : ''].filter(Boolean).join('，并')}。请确认后再导入。`,
     );
   }
 
@@ -250,7 +253,7 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     // The units the file needs come first (another file may have added some meanwhile: the list is
     // the one just checked); the file is then read against them, so its rows get their real ids.
     const needed = state.unitsToAdd;
-    if (needed.some((p) => p.existingUnitId === null) && !input.addUnits) throw changed();
+    if (needed.some(needsConsent) && !input.addUnits) throw changed();
     const unitsAdded = needed.length > 0 ? addProposedUnits(w, state.file, needed) : 0;
     if (needed.length > 0) {
       evaluateFile(state, inside);

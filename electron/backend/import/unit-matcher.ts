@@ -1,3 +1,4 @@
+import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { normaliseWord } from '../../../shared/import/text-normalise.ts';
 import type { Db } from '../db/open-database.ts';
 
@@ -13,8 +14,11 @@ export interface UnitInfo {
   id: number;
   name: string;
   keepsLists: boolean;
+  kind: UnitKind;
   /** Not in the unit list yet: added when the file is imported. */
   toAdd: boolean;
+  /** In the unit list but not marked as an agency (执法主体) yet: marked when the file with its catalog or lists is imported. */
+  toMark?: boolean;
 }
 
 export interface UnitIndex {
@@ -24,7 +28,7 @@ export interface UnitIndex {
 }
 
 export function loadUnitIndex(db: Db): UnitIndex {
-  const rows = db.prepare(`SELECT id, name, short_name, keeps_inspection_lists FROM units`).all() as { id: number; name: string; short_name: string | null; keeps_inspection_lists: number }[];
+  const rows = db.prepare(`SELECT id, name, short_name, kind, keeps_inspection_lists FROM units`).all() as { id: number; name: string; short_name: string | null; kind: UnitKind; keeps_inspection_lists: number }[];
   const aliases = db.prepare(`SELECT alias, unit_id FROM unit_aliases`).all() as { alias: string; unit_id: number }[];
   const units = new Map<number, UnitInfo>();
   const terms = new Map<string, Set<number>>();
@@ -37,7 +41,7 @@ export function loadUnitIndex(db: Db): UnitIndex {
     set.add(unitId);
   };
   for (const r of rows) {
-    units.set(r.id, { id: r.id, name: r.name, keepsLists: r.keeps_inspection_lists === 1, toAdd: false });
+    units.set(r.id, { id: r.id, name: r.name, kind: r.kind, keepsLists: r.keeps_inspection_lists === 1, toAdd: false });
     add(r.name, r.id);
     add(r.short_name, r.id);
   }
@@ -48,7 +52,7 @@ export function loadUnitIndex(db: Db): UnitIndex {
   return { units, terms: list };
 }
 
-/** The index with more units (units to add) and more names for known units; the terms stay longest first. */
+/** The index with more units (units to add, units to mark as agencies) and more names for known units; the terms stay longest first. */
 export function extendUnitIndex(index: UnitIndex, units: readonly UnitInfo[], terms: readonly { text: string; unitId: number }[]): UnitIndex {
   const all = new Map(index.units);
   for (const u of units) all.set(u.id, u);

@@ -15,6 +15,9 @@ import { extendUnitIndex, unitNamedIn, type UnitIndex, type UnitInfo } from './u
  * rows that need it are checked like any other (and count as importable); the commit adds it
  * first, in the same operation, and checks the file again against the real unit.
  *
+ * A catalog or lists from a unit in the list that is not marked as an agency (执法主体) — the unit
+ * list is incomplete there too — proposes marking it; the commit marks it, in the same operation.
+ *
  * The clerk's decisions (another kind, an agency, or "this is the existing unit X": the name then
  * becomes X's alias) are kept per file by the proposal's key.
  */
@@ -61,11 +64,18 @@ export function proposeUnits(analyses: readonly SheetAnalysis[], ctx: ProposalCo
       return;
     }
     if (known.kind === 'ambiguous') return;
+    // A short name of exactly one known unit (公安局 of 沅江市公安局, with the county not set up).
+    const endsLike = unitsNamedEndingWith(ctx.units, normaliseWord(written));
+    if (endsLike.length === 1) {
+      resolved.push({ text: written, unitId: endsLike[0] ?? 0 });
+      return;
+    }
+    if (endsLike.length > 1) return;
     const key = normaliseWord(full);
     let p = byKey.get(key);
     if (!p) {
       const kind = guessUnitKind(full);
-      p = { key, name: full, kind, kindGuessed: true, keepsLists: false, existingUnitId: null, sources: [], aliases: [], unitId: 0 };
+      p = { key, name: full, kind, kindGuessed: true, keepsLists: false, existingUnitId: null, marksAgency: false, sources: [], aliases: [], unitId: 0 };
       byKey.set(key, p);
     }
     if (written !== full && !p.aliases.includes(written)) p.aliases.push(written);
@@ -73,8 +83,26 @@ export function proposeUnits(analyses: readonly SheetAnalysis[], ctx: ProposalCo
     p.keepsLists ||= keepsLists;
   };
 
+  const toMark = new Map<number, UnitProposal>();
   for (const a of analyses) {
     if (a.kind === 'skipped' || a.kind === 'units') continue;
+    const agency = a.agency ? ctx.units.units.get(a.agency.unitId) : undefined;
+    if (agency && !agency.toAdd && !agency.keepsLists && isCatalogOrList(a)) {
+      const p = toMark.get(agency.id) ?? {
+        key: `agency:${agency.id}`,
+        name: agency.name,
+        kind: agency.kind,
+        kindGuessed: false,
+        keepsLists: true,
+        existingUnitId: agency.id,
+        marksAgency: true,
+        sources: [],
+        aliases: [],
+        unitId: agency.id,
+      };
+      p.sources.push(`工作表“${a.name}”（${a.kind === 'inspection_items' ? '检查事项目录' : '清单'}）`);
+      toMark.set(agency.id, p);
+    }
     for (const value of a.unitColumnValues) {
       if (unitNamedIn(ctx.units, value).kind === 'none' && looksLikeUnitName(value)) propose(normaliseWord(value), `工作表“${a.name}”的“单位”列`, isCatalogOrList(a));
     }
@@ -91,6 +119,16 @@ export function proposeUnits(analyses: readonly SheetAnalysis[], ctx: ProposalCo
     }
   }
 
+  // One unit written two ways (沅江市公安局 in a title, 公安局 in another sheet's file name): one proposal.
+  for (const short of [...byKey.values()]) {
+    const long = [...byKey.values()].find((p) => p !== short && p.key.length > short.key.length && p.key.endsWith(short.key));
+    if (!long) continue;
+    for (const alias of [short.name, ...short.aliases]) if (alias !== long.name && !long.aliases.includes(alias)) long.aliases.push(alias);
+    for (const source of short.sources) if (!long.sources.includes(source)) long.sources.push(source);
+    long.keepsLists ||= short.keepsLists;
+    byKey.delete(short.key);
+  }
+
   const proposals: UnitProposal[] = [];
   const added: UnitInfo[] = [];
   const terms: { text: string; unitId: number }[] = [...resolved];
@@ -103,22 +141,42 @@ export function proposeUnits(analyses: readonly SheetAnalysis[], ctx: ProposalCo
     }
     if (decision.keepsLists !== undefined) p.keepsLists = decision.keepsLists || p.keepsLists;
     const existing = decision.existingUnitId ?? null;
-    if (existing !== null && ctx.units.units.has(existing) && existing > 0) {
-      p.existingUnitId = existing;
-      p.unitId = existing;
+    const known = existing !== null && existing > 0 ? ctx.units.units.get(existing) : undefined;
+    if (known) {
+      p.existingUnitId = known.id;
+      p.unitId = known.id;
+      p.kind = known.kind;
+      p.marksAgency = p.keepsLists && !known.keepsLists;
+      if (p.marksAgency) added.push({ ...known, keepsLists: true, toMark: true });
     } else {
       p.unitId = next;
       next -= 1;
-      added.push({ id: p.unitId, name: p.name, keepsLists: p.keepsLists, toAdd: true });
+      added.push({ id: p.unitId, name: p.name, kind: p.kind, keepsLists: p.keepsLists, toAdd: true });
     }
     for (const text of [p.name, ...p.aliases]) terms.push({ text, unitId: p.unitId });
+    proposals.push(p);
+  }
+  for (const p of toMark.values()) {
+    const known = ctx.units.units.get(p.unitId);
+    if (known) added.push({ ...known, keepsLists: true, toMark: true });
     proposals.push(p);
   }
   if (proposals.length === 0 && resolved.length === 0) return { proposals, units: ctx.units };
   return { proposals, units: extendUnitIndex(ctx.units, added, terms) };
 }
 
+/** Units in the registry whose name ends with `name` (at least three characters): 公安局 → 沅江市公安局. */
+function unitsNamedEndingWith(units: UnitIndex, name: string): number[] {
+  if ([...name].length < 3) return [];
+  return [...units.units.values()].filter((u) => !u.toAdd && normaliseWord(u.name).endsWith(name)).map((u) => u.id);
+}
+
 /** The units a sheet needs that are to be added (for its summary and the command line's JSON). */
 export function unitsToAddOfSheet(proposals: readonly UnitProposal[], unitIds: ReadonlySet<number>): { name: string; kind: UnitKind }[] {
   return proposals.filter((p) => p.existingUnitId === null && unitIds.has(p.unitId)).map((p) => ({ name: p.name, kind: p.kind }));
+}
+
+/** Whether importing with the proposal needs the clerk's consent (addUnits): a unit to add, or an agency to mark. */
+export function needsConsent(p: UnitProposal): boolean {
+  return p.existingUnitId === null || p.marksAgency;
 }
