@@ -146,9 +146,10 @@ function applyUnitPlan(w: Writer, where: string, plan: UnitPlan): 'added' | 'cha
   });
 }
 
-/** The units the file needs that the list lacks: added (or, as the clerk decided, a name added to an existing unit). */
-function addProposedUnits(w: Writer, file: string, proposals: readonly UnitProposal[]): number {
+/** The units the file needs that the list lacks: added (or, as the clerk decided, a name added to an existing unit). Returns the new units' ids. */
+function addProposedUnits(w: Writer, file: string, proposals: readonly UnitProposal[]): Set<number> {
   const maxSort = w.db.prepare(`SELECT ifnull(max(sort_order), 0) FROM units`).pluck().get() as number;
+  const ids = new Set<number>();
   let added = 0;
   for (const p of proposals) {
     refusedAs(`文件“${file}”中的单位“${p.name}”`, () => {
@@ -157,7 +158,7 @@ function addProposedUnits(w: Writer, file: string, proposals: readonly UnitPropo
         if (p.marksAgency) updateUnitRow(w, p.existingUnitId, { ...unitValues(w.db, p.existingUnitId), keepsInspectionLists: true });
         return;
       }
-      insertUnitRow(w, {
+      const id = insertUnitRow(w, {
         name: p.name,
         shortName: null,
         kind: p.kind,
@@ -169,10 +170,11 @@ function addProposedUnits(w: Writer, file: string, proposals: readonly UnitPropo
         notes: `导入“${file}”时新增`,
         aliases: p.aliases,
       });
+      ids.add(id);
       added += 1;
     });
   }
-  return added;
+  return ids;
 }
 
 function applyCatalogPlan(w: Writer, plan: CatalogPlan): 'added' | 'changed' {
@@ -254,7 +256,8 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     // the one just checked); the file is then read against them, so its rows get their real ids.
     const needed = state.unitsToAdd;
     if (needed.some(needsConsent) && !input.addUnits) throw changed();
-    const unitsAdded = needed.length > 0 ? addProposedUnits(w, state.file, needed) : 0;
+    const addedUnitIds = needed.length > 0 ? addProposedUnits(w, state.file, needed) : new Set<number>();
+    const unitsAdded = addedUnitIds.size;
     if (needed.length > 0) {
       evaluateFile(state, inside);
       if (fingerprint(state) !== seen || state.unitsToAdd.length > 0) throw changed();
@@ -267,11 +270,14 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     const sheets = state.sheets.filter((s) => !s.blocked);
     const kinds = [...new Set(sheets.map((s) => s.analysis.kind).filter((k): k is ImportKind => k !== 'skipped'))];
     const unitIds = [...new Set(sheets.map((s) => s.analysis.agency?.unitId).filter((u): u is number => u !== undefined))];
+    // A unit this import adds is not referenced by the batch row (undo removes the unit; the row stays): its name is kept in the details.
+    const batchUnitId = unitIds.length === 1 && !addedUnitIds.has(unitIds[0] ?? 0) ? (unitIds[0] ?? null) : null;
+    const batchUnitName = unitIds.length === 1 ? (sheets.find((s) => s.analysis.agency)?.analysis.agency?.name ?? null) : null;
     const batchKind = kinds.length === 1 ? (kinds[0] ?? 'mixed') : 'mixed';
     const batchId = Number(
       w.db
         .prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, unit_id, kind) VALUES (?, ?, ?, ?, ?)`)
-        .run(w.operationId, state.file, state.sha256, unitIds.length === 1 ? (unitIds[0] ?? null) : null, batchKind).lastInsertRowid,
+        .run(w.operationId, state.file, state.sha256, batchUnitId, batchKind).lastInsertRowid,
     );
     const step: StepContext = { today: env.today, operator, certValidityYears: env.certValidityYears, eventDetails: { source: 'import', batch: batchId } };
     const wc: WriteContext = { w, today: env.today, file: state.file, step };
@@ -324,6 +330,7 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
           cancelled: totals.cancelled,
           deleted: totals.deleted,
           unitsAdded: totals.unitsAdded,
+          unitName: batchUnitName,
           excluded: sum('excluded'),
           operator,
         }),

@@ -13,7 +13,8 @@ import { undoOperation } from '../db/tracked-writes.ts';
 export function listBatches(ctx: BackendContext, limit: number): BatchRow[] {
   const rows = ctx.db
     .prepare(
-      `SELECT b.id AS batchId, b.operation_id AS operationId, b.file_name AS fileName, b.sha256, u.name AS unitName, b.kind,
+      `SELECT b.id AS batchId, b.operation_id AS operationId, b.file_name AS fileName, b.sha256,
+              ifnull(u.name, json_extract(b.details, '$.unitName')) AS unitName, b.kind,
               b.rows_read AS rowsRead, b.rows_added AS rowsAdded, b.rows_changed AS rowsChanged, b.rows_unchanged AS rowsUnchanged,
               b.rows_error AS rowsError, b.rows_warning AS rowsWarning, b.rows_skipped AS rowsSkipped, b.committed_at AS committedAt,
               o.operator, o.summary, (o.undone_by IS NOT NULL) AS undone
