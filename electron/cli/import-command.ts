@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileCheck } from '../../shared/import/check-schema.ts';
 import { FILE_STATUS_LABELS, IMPORT_KIND_LABELS, type CsvEncoding } from '../../shared/import/import-kinds.ts';
+import { unitKindLabel } from '../../shared/import/unit-names.ts';
 import type { Backend } from '../backend/backend.ts';
 import { cliEntryFor, type CliFile } from '../backend/import/cli-report.ts';
 import { commitFile } from '../backend/import/commit-import.ts';
@@ -54,7 +55,7 @@ function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ig
   files.forEach((f, i) => {
     const entry = entries[i];
     const sheets = f.sheets.filter((s) => s.kind !== 'skipped');
-    const units = [...new Set(sheets.map((s) => s.agency?.name ?? '（未识别）'))].join('、') || '—';
+    const units = [...new Set(sheets.map((s) => (s.kind === 'units' ? '—' : (s.agency?.name ?? (s.kind === 'personnel' && s.counts.read > 0 ? '（按各行单位）' : '（未识别）')))))].join('、') || '—';
     const kinds = [...new Set(sheets.map((s) => (s.kind === 'skipped' ? s.kind : IMPORT_KIND_LABELS[s.kind])))].join('、') || '—';
     const sum = (k: 'read' | 'importable' | 'errors' | 'warnings' | 'skipped') => f.sheets.reduce((n, s) => n + s.counts[k], 0);
     const status = entry?.committed ? '已导入' : FILE_STATUS_LABELS[f.status];
@@ -62,6 +63,11 @@ function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ig
       `${pad(f.relativePath ?? f.file, 44)}${pad(status, 10)}${pad(units, 30)}${pad(kinds, 20)}${String(sum('read')).padStart(4)}  ${String(sum('importable')).padStart(6)}  ${String(sum('errors')).padStart(4)}  ${String(sum('warnings')).padStart(4)}  ${String(sum('skipped')).padStart(4)}\n`,
     );
   });
+  const toAdd = [...new Map(files.flatMap((f) => f.unitsToAdd.filter((u) => u.existingUnitId === null || u.marksAgency)).map((u) => [u.key, u])).values()];
+  if (toAdd.length > 0) {
+    out.write(`\n单位名单中没有、导入时需一并新增（或标记为执法主体）的单位：\n`);
+    for (const u of toAdd) out.write(`  ${u.name}（${u.marksAgency ? '标记为执法主体' : unitKindLabel(u.kind)}）\n`);
+  }
   for (const f of files) {
     if (f.error) out.write(`\n${f.error.message}\n`);
     const problems = f.sheets.flatMap((s) => s.issues.filter((i) => i.severity !== 'note'));

@@ -192,11 +192,13 @@ export interface IssuePlace {
   field?: string | null;
 }
 
-/** 文件“公安局名册.xlsx”工作表“花名册”第 7 行 D 列（身份证号） */
+/** 文件“公安局名册.xlsx”工作表“花名册”第 7 行 D 列（身份证号）; 第 7 行（编制类型） for a field without a column. */
 export function describePlace(place: IssuePlace): string {
   let text = `文件“${place.file}”工作表“${place.sheet}”`;
   if (place.row !== null && place.row !== undefined) text += `第 ${place.row} 行`;
   if (place.column) text += ` ${place.column} 列${place.header ? `（${place.header}）` : ''}`;
+  // A field the sheet has no column for (编制类型 of a roster without one): named by its label.
+  else if (place.header && place.row !== null && place.row !== undefined) text += `（${place.header}）`;
   return text;
 }
 

@@ -2,6 +2,7 @@ import type { ListKind } from '../../../shared/domain/list-kinds.ts';
 import { ISSUE_LIST_LIMIT, type FieldDiff, type FileCheck, type ImportCounts, type MissingRecord, type RowResult, type SheetCheck } from '../../../shared/import/check-schema.ts';
 import type { FileError } from '../../../shared/import/file-errors.ts';
 import { isListKind, type CsvEncoding, type FileStatus, type RowStatus } from '../../../shared/import/import-kinds.ts';
+import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
 import { makeIssue, type ImportIssue } from '../../../shared/import/issues.ts';
 import { normaliseWord } from '../../../shared/import/text-normalise.ts';
 import type { Db } from '../db/open-database.ts';
@@ -115,11 +116,12 @@ function countRows(rows: readonly CheckedRow[], skipped: number, blocked: boolea
   return c;
 }
 
+/** Where a field is read from; a field the sheet has no column for (编制类型 of a roster without one) is named by its label. */
 function columnLookup(analysis: SheetAnalysis) {
   return (field: string) => {
     const index = analysis.fieldColumns.get(field);
     const c = index === undefined ? undefined : analysis.columns.find((x) => x.index === index);
-    return { column: c?.column ?? null, header: c?.header ?? null };
+    return { column: c?.column ?? null, header: c?.header ?? (index === undefined && analysis.shape ? fieldLabel(analysis.shape, field) : null) };
   };
 }
 
