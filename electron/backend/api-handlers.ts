@@ -31,6 +31,7 @@ export const apiHandlers = {
       arch: process.arch,
       today: ctx.today(),
       isEmpty: units === 0,
+      hasSampleData: ctx.db.prepare(`SELECT EXISTS (SELECT 1 FROM operations WHERE kind = 'sample_data' AND undone_by IS NULL)`).pluck().get() === 1,
     };
   },
   'system.generateSampleData': ({ seed }, ctx) => generateSampleData(ctx.db, { seed, operator: ctx.operator(), today: ctx.today() }),

@@ -70,8 +70,9 @@ describe('the API contract', () => {
   });
 
   it('reports the registry as empty before any data exists', async () => {
-    const info = await callOk<{ isEmpty: boolean; schemaVersion: number }>(backend, 'system.info', {});
+    const info = await callOk<{ isEmpty: boolean; hasSampleData: boolean; schemaVersion: number }>(backend, 'system.info', {});
     expect(info.isEmpty).toBe(true);
+    expect(info.hasSampleData).toBe(false);
     expect(info.schemaVersion).toBeGreaterThanOrEqual(1);
   });
 

@@ -2,6 +2,7 @@ import type { Overview } from '../../../shared/api/methods/overview.ts';
 import { deriveCertStatus, isCertInForce, type CertStatus } from '../../../shared/domain/certificate-status.ts';
 import { derivePublicationStatus } from '../../../shared/domain/publication-status.ts';
 import type { CertState } from '../../../shared/domain/certificate-vocabulary.ts';
+import { STAFFING_NOT_REPORTED } from '../../../shared/domain/personnel-fields.ts';
 import { registryTotals } from '../catalog/statistics-service.ts';
 import { roleCertTypeSql } from '../db/current-certificate.ts';
 import type { Db } from '../db/open-database.ts';
@@ -92,5 +93,8 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
     inspectionItems,
     lists,
     publications: { agencies: units.agencies, published },
+    dataProblems: {
+      staffingNotReported: db.prepare(`SELECT count(*) FROM personnel WHERE staffing_type = ?`).pluck().get(STAFFING_NOT_REPORTED) as number,
+    },
   };
 }

@@ -21,6 +21,8 @@ export const overviewSchema = z.object({
   inspectionItems: z.object({ total: count, general: count, key: count }),
   lists: z.object({ no_penalty: count, lighter_penalty: count, reduced_penalty: count, no_coercion: count }),
   publications: z.object({ agencies: count, published: count }),
+  /** What the clerk should confirm or correct: people whose roster did not report their staffing type (未填写). */
+  dataProblems: z.object({ staffingNotReported: count }),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 

@@ -14,8 +14,10 @@ export const appInfoSchema = z.object({
   platform: z.string(),
   arch: z.string(),
   today: z.string(),
-  /** True when the registry holds no units yet: the UI then offers sample data and import. */
+  /** True when the registry holds no units yet: the UI then offers sample data, setting up the bureau, and import. */
   isEmpty: z.boolean(),
+  /** True when the registry holds the generated sample data (for training): the UI marks it as such. */
+  hasSampleData: z.boolean(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
