@@ -339,7 +339,7 @@ describe('the four lists and the catalog: what makes an entry the same', () => {
 });
 
 describe('the preview lives in the backend', () => {
-  it('lists the files checked in this session, newest first, each with its uncommitted corrections', async () => {
+  it('lists the files checked in this session, the latest check first, each with its uncommitted corrections', async () => {
     await importUnitList();
     const first = await check('cases/名册-无电话无性别.ods');
     const second = await check('cases/名册-外地身份证.xlsx');

@@ -70,6 +70,8 @@ export interface FileState {
   committed: { batchId: number; operationId: number } | null;
   /** The registry's state when `sheets` was computed (see registryStamp). */
   stamp: string;
+  /** Which check (one job, one folder) brought the file in: the list shows the latest check first. */
+  checkRound: number;
 }
 
 /**
@@ -427,7 +429,7 @@ export function pendingChanges(state: FileState): number {
 }
 
 /** A new, unchecked file state (evaluateFile fills in the check). */
-export function newFileState(init: Pick<FileState, 'checkId' | 'fileId' | 'file' | 'relativePath' | 'size' | 'sha256' | 'encoding' | 'agencyOverride'>): FileState {
+export function newFileState(init: Pick<FileState, 'checkId' | 'fileId' | 'file' | 'relativePath' | 'size' | 'sha256' | 'encoding' | 'agencyOverride' | 'checkRound'>): FileState {
   return {
     ...init,
     parsed: null,

@@ -10,7 +10,7 @@ import type { BackendContext } from '../context.ts';
 import type { JobControl } from '../jobs/job-registry.ts';
 import { evaluateFile, fileSummary, newFileState, rowResult, type CheckEnv, type CheckedRow, type FileState } from './check-file.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
-import { getSession, listSessions, newCheckId, putSession } from './import-sessions.ts';
+import { getSession, listSessions, newCheckId, nextCheckRound, putSession } from './import-sessions.ts';
 import { rememberMapping, type ColumnMapping } from './mapping-store.ts';
 import { runParse } from './parse-runner.ts';
 import { FileReadError } from './parse-workbook.ts';
@@ -51,6 +51,7 @@ async function parseInto(ctx: BackendContext, state: FileState, limits: ImportLi
 /** Checks staged files one after another; progress runs over all of them. */
 export async function checkStagedFiles(ctx: BackendContext, fileIds: readonly string[], options: CheckOptions, control: JobControl): Promise<FileCheck[]> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  const checkRound = nextCheckRound(ctx);
   const out: FileCheck[] = [];
   for (let i = 0; i < fileIds.length; i += 1) {
     const fileId = fileIds[i] ?? '';
@@ -68,6 +69,7 @@ export async function checkStagedFiles(ctx: BackendContext, fileIds: readonly st
       sha256: info.sha256,
       encoding: options.encoding,
       agencyOverride: options.agencyUnitId,
+      checkRound,
     });
     await parseInto(ctx, state, limits, { signal: control.signal, progress: (f, m) => control.progress(base + span * 0.85 * f, `${m}${label}`) });
     if (control.signal.aborted) throw new AppError('CANCELLED', '已取消');
@@ -99,10 +101,13 @@ function matches(row: CheckedRow, filter: RowFilter): boolean {
   }
 }
 
-/** Every file checked in this session and not cleared, newest first (the 导入 page's list, after a visit elsewhere or a reload). */
+/**
+ * Every file checked in this session and not cleared (the 导入 page's list, after a visit elsewhere
+ * or a reload): the latest check first, the files of one check in the order they were handed over.
+ */
 export function sessionFiles(ctx: BackendContext): FileCheck[] {
   return listSessions(ctx)
-    .reverse()
+    .sort((a, b) => b.checkRound - a.checkRound)
     .map((state) => fileSummary(state, ctx.db));
 }
 

@@ -21,6 +21,15 @@ function storeOf(ctx: BackendContext): Map<string, FileState> {
   return store;
 }
 
+const rounds = new WeakMap<BackendContext, number>();
+
+/** A number for one check (a job over the files handed over together), increasing. */
+export function nextCheckRound(ctx: BackendContext): number {
+  const next = (rounds.get(ctx) ?? 0) + 1;
+  rounds.set(ctx, next);
+  return next;
+}
+
 export function newCheckId(): string {
   return crypto.randomBytes(12).toString('hex');
 }

@@ -10,6 +10,7 @@ import { FILE_STATUS_COLORS, kindLabel } from './labels.ts';
 import { MappingDialog } from './MappingDialog.tsx';
 import { MissingList, type MissingChoice } from './MissingList.tsx';
 import { PreviewGrid } from './PreviewGrid.tsx';
+import { UnitsToAdd } from './UnitsToAdd.tsx';
 
 /**
  * One checked file: a tab per sheet with what was recognised (kind, agency, header rows, column
@@ -76,8 +77,13 @@ function SheetPanel({
           {sheet.agency ? (
             <span>
               {sheet.agency.name}
+              {sheet.agency.unitId === null && <Tag color="gold" style={{ marginLeft: 6 }}>将新增</Tag>}
               <Typography.Text type="secondary">（据{AGENCY_SOURCE_LABELS[sheet.agency.source]}）</Typography.Text>
             </span>
+          ) : sheet.kind === 'units' ? (
+            <Typography.Text type="secondary">（单位名单）</Typography.Text>
+          ) : sheet.kind === 'personnel' && sheet.issues.every((i) => i.code !== 'AGENCY_UNKNOWN') ? (
+            <Typography.Text type="secondary">按各行“单位”列</Typography.Text>
           ) : (
             <Typography.Text type="danger">未识别</Typography.Text>
           )}
@@ -151,11 +157,16 @@ export function FilePreview({
   onFileChange,
   onCommit,
   today,
+  onBack = () => navigate('/import'),
+  backLabel = '返回文件列表',
 }: {
   file: FileCheck;
   onFileChange: (f: FileCheck) => void;
   onCommit: (file: FileCheck, missing: { sheetIndex: number; recordId: number; action: 'cancel_certificate' | 'delete'; reason?: MissingChoice['reason']; date?: string }[]) => void;
   today: string;
+  /** Where 返回 leads (the 导入 page's list; the setup's unit-list step). */
+  onBack?: () => void;
+  backLabel?: string;
 }) {
   const { message } = App.useApp();
   const [sheetKey, setSheetKey] = useState(() => String(file.sheets.find((s) => s.kind !== 'skipped')?.index ?? 0));
@@ -194,8 +205,8 @@ export function FilePreview({
     <div data-testid="file-preview">
       <div className="page-header">
         <Space size={12} align="center" style={{ minWidth: 0 }}>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/import')} data-testid="back-to-list">
-            返回文件列表
+          <Button icon={<ArrowLeftOutlined />} onClick={onBack} data-testid="back-to-list">
+            {backLabel}
           </Button>
           <h1 className="import-file-title" title={file.relativePath ?? file.file}>
             {file.file}
@@ -229,6 +240,7 @@ export function FilePreview({
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`内容完全相同的文件已于 ${previous[previous.length - 1]?.committedAt.slice(0, 10) ?? ''} 以“${previous[previous.length - 1]?.fileName ?? ''}”导入过，再次导入前会再确认。`} />
       )}
       {committed && <Alert type="success" showIcon style={{ marginBottom: 12 }} message="这个文件已经导入。如需撤销，请使用提示中的“撤销”或下方“导入记录”。" />}
+      {file.unitsToAdd.length > 0 && !committed && <UnitsToAdd file={file} onFileChange={onFileChange} />}
       {file.sheets.length === 0 ? (
         !file.error && <Empty description="文件中没有工作表" />
       ) : (

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { FileCheck } from '../../../shared/import/check-schema.ts';
 import { FILE_STATUS_LABELS } from '../../../shared/import/import-kinds.ts';
+import { unitKindLabel } from '../../../shared/import/unit-names.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { navigate } from '../../app/use-hash-route.ts';
 import { saveStagedFile } from '../export/download.ts';
@@ -28,6 +29,7 @@ export function FileSummaryTable({
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
   const ready = files.filter((f) => f.status === 'ready');
+  const unitsToAdd = [...new Set(ready.flatMap((f) => f.unitsToAdd.filter((u) => u.existingUnitId === null).map((u) => `${u.name}（${unitKindLabel(u.kind)}）`)))];
 
   const exportErrors = async (file: FileCheck) => {
     try {
@@ -61,7 +63,13 @@ export function FileSummaryTable({
       key: 'unit',
       width: 150,
       render: (_v, f) => {
-        const names = [...new Set(f.sheets.filter((s) => s.kind !== 'skipped').map((s) => s.agency?.name ?? '未识别'))];
+        const names = [
+          ...new Set(
+            f.sheets
+              .filter((s) => s.kind !== 'skipped' && s.kind !== 'units')
+              .map((s) => (s.agency ? `${s.agency.name}${s.agency.unitId === null ? '（新增）' : ''}` : s.kind === 'personnel' && s.issues.every((i) => i.code !== 'AGENCY_UNKNOWN') ? '按各行单位' : '未识别')),
+          ),
+        ];
         return names.length > 0 ? names.join('、') : <Typography.Text type="secondary">—</Typography.Text>;
       },
     },
@@ -102,7 +110,15 @@ export function FileSummaryTable({
             <Tag color={FILE_STATUS_COLORS.unreadable}>{FILE_STATUS_LABELS.unreadable}</Tag>
           </Tooltip>
         ) : (
-          <Tag color={FILE_STATUS_COLORS[f.status]}>{FILE_STATUS_LABELS[f.status]}</Tag>
+          <Space size={2} direction="vertical">
+            <Tag color={FILE_STATUS_COLORS[f.status]}>{FILE_STATUS_LABELS[f.status]}</Tag>
+            {f.status !== 'committed' && f.unitsToAdd.some((u) => u.existingUnitId === null) && (
+              <Tooltip title={`导入时一并新增：${f.unitsToAdd.filter((u) => u.existingUnitId === null).map((u) => u.name).join('、')}`}>
+                <Tag color="gold">新增单位 {f.unitsToAdd.filter((u) => u.existingUnitId === null).length}</Tag>
+              </Tooltip>
+            )}
+            {f.status !== 'committed' && f.pendingChanges > 0 && <Tag color="blue">已更正 {f.pendingChanges}</Tag>}
+          </Space>
         ),
     },
     {
@@ -147,7 +163,13 @@ export function FileSummaryTable({
             onClick={() =>
               void modal.confirm({
                 title: `导入 ${ready.length} 个没有错误的文件？`,
-                content: `${ready.map((f) => `“${f.file}”`).join('、')}，每个文件记为一次导入，可分别撤销。有错误的文件留在列表中，不导入。`,
+                width: 560,
+                content: (
+                  <div data-testid="commit-all-confirm">
+                    <p>{`${ready.map((f) => `“${f.file}”`).join('、')}，每个文件记为一次导入，可分别撤销。有错误的文件留在列表中，不导入。`}</p>
+                    {unitsToAdd.length > 0 && <p>{`一并新增单位名单中没有的单位 ${unitsToAdd.length} 个：${unitsToAdd.join('、')}。`}</p>}
+                  </div>
+                ),
                 okText: '导入',
                 cancelText: '取消',
                 onOk: async () => {

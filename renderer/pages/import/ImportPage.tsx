@@ -3,6 +3,8 @@ import { Alert, App, Button, Card, Empty, Progress, Space, Spin, Typography } fr
 import { useCallback, useEffect, useState } from 'react';
 import type { FileCheck } from '../../../shared/import/check-schema.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { useLeaveGuard } from '../../app/leave-guard.ts';
 import { useToday } from '../../app/registry-env.tsx';
 import type { Route } from '../../app/use-hash-route.ts';
 import { BatchHistory } from './BatchHistory.tsx';
@@ -59,17 +61,27 @@ export function ImportPage({ route }: { route: Route }) {
     let done = 0;
     for (const file of ready) {
       try {
-        await unwrap(api['import.commit']({ checkId: file.checkId, skipErrorRows: false, allowRepeat: false }));
+        // The confirmation listed the units these files add.
+        await unwrap(api['import.commit']({ checkId: file.checkId, skipErrorRows: false, allowRepeat: false, addUnits: file.unitsToAdd.length > 0 }));
         done += 1;
       } catch (err) {
         void message.error(errorMessage(err));
       }
-      const fresh = await api['import.file']({ checkId: file.checkId });
-      if (fresh.ok) session.replace(fresh.value);
     }
+    // A unit one file added may be the one another file proposed: every file is shown as it is now.
+    await session.reload();
     setBatchKey((k) => k + 1);
     if (done > 0) void message.success(`已导入 ${done} 个文件。需要撤销时，请在下方“导入记录”中操作。`);
   };
+
+  // The corrections are kept by the backend; leaving still reminds the clerk that they are not imported yet.
+  const pending = session.files.filter((f) => f.status !== 'committed' && f.pendingChanges > 0);
+  useLeaveGuard(
+    'import',
+    pending.length > 0
+      ? `${pending.length} 个文件有尚未导入的更正（${pending.reduce((n, f) => n + f.pendingChanges, 0)} 处）。离开后这些更正仍保留在“导入”页，回来可以继续；但在导入之前，台账中还没有这些内容。`
+      : null,
+  );
 
   if (checkId) {
     if (!shown) {

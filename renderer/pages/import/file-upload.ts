@@ -1,5 +1,6 @@
 import { MAX_STAGED_FILE_BYTES } from '../../../shared/api/methods/files.ts';
 import { IMPORT_EXTENSIONS } from '../../../shared/import/import-kinds.ts';
+import type { FileCheck } from '../../../shared/import/check-schema.ts';
 import { api, unwrap } from '../../api/client.ts';
 
 /**
@@ -119,4 +120,15 @@ export async function stageFiles(files: readonly PickedFile[], onProgress: (p: S
   }
   onProgress({ done: files.length, total: files.length, current: '' });
   return ids;
+}
+
+/** Checks staged files as one job and waits for the result (a few files: the setup's unit list). */
+export async function checkStagedFiles(fileIds: string[]): Promise<FileCheck[]> {
+  const { jobId } = await unwrap(api['import.check']({ fileIds }));
+  for (;;) {
+    const status = await unwrap(api['jobs.get']({ jobId }));
+    if (status.state === 'done') return (await unwrap(api['import.checkResult']({ jobId }))).files;
+    if (status.state !== 'running') throw new Error(status.error?.message ?? '检查失败');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -6,11 +6,9 @@ import { stageFiles, type Gathered, type StageProgress } from './file-upload.ts'
 
 /**
  * The files of the current import session: staged, checked as one job (progress, cancel), and
- * listed in the summary table. The check ids survive a visit to another page (sessionStorage);
- * the results themselves stay in the backend.
+ * listed in the summary table. The list is the backend's (import.sessions): the checked files, with
+ * the clerk's corrections, are there again after a visit to another page or a reload of the window.
  */
-
-const STORAGE_KEY = 'import.checkIds';
 
 export type Phase = 'idle' | 'staging' | 'checking';
 
@@ -28,15 +26,6 @@ export interface ImportSession {
   reload: () => Promise<void>;
 }
 
-function storedIds(): string[] {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as string[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 export function useImportSession(): ImportSession {
   const [files, setFiles] = useState<FileCheck[]>([]);
   const [phase, setPhase] = useState<Phase>('idle');
@@ -47,18 +36,10 @@ export function useImportSession(): ImportSession {
   const jobRef = useRef<string | null>(null);
   const cancelled = useRef(false);
 
-  useEffect(() => {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(files.map((f) => f.checkId)));
-  }, [files]);
-
   const reload = useCallback(async () => {
-    const ids = storedIds();
-    const loaded: FileCheck[] = [];
-    for (const checkId of ids) {
-      const result = await api['import.file']({ checkId });
-      if (result.ok) loaded.push(result.value);
-    }
-    setFiles(loaded);
+    const result = await api['import.sessions']({});
+    if (result.ok) setFiles(result.value.files);
+    else setError(result.error.message);
   }, []);
 
   useEffect(() => {
@@ -89,6 +70,7 @@ export function useImportSession(): ImportSession {
       const final = await unwrap(api['jobs.get']({ jobId }));
       if (final.state === 'done') {
         const result = await unwrap(api['import.checkResult']({ jobId }));
+        // The new files on top, in the order they were handed over; the earlier ones below.
         setFiles((prev) => [...result.files, ...prev.filter((p) => !result.files.some((f) => f.checkId === p.checkId))]);
       } else if (final.state === 'failed') {
         setError(final.error?.message ?? '检查失败');
