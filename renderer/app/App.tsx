@@ -1,7 +1,9 @@
-import { Layout, Menu, Typography } from 'antd';
+import { App, Layout, Menu, Tag, Tooltip, Typography } from 'antd';
 import { PrintPage } from '../pages/print/PrintPage.tsx';
+import { SetupPage } from '../pages/setup/SetupPage.tsx';
+import { leaveQuestion } from './leave-guard.ts';
 import { PAGES } from './pages.tsx';
-import { useSettings } from './registry-env.tsx';
+import { useAppInfo, useSettings } from './registry-env.tsx';
 import { navigate, useHashRoute, type Route } from './use-hash-route.ts';
 
 const { Sider, Header, Content } = Layout;
@@ -13,8 +15,21 @@ export function AppShell() {
 }
 
 function Shell({ route }: { route: Route }) {
+  // 设置本单位 (#/setup) is reached from the overview and 设置, not from the menu.
+  const setup = route.page === 'setup';
   const page = PAGES.find((p) => p.key === route.page) ?? PAGES[0];
   const settings = useSettings();
+  const info = useAppInfo();
+  const { modal } = App.useApp();
+
+  const go = (key: string) => {
+    const question = key === route.page ? null : leaveQuestion();
+    if (!question) {
+      navigate(`/${key}`);
+      return;
+    }
+    modal.confirm({ title: '离开这个页面？', content: question, okText: '离开', cancelText: '留在本页', onOk: () => navigate(`/${key}`) });
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -26,10 +41,10 @@ function Shell({ route }: { route: Route }) {
         <Menu
           theme="dark"
           mode="inline"
-          selectedKeys={[page?.key ?? 'overview']}
+          selectedKeys={setup ? [] : [page?.key ?? 'overview']}
           style={{ background: 'transparent', borderInlineEnd: 0 }}
           items={PAGES.map((p) => ({ key: p.key, icon: p.icon, label: p.label }))}
-          onClick={({ key }) => navigate(`/${key}`)}
+          onClick={({ key }) => go(key)}
           data-testid="main-nav"
         />
       </Sider>
@@ -37,10 +52,17 @@ function Shell({ route }: { route: Route }) {
         <Header className="no-print" style={{ background: '#fff', padding: '0 24px', height: 56, lineHeight: '56px', borderBottom: '1px solid #e8eaee', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
           <Typography.Text strong style={{ fontSize: 15 }}>
             {settings.bureauName} · 行政执法人员与“一目录四清单”台账
+            {info.hasSampleData && (
+              <Tooltip title="台账中是生成的示例数据，仅供熟悉和培训使用，不是本县的真实台账。正式使用请换一个新的数据文件夹。">
+                <Tag color="orange" style={{ marginLeft: 10 }} data-testid="sample-data-tag">
+                  示例数据（培训用）
+                </Tag>
+              </Tooltip>
+            )}
           </Typography.Text>
           <Typography.Text type="secondary">{settings.operatorName ? `经办人：${settings.operatorName}` : '未设置经办人（设置 › 业务规则）'}</Typography.Text>
         </Header>
-        <Content style={{ padding: 24, minWidth: 0 }}>{page?.render(route)}</Content>
+        <Content style={{ padding: 24, minWidth: 0 }}>{setup ? <SetupPage /> : page?.render(route)}</Content>
       </Layout>
     </Layout>
   );

@@ -1,20 +1,29 @@
-import { ApartmentOutlined, FileProtectOutlined, ImportOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ExperimentOutlined, FileProtectOutlined, ImportOutlined, ReloadOutlined, SafetyCertificateOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Overview } from '../../../shared/api/methods/overview.ts';
 import { LIST_KIND_LABELS, LIST_KINDS } from '../../../shared/domain/list-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useReloadRegistryEnv, useSettings } from '../../app/registry-env.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
 
+/**
+ * An empty registry: three ways to begin. 设置本单位 sets up a real county (the bureau, its region
+ * code, the operator, the unit list); 导入数据 goes straight to the agencies' files (units they name
+ * are added as they come); 生成示例数据 fills the registry with sample data for training, and the
+ * program marks it as such everywhere.
+ */
 function FirstRun({ onGenerated }: { onGenerated: () => void }) {
   const { message, modal } = App.useApp();
+  const settings = useSettings();
   const [busy, setBusy] = useState(false);
   const generate = () => {
     modal.confirm({
       title: '生成示例数据？',
-      content: '将生成一套与沅江市2023年法治政府建设报告数字一致的示例台账（37个单位、1,060名人员、1,771项检查事项和四项清单），用于熟悉和试用程序。只能在空白台账上生成。',
-      okText: '生成',
+      content:
+        '将生成一套与沅江市2023年法治政府建设报告数字一致的示例台账（37个单位、1,060名人员、1,771项检查事项和四项清单），仅用于熟悉和培训。示例数据会一直标为“示例数据”，不能与真实台账混用；正式使用请另建数据文件夹。',
+      okText: '生成示例数据',
       cancelText: '取消',
       onOk: async () => {
         setBusy(true);
@@ -30,28 +39,45 @@ function FirstRun({ onGenerated }: { onGenerated: () => void }) {
       },
     });
   };
+  const setUp = settings.countyName !== '' && settings.regionCode !== '';
   return (
-    <Card>
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <Space direction="vertical" size={4}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
-              欢迎使用执法台账
-            </Typography.Title>
-            <Typography.Text type="secondary">台账中还没有数据。可以先导入各单位报送的 Excel，或生成一套示例数据试用。</Typography.Text>
-          </Space>
-        }
-      >
-        <Space>
-          <Button type="primary" icon={<ImportOutlined />} onClick={() => navigate('/import')}>
-            导入数据
-          </Button>
-          <Button loading={busy} onClick={generate} data-testid="generate-sample-data">
-            生成示例数据
-          </Button>
-        </Space>
-      </Empty>
+    <Card data-testid="first-run">
+      <Space direction="vertical" size={4} style={{ marginBottom: 20 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          欢迎使用执法台账
+        </Typography.Title>
+        <Typography.Text type="secondary">台账中还没有数据。正式使用时，先设置本单位和单位名单，再导入各单位报送的名册、检查事项目录和四项清单。</Typography.Text>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={8}>
+          <Card size="small" style={{ height: '100%' }} title={<span><ApartmentOutlined /> 设置本单位</span>} extra={setUp ? <Tag color="green">已设置</Tag> : <Tag color="blue">第一步</Tag>}>
+            <Typography.Paragraph type="secondary">
+              {setUp
+                ? `${settings.bureauName}（${settings.countyName}，${settings.regionCode}）。下一步导入单位名单。`
+                : '填写本局名称、县（市、区）及行政区划代码、经办人，再导入单位名单（市直单位、乡镇（街道）和行政执法单位）。'}
+            </Typography.Paragraph>
+            <Button type="primary" onClick={() => navigate(setUp ? '/setup?step=1' : '/setup')} data-testid="start-setup">
+              {setUp ? '导入单位名单' : '设置本单位'}
+            </Button>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card size="small" style={{ height: '100%' }} title={<span><ImportOutlined /> 导入数据</span>}>
+            <Typography.Paragraph type="secondary">直接导入各单位报送的文件。文件中提到、单位名单中没有的单位，会列出来，确认后随文件一并新增。</Typography.Paragraph>
+            <Button onClick={() => navigate('/import')} data-testid="start-import">
+              导入数据
+            </Button>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card size="small" style={{ height: '100%' }} title={<span><ExperimentOutlined /> 生成示例数据</span>} extra={<Tag color="orange">培训用</Tag>}>
+            <Typography.Paragraph type="secondary">一套模拟的沅江市台账，用于熟悉程序和培训，不是真实数据。生成后程序顶部一直显示“示例数据”。</Typography.Paragraph>
+            <Button loading={busy} onClick={generate} data-testid="generate-sample-data">
+              生成示例数据
+            </Button>
+          </Card>
+        </Col>
+      </Row>
     </Card>
   );
 }
@@ -182,6 +208,16 @@ function OverviewBody({ data }: { data: Overview }) {
           </Card>
         </Col>
       </Row>
+      {data.dataProblems.staffingNotReported > 0 && (
+        <Card title={<span><WarningOutlined /> 数据问题</span>} size="small" data-testid="data-problems">
+          <Space direction="vertical">
+            <Typography.Link onClick={() => navigate(`/personnel?staffing=${encodeURIComponent('未填写')}`)} data-testid="problem-staffing">
+              {fmt(data.dataProblems.staffingNotReported)} 名人员的编制类型未填写（报送名册中没有），请向单位核实后补填
+            </Typography.Link>
+            <Typography.Text type="secondary">编制类型未填写的人员可以持证，但在补填之前，持证资格和培训、法制审核人员的统计都按“待核实”处理。</Typography.Text>
+          </Space>
+        </Card>
+      )}
     </Space>
   );
 }
@@ -189,9 +225,12 @@ function OverviewBody({ data }: { data: Overview }) {
 export function OverviewPage() {
   const info = useApi(() => api['system.info']({}), 'info');
   const overview = useApi(() => api['overview.get']({}), 'overview');
+  const reloadEnv = useReloadRegistryEnv();
   const reload = () => {
     info.reload();
     overview.reload();
+    // The shell's marks (示例数据) come from the shared environment.
+    void reloadEnv();
   };
   return (
     <div>
