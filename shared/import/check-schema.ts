@@ -37,6 +37,8 @@ export const rowResultSchema = z.object({
   raw: z.record(z.string(), z.string()),
   /** Fields the clerk corrected in the preview. */
   edited: z.array(z.string()),
+  /** What the clerk typed (or filled in) for each corrected field: the grid shows it as the cell's saved value. */
+  edits: z.record(z.string(), z.string()),
   /** For change and transfer rows: what differs from the registry. */
   diff: z.array(fieldDiffSchema),
   /** The registry record this row matches (person, item), when there is one. */

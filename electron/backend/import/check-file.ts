@@ -366,6 +366,7 @@ export function rowResult(state: FileState, sheet: CheckedSheet, row: CheckedRow
     values: row.draft.values,
     raw: rawOf(state, sheet, row),
     edited: [...row.draft.edited],
+    edits: Object.fromEntries(state.edits.get(sheet.analysis.index)?.get(row.draft.row) ?? []),
     diff: row.diff,
     recordId: row.recordId,
     transferFrom: row.transferFrom,

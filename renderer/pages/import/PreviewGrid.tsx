@@ -126,14 +126,8 @@ export function PreviewGrid({ file, sheet, onFileChange, height }: { file: FileC
     }
   };
 
-  /** What a cell shows: the clerk's correction (the saved value) if any, else the agency's text. */
-  const cellText = (r: RowResult, c: GridColumn) => {
-    if (r.edited.includes(c.field)) {
-      const v = r.values[c.field];
-      return v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? '是' : '否') : v;
-    }
-    return c.added ? '' : (r.raw[c.column] ?? '');
-  };
+  /** What a cell shows: the clerk's correction (the saved value, as typed) if any, else the agency's text. */
+  const cellText = (r: RowResult, c: GridColumn) => r.edits[c.field] ?? (c.added ? '' : (r.raw[c.column] ?? ''));
 
   const openEditor = (r: RowResult, c: GridColumn) => {
     if (committed) return;
@@ -147,14 +141,17 @@ export function PreviewGrid({ file, sheet, onFileChange, height }: { file: FileC
   // Fields the clerk filled in that the sheet has no column for (编制类型 of a roster without one).
   const mapped = new Set(sheetColumns.map((c) => c.field));
   const addedFields = [...new Set(rows.flatMap((r) => r.edited))].filter((f) => !mapped.has(f));
-  const dataColumns: GridColumn[] = [...sheetColumns, ...addedFields.map((f) => ({ column: '', header: `${shape ? fieldLabel(shape, f) : f}（已填写）`, field: f, added: true }))];
+  // Shown first, so the clerk sees at once what was filled in.
+  const dataColumns: GridColumn[] = [...addedFields.map((f) => ({ column: '', header: `${shape ? fieldLabel(shape, f) : f}（已填写）`, field: f, added: true })), ...sheetColumns];
   const columnFor = (issue: { column: string | null; field: string | null }) =>
     dataColumns.find((c) => (issue.column ? c.column === issue.column : c.field === issue.field)) ??
     (issue.field && shape && fieldDef(shape, issue.field) ? { column: '', header: fieldLabel(shape, issue.field), field: issue.field, added: true } : undefined);
 
   // Wide enough for what the column holds: an 18-digit ID, a date, a code; free text by its header.
   const FIELD_WIDTHS: Record<string, number> = { id_number: 176, issue_date: 110, expiry_date: 110, birth_date: 110, cert_number: 136, item_code: 120, phone: 124, name: 86, sex: 64 };
-  const widthOf = (c: GridColumn) => FIELD_WIDTHS[c.field] ?? Math.min(220, Math.max(90, [...c.header].length * 16 + 24));
+  // A unit list's names are its whole content: wide enough to read them whole.
+  const UNIT_WIDTHS: Record<string, number> = { name: 230, aliases: 220, kind: 110 };
+  const widthOf = (c: GridColumn) => (shape === 'units' ? UNIT_WIDTHS[c.field] : undefined) ?? FIELD_WIDTHS[c.field] ?? Math.min(220, Math.max(90, [...c.header].length * 16 + 24));
   // Fixed layout with the exact total, so the problem column keeps its width when the sheet is wide.
   const tableWidth = 48 + 32 + 56 + 108 + dataColumns.reduce((n, c) => n + widthOf(c), 0) + 260 + 78;
   const longFields = (r: RowResult) => dataColumns.filter((c) => isLong(cellText(r, c)));
@@ -344,7 +341,7 @@ export function PreviewGrid({ file, sheet, onFileChange, height }: { file: FileC
         destroyOnHidden
       >
         {editing && (
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             {editing.row.issues
               .filter((i) => (editing.column ? i.column === editing.column : i.field === editing.field))
               .map((i, n) => (
