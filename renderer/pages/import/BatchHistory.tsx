@@ -2,7 +2,7 @@ import { UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { BatchRow } from '../../../shared/api/methods/import.ts';
-import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/domain/list-kinds.ts';
+import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/import/import-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 
@@ -33,8 +33,8 @@ export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onU
   const columns: ColumnsType<BatchRow> = [
     { title: '时间', dataIndex: 'committedAt', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
     { title: '文件', dataIndex: 'fileName', ellipsis: true },
-    { title: '单位', dataIndex: 'unitName', width: 170, ellipsis: true, render: (v: string | null) => v ?? '多个单位' },
-    { title: '内容', dataIndex: 'kind', width: 150, render: (v: string) => (v === 'mixed' ? '多种（目录、清单等）' : (RECORD_KIND_LABELS[v as RecordKind] ?? v)) },
+    { title: '单位', dataIndex: 'unitName', width: 170, ellipsis: true, render: (v: string | null, b) => v ?? (b.kind === 'units' ? '—' : '多个单位') },
+    { title: '内容', dataIndex: 'kind', width: 150, render: (v: string) => (v === 'mixed' ? '多种（目录、清单等）' : (IMPORT_KIND_LABELS[v as ImportKind] ?? v)) },
     { title: '新增', dataIndex: 'rowsAdded', width: 60, align: 'right' },
     { title: '修改', dataIndex: 'rowsChanged', width: 60, align: 'right' },
     { title: '经办人', dataIndex: 'operator', width: 90 },

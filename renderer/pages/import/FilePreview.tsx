@@ -120,15 +120,20 @@ function SheetPanel({
         onChange={setTab}
         items={[
           { key: 'rows', label: `数据（${c.read}）`, children: <PreviewGrid file={file} sheet={sheet} onFileChange={onFileChange} height={gridHeight} /> },
-          {
-            key: 'missing',
-            label: (
-              <span data-testid="tab-missing">
-                {sheet.kind === 'personnel' ? '名册中没有的人员' : '表中没有的事项'}（{sheet.missing.length}）
-              </span>
-            ),
-            children: <MissingList sheet={sheet} choices={choices} onChange={onChoice} today={today} readOnly={committed} />,
-          },
+          // A unit list keeps the units it does not name: nothing to decide about them.
+          ...(sheet.kind === 'units'
+            ? []
+            : [
+                {
+                  key: 'missing',
+                  label: (
+                    <span data-testid="tab-missing">
+                      {sheet.kind === 'personnel' ? '名册中没有的人员' : '表中没有的事项'}（{sheet.missing.length}）
+                    </span>
+                  ),
+                  children: <MissingList sheet={sheet} choices={choices} onChange={onChoice} today={today} readOnly={committed} />,
+                },
+              ]),
           {
             key: 'skipped',
             label: `跳过的行（${sheet.skippedRows.length}）`,

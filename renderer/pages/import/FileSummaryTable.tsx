@@ -110,7 +110,7 @@ export function FileSummaryTable({
             <Tag color={FILE_STATUS_COLORS.unreadable}>{FILE_STATUS_LABELS.unreadable}</Tag>
           </Tooltip>
         ) : (
-          <Space size={2} direction="vertical">
+          <Space size={2} orientation="vertical">
             <Tag color={FILE_STATUS_COLORS[f.status]}>{FILE_STATUS_LABELS[f.status]}</Tag>
             {f.status !== 'committed' && f.unitsToAdd.some((u) => u.existingUnitId === null) && (
               <Tooltip title={`导入时一并新增：${f.unitsToAdd.filter((u) => u.existingUnitId === null).map((u) => u.name).join('、')}`}>

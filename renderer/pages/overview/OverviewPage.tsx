@@ -42,7 +42,7 @@ function FirstRun({ onGenerated }: { onGenerated: () => void }) {
   const setUp = settings.countyName !== '' && settings.regionCode !== '';
   return (
     <Card data-testid="first-run">
-      <Space direction="vertical" size={4} style={{ marginBottom: 20 }}>
+      <Space orientation="vertical" size={4} style={{ marginBottom: 20 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           欢迎使用执法台账
         </Typography.Title>
@@ -100,7 +100,7 @@ function OverviewBody({ data }: { data: Overview }) {
   const publishedPct = publications.agencies === 0 ? 0 : Math.round((publications.published / publications.agencies) * 100);
   const maxIssued = Math.max(1, ...certificates.issuedByYear.map((y) => y.count));
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={[16, 16]}>
         <Col xs={12} xl={6}>
           <StatCard
@@ -192,7 +192,7 @@ function OverviewBody({ data }: { data: Overview }) {
         </Col>
         <Col xs={24} xl={12}>
           <Card title="“一目录四清单”发布情况" size="small">
-            <Space direction="vertical" style={{ width: '100%' }}>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               <Statistic title="已以规范性文件发布的执法单位" value={publications.published} suffix={`/ ${publications.agencies}`} data-testid="stat-published" />
               <Progress percent={publishedPct} />
               <Typography.Text type="secondary">
@@ -210,7 +210,7 @@ function OverviewBody({ data }: { data: Overview }) {
       </Row>
       {data.dataProblems.staffingNotReported > 0 && (
         <Card title={<span><WarningOutlined /> 数据问题</span>} size="small" data-testid="data-problems">
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Typography.Link onClick={() => navigate(`/personnel?staffing=${encodeURIComponent('未填写')}`)} data-testid="problem-staffing">
               {fmt(data.dataProblems.staffingNotReported)} 名人员的编制类型未填写（报送名册中没有），请向单位核实后补填
             </Typography.Link>

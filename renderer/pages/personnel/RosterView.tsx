@@ -192,7 +192,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
 
   return (
     <div>
-      <Space direction="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
+      <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
         <Space wrap size={8}>
           <Input
             ref={searchRef}
@@ -237,17 +237,6 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
             data-testid="filter-status"
           />
           <Select
-            mode="multiple"
-            allowClear
-            placeholder="编制类型"
-            maxTagCount="responsive"
-            options={STAFFING_TYPES.map((t) => ({ value: t, label: t }))}
-            value={filter.staffingTypes}
-            onChange={(staffingTypes: StaffingType[]) => setFilter({ staffingTypes })}
-            style={{ width: 150 }}
-            data-testid="filter-staffing"
-          />
-          <Select
             allowClear
             placeholder="证件类型"
             options={CERT_TYPES.map((t) => ({ value: t, label: t }))}
@@ -288,6 +277,18 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
           <Checkbox checked={filter.legalReviewersOnly} onChange={(e) => setFilter({ legalReviewersOnly: e.target.checked })}>
             法制审核人员
           </Checkbox>
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="编制类型"
+            maxTagCount="responsive"
+            options={STAFFING_TYPES.map((t) => ({ value: t, label: t }))}
+            value={filter.staffingTypes}
+            onChange={(staffingTypes: StaffingType[]) => setFilter({ staffingTypes })}
+            size="small"
+            style={{ width: 150 }}
+            data-testid="filter-staffing"
+          />
           {isFiltered(filter) ? (
             <Button size="small" icon={<ClearOutlined />} onClick={() => setFilter(emptyFilter())}>
               清除筛选

@@ -172,7 +172,7 @@ function UnitListStep({ checkId, onChecked }: { checkId: string | null; onChecke
 
   const count = units.data?.units.length ?? 0;
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="setup-units">
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="setup-units">
       <Alert
         type="info"
         showIcon
@@ -185,7 +185,7 @@ function UnitListStep({ checkId, onChecked }: { checkId: string | null; onChecke
             key: 'file',
             label: '从表格导入',
             children: (
-              <Space direction="vertical" size={12}>
+              <Space orientation="vertical" size={12}>
                 <Typography.Text>按“单位名单”模板填写（单位名称、类型、是否行政执法单位、简称/别名），或使用已有的名单表格：</Typography.Text>
                 <Space>
                   <Button icon={<FileExcelOutlined />} onClick={() => void downloadTemplate('units').catch((err: unknown) => void message.error(errorMessage(err)))}>
@@ -213,7 +213,7 @@ function UnitListStep({ checkId, onChecked }: { checkId: string | null; onChecke
             key: 'paste',
             label: '从 Excel 粘贴或直接输入',
             children: (
-              <Space direction="vertical" size={8} style={{ width: '100%' }}>
+              <Space orientation="vertical" size={8} style={{ width: '100%' }}>
                 <Typography.Text>
                   在 Excel 或 WPS 中选中名单（可连同表头）复制，粘贴到下面；或者每行输入一个单位名称。列的顺序为：单位名称、类型、是否行政执法单位、简称/别名。
                 </Typography.Text>
@@ -256,7 +256,7 @@ export function SetupPage() {
           current={step}
           onChange={(n) => go(n)}
           style={{ marginBottom: 24, maxWidth: 760 }}
-          items={[{ title: '本单位', description: '名称、行政区划、经办人' }, { title: '单位名单', description: '市直单位和乡镇（街道）' }, { title: '开始导入', description: '各单位报送的文件' }]}
+          items={[{ title: '本单位', content: '名称、行政区划、经办人' }, { title: '单位名单', content: '市直单位和乡镇（街道）' }, { title: '开始导入', content: '各单位报送的文件' }]}
         />
         {step === 0 && <BureauStep onDone={() => go(1)} />}
         {step === 1 && (
