@@ -61,7 +61,8 @@ export function FillDialog({
     setField(suggested);
     setValue('');
     setScope(selectedRows.length > 0 ? 'selection' : 'file');
-    // Reset when the dialog opens, not on every re-check.
+    // Reset when the dialog opens, not on every re-check (the suggestion and selection change as the file is checked again).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately keyed on opening only
   }, [open]);
 
   const choices = CHOICES[field];

@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Empty, Progress, Space, Spin, Typography } fr
 import { useCallback, useEffect, useState } from 'react';
 import type { FileCheck } from '../../../shared/import/check-schema.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
-import { useApi } from '../../api/use-api.ts';
 import { useLeaveGuard } from '../../app/leave-guard.ts';
 import { useToday } from '../../app/registry-env.tsx';
 import type { Route } from '../../app/use-hash-route.ts';
