@@ -7,6 +7,7 @@ import { AppError } from '../shared/api/errors.ts';
 import { fail } from '../shared/api/result.ts';
 import { createBackend, type Backend } from './backend/backend.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from './backend/data-dir.ts';
+import { USER_FILE_MODE, writeFileAtomic } from './backend/files/write-file-atomic.ts';
 import { SECURITY_HEADERS } from './security/content-security-policy.ts';
 import { startupErrorMessage } from './startup-error.ts';
 import { resolveStaticFile } from './web/static-files.ts';
@@ -40,7 +41,7 @@ async function printToPdf(input: unknown, hostContext: unknown): Promise<{ saved
   const options = { defaultPath: `${suggestedName}.pdf`, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] };
   const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-  fs.writeFileSync(choice.filePath, pdf);
+  writeFileAtomic(choice.filePath, pdf, { mode: USER_FILE_MODE });
   return { saved: true, path: choice.filePath };
 }
 
