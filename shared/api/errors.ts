@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'CANCELLED',
   'FORBIDDEN',
   'INTERNAL',
+  /** The database file is damaged, empty or unreadable: opened read-only (or not at all), nothing written. */
+  'DATABASE_DAMAGED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
