@@ -54,6 +54,12 @@ function fromSqlite(err: SqliteLikeError): ApiError | null {
       return { code: 'DATABASE_ERROR', message: '磁盘空间不足，保存失败。未作任何修改。' };
     case 'SQLITE_READONLY':
       return { code: 'DATABASE_ERROR', message: '数据库文件是只读的，无法保存。请检查数据文件夹的权限。' };
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_CORRUPT_INDEX':
+    case 'SQLITE_CORRUPT_SEQUENCE':
+    case 'SQLITE_CORRUPT_VTAB':
+    case 'SQLITE_NOTADB':
+      return { code: 'DATABASE_DAMAGED', message: '数据库文件已损坏，这部分数据无法读取，操作未完成。请在 设置 › 备份与恢复 中检查数据库，并恢复最近一次完好的备份。' };
     default:
       return { code: 'DATABASE_ERROR', message: `数据库错误（${err.code}），操作未完成，未作任何修改。` };
   }
@@ -63,6 +69,10 @@ function fromSqlite(err: SqliteLikeError): ApiError | null {
 export function toApiError(err: unknown): { error: ApiError; unexpected: boolean } {
   if (err instanceof AppError) return { error: err.toApiError(), unexpected: false };
   const sqlite = typeof err === 'object' && err !== null ? fromSqlite(err) : null;
-  if (sqlite) return { error: sqlite, unexpected: sqlite.code === 'DATABASE_ERROR' };
+  if (sqlite) return { error: sqlite, unexpected: sqlite.code === 'DATABASE_ERROR' || sqlite.code === 'DATABASE_DAMAGED' };
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return { error: { code: 'DATABASE_ERROR', message: '磁盘空间不足，操作未完成，没有留下不完整的文件。请清理磁盘空间后重试。' }, unexpected: true };
+  }
   return { error: { code: 'INTERNAL', message: '程序内部错误，操作未完成，数据未被修改。详细信息已写入日志文件。' }, unexpected: true };
 }

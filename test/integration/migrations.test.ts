@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, latestVersion } from '../../electron/backend/db/migrations.ts';
+import { parseBackupName } from '../../electron/backend/backups/backup-names.ts';
 import { openDatabase, readUserVersion } from '../../electron/backend/db/open-database.ts';
 import { AppError } from '../../shared/api/errors.ts';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/paths.ts';
@@ -115,13 +116,21 @@ describe('migration runner', () => {
     v1.db.prepare(`INSERT INTO units (name, kind) VALUES ('沅江市公安局', '市直单位')`).run();
     v1.db.close();
     const extended = loadMigrations(migrationsWith({ [`${String(latest + 1).padStart(4, '0')}_add_table.sql`]: `CREATE TABLE extra (id INTEGER PRIMARY KEY) STRICT;` }));
-    const opened = await openDatabase(file, { backupDir: path.join(dir, 'b'), migrations: extended, now: () => new Date('2026-01-02T03:04:05Z') });
+    const now = new Date('2026-01-02T03:04:05Z');
+    const opened = await openDatabase(file, { backupDir: path.join(dir, 'b'), migrations: extended, now: () => now });
     expect(opened.applied.at(-1)).toBe(latest + 1);
-    expect(opened.backupPath).toBe(path.join(dir, 'b', 'registry-v1-before-upgrade-20260102-030405.sqlite3'));
+    const backupName = path.basename(opened.backupPath as string);
+    expect(path.dirname(opened.backupPath as string)).toBe(path.join(dir, 'b'));
+    expect(parseBackupName(backupName)).toMatchObject({ reason: 'before-upgrade' });
+    // Named in the PC's local time.
+    expect(backupName).toContain(`-${String(now.getHours()).padStart(2, '0')}${String(now.getMinutes()).padStart(2, '0')}05-`);
     opened.db.close();
     const backup = new Database(opened.backupPath as string, { readonly: true });
     expect(readUserVersion(backup)).toBe(1);
     expect(backup.prepare(`SELECT name FROM units`).pluck().all()).toEqual(['沅江市公安局']);
+    // A self-contained file (rollback journal, nothing beside it), checked before it was named.
+    expect(backup.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     backup.close();
   });
 

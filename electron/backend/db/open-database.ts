@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors.ts';
+import { createBackup } from '../backups/backup-service.ts';
+import { ensurePrivateDir, makeFilePrivate } from '../files/private-paths.ts';
+import { checkFile, DatabaseDamagedError, emptyFileHealth, hasWalContent, readHeader, unreadableHealth } from './integrity.ts';
 import { latestVersion, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -20,6 +23,8 @@ export interface OpenedDatabase {
   /** Versions applied by this open, and the backup taken first (if the file already held data). */
   applied: number[];
   backupPath: string | null;
+  /** False when this open created the file (a new registry). */
+  existed: boolean;
 }
 
 function applyConnectionPragmas(db: Db): void {
@@ -82,37 +87,60 @@ function migrate(db: Db, pending: readonly Migration[]): void {
   })();
 }
 
-function backupFileName(version: number, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `registry-v${version}-before-upgrade-${stamp}.sqlite3`;
+function newerVersionError(file: string, current: number, latest: number): AppError {
+  return new AppError(
+    'DATABASE_NEWER',
+    `数据库文件（${file}）由更新版本的程序创建（数据库版本 ${current}，本程序只支持到 ${latest}）。为保护数据，本程序不会打开或修改它，请安装新版本程序后再使用。`,
+  );
+}
+
+/**
+ * Everything decided before the file is opened for writing, so a file the program must not touch
+ * stays byte-identical: its size and header are read as plain bytes (a file from a newer version
+ * is refused here, before any pragma), then a read-only connection runs PRAGMA quick_check. Throws
+ * DATABASE_NEWER, or DatabaseDamagedError for an empty, unreadable or damaged file.
+ */
+function preflight(file: string, latest: number): void {
+  const header = readHeader(file);
+  const walContent = hasWalContent(file);
+  if (header.size === 0 && !walContent) throw new DatabaseDamagedError(emptyFileHealth());
+  if (header.size > 0 && !header.isSqlite) throw new DatabaseDamagedError(unreadableHealth(['file does not start with the SQLite header']));
+  // Without a write-ahead log the header is the whole truth; with one, the read-only connection below reads the newest version.
+  if (!walContent && header.userVersion > latest) throw newerVersionError(file, header.userVersion, latest);
+  const health = checkFile(file, 'quick');
+  if (health.userVersion > latest) throw newerVersionError(file, health.userVersion, latest);
+  if (health.state !== 'ok') throw new DatabaseDamagedError(health);
 }
 
 /**
  * Opens (creating if needed) the registry database and brings its schema up to date.
- * Refuses a database written by a newer version of the app rather than risk damaging it.
+ *
+ * A missing file is a new registry. An existing one is checked first (see preflight): a file
+ * written by a newer version of the app is refused untouched, and an empty or damaged one is
+ * refused with DatabaseDamagedError rather than written to (the backend then shows it read-only
+ * and offers the newest good backup). Before migrating an existing database it is backed up,
+ * through the online backup API and verified.
  */
 export async function openDatabase(file: string, options: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensurePrivateDir(path.dirname(file));
+  const latest = latestVersion(options.migrations);
+  const existed = fs.existsSync(file);
+  if (existed) preflight(file, latest);
   const db = new Database(file);
   try {
+    makeFilePrivate(file);
     applyConnectionPragmas(db);
+    // SQLite gives the -wal and -shm files the main file's mode; an older version's may be wider.
+    makeFilePrivate(`${file}-wal`);
+    makeFilePrivate(`${file}-shm`);
     const current = readUserVersion(db);
-    const latest = latestVersion(options.migrations);
-    if (current > latest) {
-      throw new AppError(
-        'DATABASE_NEWER',
-        `数据库文件（${file}）由更新版本的程序创建（数据库版本 ${current}，本程序只支持到 ${latest}）。为保护数据，本程序不会打开或修改它，请安装新版本程序后再使用。`,
-      );
-    }
+    if (current > latest) throw newerVersionError(file, current, latest);
     let backupPath: string | null = null;
-    const hasData = current > 0;
-    if (hasData && current < latest) {
-      fs.mkdirSync(options.backupDir, { recursive: true });
-      backupPath = path.join(options.backupDir, backupFileName(current, (options.now ?? (() => new Date()))()));
-      await db.backup(backupPath);
+    if (current > 0 && current < latest) {
+      backupPath = (await createBackup(db, options.backupDir, 'before-upgrade', options.now ? { now: options.now() } : {})).path;
     }
     const applied = applyMigrations(db, options.migrations);
-    return { db, schemaVersion: readUserVersion(db), applied, backupPath };
+    return { db, schemaVersion: readUserVersion(db), applied, backupPath, existed };
   } catch (err) {
     db.close();
     throw err;
