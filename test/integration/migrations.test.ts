@@ -4,9 +4,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, latestVersion } from '../../electron/backend/db/migrations.ts';
 import { parseBackupName } from '../../electron/backend/backups/backup-names.ts';
-import { openDatabase, readUserVersion } from '../../electron/backend/db/open-database.ts';
+import { openDatabase, readUserVersion, type Db } from '../../electron/backend/db/open-database.ts';
 import { AppError } from '../../shared/api/errors.ts';
 import { MIGRATIONS_DIR, tempDir } from '../helpers/paths.ts';
+import { MIGRATION_FIXTURES } from './migration-fixtures.ts';
 
 const migrations = loadMigrations(MIGRATIONS_DIR);
 const latest = latestVersion(migrations);
@@ -139,6 +140,64 @@ describe('migration runner', () => {
     expect(() => loadMigrations(gap)).toThrow(/without gaps/);
     const badName = migrationsWith({ 'add-stuff.sql': 'SELECT 1;' });
     expect(() => loadMigrations(badName)).toThrow(/0001_name\.sql/);
+  });
+});
+
+/** Every ordinary table's rows, on the columns it had (FTS shadow tables and caches excluded). */
+function snapshot(db: Db): Map<string, { columns: string[]; rows: unknown[] }> {
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT GLOB '*_fts_*' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  const out = new Map<string, { columns: string[]; rows: unknown[] }>();
+  for (const table of tables) {
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).map((c) => `"${c}"`);
+    out.set(table, { columns, rows: db.prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`).raw().all() });
+  }
+  return out;
+}
+
+describe('each migration, on a database with data at the version before it', () => {
+  it('has a fixture (test/integration/migration-fixtures.ts), keyed by its name', () => {
+    const missing = migrations.filter((m) => !(m.name in MIGRATION_FIXTURES)).map((m) => `${String(m.version).padStart(4, '0')}_${m.name}.sql`);
+    expect(missing, `add a fixture for ${missing.join(', ')} to MIGRATION_FIXTURES in test/integration/migration-fixtures.ts`).toEqual([]);
+  });
+
+  it.each(migrations.map((m, index) => [`${String(m.version).padStart(4, '0')}_${m.name}`, index] as const))('%s keeps every row and does its job', async (_label, index) => {
+    const migration = migrations[index];
+    const fixture = migration ? MIGRATION_FIXTURES[migration.name] : undefined;
+    if (!migration || !fixture) return; // reported by the test above
+    const dir = tempDir();
+    const file = path.join(dir, 'r.sqlite3');
+    const backupDir = path.join(dir, 'b');
+    const previous = await openDatabase(file, { backupDir, migrations: migrations.slice(0, index) });
+    fixture.before(previous.db);
+    const before = snapshot(previous.db);
+    previous.db.close();
+
+    const upgraded = await openDatabase(file, { backupDir, migrations: migrations.slice(0, index + 1) });
+    try {
+      expect(upgraded.applied).toEqual([migration.version]);
+      expect(upgraded.schemaVersion).toBe(migration.version);
+      const after = snapshot(upgraded.db);
+      for (const [table, { columns, rows }] of before) {
+        const kept = upgraded.db.prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`).raw().all();
+        expect(kept, `rows of ${table}`).toEqual(rows);
+        expect(after.has(table), `table ${table}`).toBe(true);
+      }
+      expect(upgraded.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(upgraded.db.pragma('foreign_key_check')).toEqual([]);
+      fixture.after(upgraded.db);
+    } finally {
+      upgraded.db.close();
+    }
+    if (index > 0) {
+      // An existing database was backed up, as it was, before the migration touched it.
+      expect(upgraded.backupPath).not.toBeNull();
+      const backup = new Database(upgraded.backupPath as string, { readonly: true });
+      expect(readUserVersion(backup)).toBe(index);
+      backup.close();
+    }
   });
 });
 

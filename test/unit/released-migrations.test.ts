@@ -17,6 +17,7 @@ const RELEASED: Record<string, string> = {
   '0003_personnel_roster_index.sql': '561638f6308ec2f6c98c224921883aff5d5faf6adcf45ec003f0011ef16bc7e5',
   '0004_import_undo_index.sql': '708b63682d3784e9eec3bd9a5d698d2a454971a1fd7e81987ebd6066a4777798',
   '0005_unconfirmed_staffing_and_unit_imports.sql': '5cd6f74fdf2f206011b2d98c328bf9c2a04d6f9618b32927abb2e704d1dfbee7',
+  '0006_operators.sql': '2cbf919c6450ed658cbda2413191cafc4152d6ba81466219e7aef9722038b0a8',
 };
 
 const THIS_FILE = 'test/unit/released-migrations.test.ts';
