@@ -6,6 +6,7 @@ import { ipcChannelFor } from '../shared/api/bridge.ts';
 import { AppError } from '../shared/api/errors.ts';
 import { fail } from '../shared/api/result.ts';
 import { createBackend, type Backend } from './backend/backend.ts';
+import { backupToFolder } from './backend/backups/backup-actions.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from './backend/data-dir.ts';
 import { USER_FILE_MODE, writeFileAtomic } from './backend/files/write-file-atomic.ts';
 import { SECURITY_HEADERS } from './security/content-security-policy.ts';
@@ -43,6 +44,18 @@ async function printToPdf(input: unknown, hostContext: unknown): Promise<{ saved
   if (choice.canceled || !choice.filePath) return { saved: false, path: null };
   writeFileAtomic(choice.filePath, pdf, { mode: USER_FILE_MODE });
   return { saved: true, path: choice.filePath };
+}
+
+/** 备份到其他位置: the clerk picks a folder (a USB stick); a verified backup is written into it. */
+async function backupToChosenFolder(hostContext: unknown, backend: () => Backend | null): Promise<{ saved: boolean; path: string | null }> {
+  const owner = BrowserWindow.fromWebContents(hostContext as WebContents);
+  const options = { title: '选择备份保存位置（如 U 盘）', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+  const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  const folder = choice.filePaths[0];
+  const running = backend();
+  if (choice.canceled || !folder || !running) return { saved: false, path: null };
+  const written = await backupToFolder(running.context, folder);
+  return { saved: true, path: written.path };
 }
 
 function print(input: unknown, hostContext: unknown): Promise<{ printed: boolean }> {
@@ -96,13 +109,15 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => serveRenderer(rendererDir, request));
 
   let backend: Backend;
+  let started: Backend | null = null;
   try {
     backend = await createBackend({
       dataDir: resolveDataDir(process.argv),
       appRoot,
       host: 'electron',
-      overrides: { 'desktop.printToPdf': printToPdf, 'desktop.print': print },
+      overrides: { 'desktop.printToPdf': printToPdf, 'desktop.print': print, 'desktop.backupToFolder': (_input, sender) => backupToChosenFolder(sender, () => started) },
     });
+    started = backend;
   } catch (err) {
     dialog.showErrorBox('执法台账无法启动', startupErrorMessage(err));
     app.quit();

@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/api/contract.ts';
 import { AppError } from '../../shared/api/errors.ts';
 import type { Handlers } from './handler-types.ts';
+import { databaseHandlers } from './backups/database-handlers.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { undoOperation } from './db/tracked-writes.ts';
 import { recentOperations } from './history/history-service.ts';
@@ -54,8 +55,9 @@ export const apiHandlers = {
     return { fileId: info.fileId, name: info.name, size: info.size, sha256: info.sha256 };
   },
   'files.get': ({ fileId }, ctx) => {
-    const info = ctx.files.info(fileId);
-    return { name: info.name, mime: ctx.files.mimeOf(info.name), dataBase64: ctx.files.read(fileId).toString('base64') };
+    // An export is handed over once and deleted: a roster with full ID numbers is never kept by the program.
+    const { info, bytes } = ctx.files.handOver(fileId);
+    return { name: info.name, mime: ctx.files.mimeOf(info.name), dataBase64: bytes.toString('base64') };
   },
 
   'jobs.get': ({ jobId }, ctx) => ctx.jobs.status(jobId),
@@ -67,8 +69,12 @@ export const apiHandlers = {
   'desktop.print': () => {
     throw new AppError('UNSUPPORTED', '网页版请使用浏览器的打印对话框');
   },
+  'desktop.backupToFolder': () => {
+    throw new AppError('UNSUPPORTED', '网页版请使用“下载备份”，再把下载的文件复制到 U 盘');
+  },
 
   ...personnelHandlers,
   ...catalogHandlers,
   ...importHandlers,
+  ...databaseHandlers,
 } satisfies Handlers<Contract>;

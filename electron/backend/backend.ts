@@ -5,11 +5,13 @@ import { fail, ok, type Result } from '../../shared/api/result.ts';
 import { isIsoDate, isoDateOf } from '../../shared/domain/dates.ts';
 import { apiHandlers } from './api-handlers.ts';
 import type { BackendContext, HostKind } from './context.ts';
+import { ensureDailyBackup } from './backups/backup-service.ts';
 import { dataPaths } from './data-dir.ts';
 import { loadMigrations } from './db/migrations.ts';
-import { openDatabase } from './db/open-database.ts';
+import { RegistryDatabase } from './db/registry-database.ts';
 import { invalidInput, toApiError } from './error-mapping.ts';
-import { FileStore } from './files/file-store.ts';
+import { FileStore, SESSION_STAGING_LIMITS } from './files/file-store.ts';
+import { ensurePrivateDir, makeFolderFilesPrivate } from './files/private-paths.ts';
 import type { Handler } from './handler-types.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 import { Log } from './log.ts';
@@ -36,6 +38,11 @@ export interface Backend {
   close(): void;
 }
 
+function sqliteCode(err: unknown): string {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
+}
+
 function readAppVersion(appRoot: string): string {
   try {
     return (JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
@@ -46,36 +53,64 @@ function readAppVersion(appRoot: string): string {
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const paths = dataPaths(options.dataDir);
-  const log = new Log(paths.logDir);
+  // Owner-only on Linux and macOS: another account on the PC must not read the registry's files.
+  for (const dir of [paths.dataDir, paths.backupDir, paths.stagingDir, paths.logDir]) ensurePrivateDir(dir);
+  for (const dir of [paths.backupDir, paths.stagingDir, paths.logDir]) makeFolderFilesPrivate(dir);
+  const log = new Log(paths.logDir, { echoErrors: options.host !== 'cli' });
   const migrations = loadMigrations(path.join(options.appRoot, 'migrations'));
-  const opened = await openDatabase(paths.databasePath, { backupDir: paths.backupDir, migrations });
+  const database = new RegistryDatabase({ file: paths.databasePath, backupDir: paths.backupDir, migrations, log });
+  const opened = await database.open();
   if (opened.applied.length > 0) {
-    log.write('info', `database upgraded to version ${opened.schemaVersion} (applied ${opened.applied.join(', ')})${opened.backupPath ? `; backup ${opened.backupPath}` : ''}`);
+    log.write('info', `database upgraded to version ${database.schemaVersion} (applied ${opened.applied.join(', ')})${opened.backupPath ? `; backup ${opened.backupPath}` : ''}`);
   }
-  const files = new FileStore(paths.stagingDir);
+  if (database.writable && opened.existed) {
+    // The first start of the day backs the registry up; a failure (a full disk) must not stop the program.
+    try {
+      const daily = await ensureDailyBackup(database.db, paths.backupDir);
+      if (daily) log.write('info', `daily backup ${daily.name}`);
+    } catch (err) {
+      log.write('error', 'daily backup failed', err);
+    }
+  }
+  const files = new FileStore(paths.stagingDir, options.host === 'cli' ? null : SESSION_STAGING_LIMITS);
   files.sweep();
+  // A program left running for days still clears staged files after a day.
+  const sweepTimer = setInterval(() => files.sweep(), 3600_000);
+  sweepTimer.unref();
   const todayOverride = process.env['REGISTRY_TODAY'];
-  const db = opened.db;
 
   const context: BackendContext = {
-    db,
+    get db() {
+      return database.db;
+    },
+    database,
     paths,
     appRoot: options.appRoot,
     appVersion: readAppVersion(options.appRoot),
     host: options.host,
-    schemaVersion: opened.schemaVersion,
+    get schemaVersion() {
+      return database.schemaVersion;
+    },
     files,
     jobs: new JobRegistry(),
     log,
     today: () => (todayOverride && isIsoDate(todayOverride) ? todayOverride : isoDateOf(new Date())),
-    settings: () => readSettings(db),
-    operator: () => readSettings(db).operatorName || '未署名',
+    settings: () => readSettings(database.db),
+    operator: () => readSettings(database.db).operatorName || '未署名',
   };
 
   const checkOutputs = options.checkOutputs ?? false;
 
+  /** Refuses a call while a restore swaps the file. */
+  function gate(method: string): Result<never> | null {
+    if (database.maintenance && method !== 'database.status' && method !== 'system.info') return fail({ code: 'CONFLICT', message: database.maintenance });
+    return null;
+  }
+
   async function call(method: string, input: unknown, hostContext?: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) return fail({ code: 'UNKNOWN_METHOD', message: `未知的调用：${method.slice(0, 80)}` });
+    const refused = gate(method);
+    if (refused) return refused;
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail(invalidInput(spec.title, parsed.error));
@@ -93,6 +128,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
       return ok(value);
     } catch (err) {
+      if (!database.writable && sqliteCode(err).startsWith('SQLITE_READONLY')) {
+        return fail({ code: 'DATABASE_DAMAGED', message: '数据库已损坏，程序以只读方式打开，不能保存修改。请先从备份恢复（设置 › 备份与恢复）。' });
+      }
       const { error, unexpected } = toApiError(err);
       if (unexpected) log.write('error', `${method} failed`, err);
       return fail(error);
@@ -103,7 +141,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     context,
     call,
     close: () => {
-      if (db.open) db.close();
+      clearInterval(sweepTimer);
+      database.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { RegistrySettings } from '../../shared/domain/settings.ts';
 import type { DataPaths } from './data-dir.ts';
 import type { Db } from './db/open-database.ts';
+import type { RegistryDatabase } from './db/registry-database.ts';
 import type { FileStore } from './files/file-store.ts';
 import type { JobRegistry } from './jobs/job-registry.ts';
 import type { Log } from './log.ts';
@@ -9,7 +10,10 @@ export type HostKind = 'electron' | 'web' | 'cli';
 
 /** What every handler may use. Services take the parts they need, not the whole context. */
 export interface BackendContext {
+  /** The registry's connection now (a restore replaces it): always read it through the context. */
   readonly db: Db;
+  /** The connection's holder: its health (damaged → read-only), backups and restore. */
+  readonly database: RegistryDatabase;
   readonly paths: DataPaths;
   readonly appRoot: string;
   readonly host: HostKind;

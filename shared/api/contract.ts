@@ -3,6 +3,7 @@ import type { ApiClient } from './define.ts';
 import { desktopMethods } from './methods/desktop.ts';
 import { fileMethods } from './methods/files.ts';
 import { catalogMethods } from './methods/catalog.ts';
+import { databaseMethods } from './methods/database.ts';
 import { certificateMethods } from './methods/certificates.ts';
 import { historyMethods } from './methods/history.ts';
 import { importMethods } from './methods/import.ts';
@@ -37,6 +38,7 @@ export const contract = {
   ...rosterMethods,
   ...catalogMethods,
   ...importMethods,
+  ...databaseMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { importMethods } from '../../../shared/api/methods/import.ts';
 import { countyNameOf } from '../../../shared/domain/settings.ts';
+import { backupBeforeImport } from '../backups/backup-actions.ts';
 import type { Handlers } from '../handler-types.ts';
 import { commitFile } from './commit-import.ts';
 import { buildErrorWorkbook } from './error-workbook.ts';
@@ -20,7 +21,7 @@ import {
   setSheetOptions,
   setUnitToAdd,
 } from './import-service.ts';
-import { dropSession, forgetCommit, getSession } from './import-sessions.ts';
+import { dropSession, forgetCommit, getSession, peekSession } from './import-sessions.ts';
 import { buildTemplate } from './templates.ts';
 
 const CHECK_JOB = 'import.check';
@@ -44,7 +45,13 @@ export const importHandlers = {
   'import.setSheetOptions': ({ checkId, sheetIndex, kind, unitId, mapping, remember }, ctx) => setSheetOptions(ctx, checkId, sheetIndex, { kind, unitId, mapping, remember }),
   'import.setFileOptions': ({ checkId, encoding, agencyUnitId }, ctx) => setFileOptions(ctx, checkId, { encoding, agencyUnitId }),
   'import.recheck': ({ checkId }, ctx) => recheck(ctx, checkId),
-  'import.commit': (input, ctx) => commitFile(ctx, input),
+  'import.commit': async (input, ctx) => {
+    await backupBeforeImport(ctx);
+    const result = commitFile(ctx, input);
+    // The agency's file has done its work: it is not kept in the data folder.
+    ctx.files.remove(getSession(ctx, input.checkId).fileId);
+    return result;
+  },
   'import.batches': ({ limit }, ctx) => ({ batches: listBatches(ctx, limit) }),
   'import.undoBatch': ({ batchId }, ctx) => {
     const result = undoBatch(ctx, batchId);
@@ -54,16 +61,20 @@ export const importHandlers = {
   'import.errorWorkbook': async ({ checkId }, ctx) => {
     const state = getSession(ctx, checkId);
     const { name, bytes } = await buildErrorWorkbook(state, new Date().toLocaleString('zh-CN', { hour12: false }), envOf(ctx));
-    const info = ctx.files.put(name, bytes);
+    const info = ctx.files.putExport(name, bytes);
     return { fileId: info.fileId, name: info.name };
   },
   'import.template': async ({ kind }, ctx) => {
     const { name, bytes } = await buildTemplate(ctx.db, kind, countyNameOf(ctx.settings()));
-    const info = ctx.files.put(name, bytes);
+    const info = ctx.files.putExport(name, bytes);
     return { fileId: info.fileId, name: info.name };
   },
   'import.discard': ({ checkIds }, ctx) => {
-    for (const id of checkIds) dropSession(ctx, id);
+    for (const id of checkIds) {
+      const fileId = peekSession(ctx, id)?.fileId;
+      dropSession(ctx, id);
+      if (fileId) ctx.files.remove(fileId);
+    }
     return { discarded: checkIds.length };
   },
 } satisfies Handlers<typeof importMethods>;

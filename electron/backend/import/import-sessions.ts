@@ -55,6 +55,11 @@ export function listSessions(ctx: BackendContext): FileState[] {
   return [...storeOf(ctx).values()];
 }
 
+/** The check's state, or undefined when it has expired. */
+export function peekSession(ctx: BackendContext, checkId: string): FileState | undefined {
+  return storeOf(ctx).get(checkId);
+}
+
 export function dropSession(ctx: BackendContext, checkId: string): void {
   storeOf(ctx).delete(checkId);
 }

@@ -22,4 +22,10 @@ export const desktopMethods = defineMethods({
     input: z.object({ landscape: z.boolean().default(true) }).strict(),
     output: z.object({ printed: z.boolean() }),
   },
+  /** 设置 › 备份与恢复 › 备份到其他位置: the folder picker, then a verified backup into that folder (a USB stick). */
+  'desktop.backupToFolder': {
+    title: '备份到其他位置',
+    input: z.object({}).strict(),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  },
 });
