@@ -6,6 +6,7 @@ import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { undoOperation } from './db/tracked-writes.ts';
 import { recentOperations } from './history/history-service.ts';
 import { importHandlers } from './import/import-handlers.ts';
+import { operatorHandlers } from './operators/operator-handlers.ts';
 import { computeOverview } from './overview/overview-service.ts';
 import { personnelHandlers } from './personnel/personnel-handlers.ts';
 import { generateSampleData } from './sample-data/generate-sample-data.ts';
@@ -77,4 +78,5 @@ export const apiHandlers = {
   ...catalogHandlers,
   ...importHandlers,
   ...databaseHandlers,
+  ...operatorHandlers,
 } satisfies Handlers<Contract>;

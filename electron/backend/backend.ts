@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract.ts';
 import { fail, ok, type Result } from '../../shared/api/result.ts';
@@ -15,6 +16,8 @@ import { ensurePrivateDir, makeFolderFilesPrivate } from './files/private-paths.
 import type { Handler } from './handler-types.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 import { Log } from './log.ts';
+import { listOperators } from './operators/operator-store.ts';
+import { OperatorSession } from './operators/operator-session.ts';
 import { readSettings } from './settings/settings-store.ts';
 
 export interface BackendOptions {
@@ -36,6 +39,22 @@ export interface Backend {
   /** The one entry point of every transport: validates, runs, and always resolves to a Result. */
   call(method: string, input: unknown, hostContext?: unknown): Promise<Result<unknown>>;
   close(): void;
+}
+
+/**
+ * What the UI may call while operators exist and nobody is signed in: enough to draw the sign-in
+ * screen and the database notice, and to sign in. Nothing here returns personal data.
+ */
+const CALLABLE_WHEN_LOCKED: ReadonlySet<string> = new Set(['system.info', 'settings.get', 'database.status', 'session.status', 'session.signIn', 'session.lock', 'session.touch']);
+/** Calls that do not count as the clerk working (the page's own periodic refreshes). */
+const NOT_ACTIVITY: ReadonlySet<string> = new Set(['system.info', 'settings.get', 'database.status', 'session.status']);
+
+function systemUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '未知用户';
+  }
 }
 
 function sqliteCode(err: unknown): string {
@@ -78,12 +97,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const sweepTimer = setInterval(() => files.sweep(), 3600_000);
   sweepTimer.unref();
   const todayOverride = process.env['REGISTRY_TODAY'];
+  const session = new OperatorSession();
 
   const context: BackendContext = {
     get db() {
       return database.db;
     },
     database,
+    session,
     paths,
     appRoot: options.appRoot,
     appVersion: readAppVersion(options.appRoot),
@@ -96,14 +117,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
     today: () => (todayOverride && isIsoDate(todayOverride) ? todayOverride : isoDateOf(new Date())),
     settings: () => readSettings(database.db),
-    operator: () => readSettings(database.db).operatorName || '未署名',
+    operator: () => {
+      const settings = readSettings(database.db);
+      if (options.host === 'cli') return listOperators(database.db).length > 0 ? `命令行（${systemUser()}）` : settings.operatorName || '未署名';
+      return session.current(database.db, settings.idleLockMinutes).signedIn?.name ?? (settings.operatorName || '未署名');
+    },
   };
 
   const checkOutputs = options.checkOutputs ?? false;
 
-  /** Refuses a call while a restore swaps the file. */
+  /** Refuses a call while a restore swaps the file, or while operators exist and nobody is signed in. */
   function gate(method: string): Result<never> | null {
     if (database.maintenance && method !== 'database.status' && method !== 'system.info') return fail({ code: 'CONFLICT', message: database.maintenance });
+    if (options.host === 'cli' || CALLABLE_WHEN_LOCKED.has(method)) return null;
+    if (session.isLocked(database.db, readSettings(database.db).idleLockMinutes)) {
+      return fail({ code: 'LOCKED', message: '执法台账已锁定：请先选择操作员（并输入密码）登录。' });
+    }
     return null;
   }
 
@@ -111,6 +140,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (!isMethodName(method)) return fail({ code: 'UNKNOWN_METHOD', message: `未知的调用：${method.slice(0, 80)}` });
     const refused = gate(method);
     if (refused) return refused;
+    if (!NOT_ACTIVITY.has(method)) session.touch();
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) return fail(invalidInput(spec.title, parsed.error));

@@ -8,6 +8,7 @@ import { certificateMethods } from './methods/certificates.ts';
 import { historyMethods } from './methods/history.ts';
 import { importMethods } from './methods/import.ts';
 import { jobMethods } from './methods/jobs.ts';
+import { operatorMethods } from './methods/operators.ts';
 import { overviewMethods } from './methods/overview.ts';
 import { personnelMethods } from './methods/personnel.ts';
 import { rosterMethods } from './methods/rosters.ts';
@@ -39,6 +40,7 @@ export const contract = {
   ...catalogMethods,
   ...importMethods,
   ...databaseMethods,
+  ...operatorMethods,
 } as const;
 
 export type Contract = typeof contract;

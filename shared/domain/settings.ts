@@ -35,6 +35,8 @@ export const registrySettingsSchema = z.object({
   publicationValidityYears: z.number().int().min(1).max(20).default(5),
   /** Days before a published list's end date when it is flagged as expiring. */
   publicationWarningDays: z.number().int().min(1).max(730).default(90),
+  /** With operators (设置 › 操作员): the program locks after this many idle minutes; 0 never. */
+  idleLockMinutes: z.number().int().min(0).max(240).default(15),
 });
 export type RegistrySettings = z.infer<typeof registrySettingsSchema>;
 

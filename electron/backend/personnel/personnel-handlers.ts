@@ -5,6 +5,7 @@ import type { trainingMethods } from '../../../shared/api/methods/training.ts';
 import { ROSTER_DOCUMENT_LABELS } from '../../../shared/api/methods/rosters.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import { certTypeFor } from '../../../shared/domain/certificate-rules.ts';
+import { assertRecordable, recordAccess } from '../access/access-log.ts';
 import type { BackendContext } from '../context.ts';
 import type { Handlers } from '../handler-types.ts';
 import { buildRosterDocument } from '../rosters/roster-documents.ts';
@@ -36,9 +37,10 @@ export const personnelHandlers = {
   'personnel.rows': ({ ids, certType }, ctx) => ({ rows: rosterRows(ctx.db, ids, rulesOf(ctx), { certType, fullIdNumbers: false }) }),
   'personnel.get': ({ id }, ctx) => getPersonDetail(ctx.db, id, ctx.today(), ctx.settings()),
   'personnel.revealIdNumber': ({ id }, ctx) => {
+    assertRecordable(ctx);
     const person = personCore(ctx.db, id);
-    // Revealing a full number is logged (who, whose), as the display limits of GB/T 35273 expect.
-    ctx.log.write('info', `full ID number shown: person ${id} by operator "${ctx.operator()}"`);
+    // Revealing a full number is recorded (who, whose) before it is shown, as GB/T 35273's display limits expect.
+    recordAccess(ctx, { kind: 'reveal_id_number', personId: id, summary: `查看了“${person.name}”的完整身份证号` });
     return { idNumber: person.id_number };
   },
   'personnel.history': ({ id }, ctx) => ({ entries: personHistory(ctx.db, id) }),
@@ -81,15 +83,15 @@ export const personnelHandlers = {
 
   'rosters.get': (request, ctx) => {
     const doc = buildRosterDocument(ctx.db, request, { today: ctx.today(), settings: ctx.settings() });
-    if (doc.fullIdNumbers) ctx.log.write('info', `roster "${doc.kind}" with full ID numbers (${doc.total} people) prepared by operator "${ctx.operator()}"`);
+    if (doc.fullIdNumbers) recordAccess(ctx, { kind: 'print_full_ids', summary: `打印预览“${ROSTER_DOCUMENT_LABELS[doc.kind]}”，含 ${doc.total} 人的完整身份证号` });
     return doc;
   },
   'rosters.exportXlsx': async (request, ctx) => {
     const doc = buildRosterDocument(ctx.db, request, { today: ctx.today(), settings: ctx.settings() });
-    if (doc.fullIdNumbers) ctx.log.write('info', `roster "${doc.kind}" with full ID numbers (${doc.total} people) exported by operator "${ctx.operator()}"`);
+    if (doc.fullIdNumbers) recordAccess(ctx, { kind: 'export_full_ids', summary: `导出 Excel“${ROSTER_DOCUMENT_LABELS[doc.kind]}”，含 ${doc.total} 人的完整身份证号` });
     const buffer = await rosterWorkbook(doc);
     const name = `${ROSTER_DOCUMENT_LABELS[doc.kind]}_${doc.date}.xlsx`;
-    const info = ctx.files.put(name, buffer);
+    const info = ctx.files.putExport(name, buffer);
     return { fileId: info.fileId, name: info.name, rows: doc.total };
   },
 } satisfies Handlers<typeof personnelMethods & typeof certificateMethods & typeof trainingMethods & typeof rosterMethods>;

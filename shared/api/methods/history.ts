@@ -13,6 +13,18 @@ export const operationRowSchema = z.object({
 });
 export type OperationRow = z.infer<typeof operationRowSchema>;
 
+/** Operation kinds (operations.kind) as the clerk reads them, in 操作记录 and its export. */
+export const OPERATION_KIND_LABELS: Readonly<Record<string, string>> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  lifecycle: '证件',
+  import: '导入',
+  undo: '撤销',
+  sample_data: '示例数据',
+  other: '其他',
+};
+
 export const historyMethods = defineMethods({
   'history.recent': {
     title: '读取操作记录',
