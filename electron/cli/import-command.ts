@@ -4,6 +4,7 @@ import type { FileCheck } from '../../shared/import/check-schema.ts';
 import { FILE_STATUS_LABELS, IMPORT_KIND_LABELS, type CsvEncoding } from '../../shared/import/import-kinds.ts';
 import { unitKindLabel } from '../../shared/import/unit-names.ts';
 import type { Backend } from '../backend/backend.ts';
+import { backupBeforeImport } from '../backend/backups/backup-actions.ts';
 import { cliEntryFor, type CliFile } from '../backend/import/cli-report.ts';
 import { commitFile } from '../backend/import/commit-import.ts';
 import { scanFolder } from '../backend/import/folder-scan.ts';
@@ -22,8 +23,8 @@ import type { CliCommand } from './cli-command.ts';
  * unit list lacks is committed, with those units, only under --add-units; otherwise it is set aside
  * and the units are named.
  *
- * Exit code: 0 clean, 1 when any file has an error (or was set aside for its units to add), 2 when
- * a file could not be read at all.
+ * Exit code: 0 clean, 1 when any file has an error, was set aside for its units to add, or was clean
+ * but could not be written; 2 when a file could not be read at all.
  */
 
 const VALUE_OPTIONS = new Set(['--agency', '--data-dir', '--encoding']);
@@ -134,6 +135,7 @@ export const importCommand: CliCommand = {
       for (const f of checks) {
         if (f.status !== 'ready') continue;
         try {
+          await backupBeforeImport(ctx);
           commitFile(ctx, { checkId: f.checkId, missing: [], skipErrorRows: false, allowRepeat, addUnits });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
@@ -142,6 +144,8 @@ export const importCommand: CliCommand = {
         }
       }
     }
+    // The agencies' files were staged only to be read: none is kept in the data folder.
+    for (const id of fileIds) ctx.files.remove(id);
     const entries = checks.map((f) => {
       const entry = cliEntryFor(ctx, f.checkId);
       const reason = notCommitted.get(f.checkId);
@@ -153,6 +157,8 @@ export const importCommand: CliCommand = {
 
     if (checks.some((f) => f.status === 'unreadable')) return 2;
     if (checks.some((f) => f.status === 'errors') || unitsWaiting) return 1;
+    // A clean file that could not be written (no backup possible on a full disk, imported before …) is not a success.
+    if (notCommitted.size > 0) return 1;
     return 0;
   },
 };

@@ -1,8 +1,12 @@
 import path from 'node:path';
 import { createBackend, type Backend } from '../backend/backend.ts';
-import { resolveDataDir } from '../backend/data-dir.ts';
+import { dataPaths, resolveDataDir } from '../backend/data-dir.ts';
+import { Log } from '../backend/log.ts';
+import { AppError } from '../../shared/api/errors.ts';
 import { argValue } from '../tools/cli-args.ts';
-import type { CliCommand } from './cli-command.ts';
+import type { CliCommand, MaintenanceCommand } from './cli-command.ts';
+import { backupCommand, checkCommand, restoreCommand } from './database-commands.ts';
+import { fatalMessage } from '../backend/fatal-errors.ts';
 import { importCommand } from './import-command.ts';
 
 /**
@@ -37,29 +41,62 @@ const COMMANDS: Record<string, CliCommand> = {
       return info.ok && overview.ok ? 0 : 1;
     },
   },
+  backup: backupCommand,
+  restore: restoreCommand,
+};
+
+/** Commands that read the file without the backend, so they never write to it. */
+const MAINTENANCE: Record<string, MaintenanceCommand> = {
+  check: checkCommand,
 };
 
 function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
+  const lines = [...Object.values(COMMANDS), ...Object.values(MAINTENANCE)].map((c) => `  ${c.usage.padEnd(58)} ${c.summary}`);
   return `用法：npm run cli -- <命令> [选项] [--data-dir 数据文件夹]\n\n命令：\n${lines.join('\n')}\n`;
 }
 
 export async function runCli(argv: readonly string[], appRoot: string): Promise<number> {
   const [name, ...rest] = argv;
+  const maintenance = name ? MAINTENANCE[name] : undefined;
   const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
+  if (!command && !maintenance) {
     process.stderr.write(name && name !== '--help' ? `未知命令：${name}\n\n${usage()}` : usage());
     return name && name !== '--help' ? 2 : 0;
   }
+  const dataDir = resolveDataDir(argv);
+  // A foreseeable failure is told in Chinese with exit code 1; its stack goes to the log only.
+  const fatal = (err: unknown): number => {
+    new Log(dataPaths(dataDir).logDir, { echoErrors: false }).write('error', `command line: ${name ?? ''} failed`, err);
+    process.stderr.write(`${fatalMessage(err, { dataDir })}\n`);
+    return 1;
+  };
+  if (maintenance) {
+    try {
+      return await maintenance.run(rest, { dataDir, appRoot });
+    } catch (err) {
+      return fatal(err);
+    }
+  }
+  if (!command) return 2;
   let backend: Backend;
   try {
-    backend = await createBackend({ dataDir: resolveDataDir(argv), appRoot, host: 'cli' });
+    backend = await createBackend({ dataDir, appRoot, host: 'cli' });
   } catch (err) {
-    process.stderr.write(`无法打开数据库：${(err as Error).message}\n`);
-    return 2;
+    if (err instanceof AppError && err.code === 'DATABASE_NEWER') {
+      process.stderr.write(`无法打开数据库：${err.message}\n`);
+      return 2;
+    }
+    return fatal(err);
   }
   try {
+    const health = backend.context.database.health;
+    if (health.state !== 'ok' && !command.allowDamaged) {
+      process.stderr.write(`${health.message ?? '数据库已损坏'}\n检查：npm run cli -- check；恢复：npm run cli -- restore <备份文件>\n`);
+      return 1;
+    }
     return await command.run(rest, backend);
+  } catch (err) {
+    return fatal(err);
   } finally {
     backend.close();
   }

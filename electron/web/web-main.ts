@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { createBackend } from '../backend/backend.ts';
-import { resolveDataDir } from '../backend/data-dir.ts';
+import { dataPaths, resolveDataDir } from '../backend/data-dir.ts';
+import { fatalMessage } from '../backend/fatal-errors.ts';
+import { Log } from '../backend/log.ts';
 import { argValue } from '../tools/cli-args.ts';
 import { ensureRendererBuilt, rendererOutDir } from '../tools/renderer-build.ts';
 import { startWebHost } from './web-host.ts';
@@ -20,17 +22,28 @@ export async function runWebHost(argv: readonly string[], appRoot: string): Prom
     process.exit(2);
   }
   const dataDir = resolveDataDir(argv);
+  const fatal = (what: string, err: unknown): never => {
+    new Log(dataPaths(dataDir).logDir, { echoErrors: false }).write('error', `web host: ${what}`, err);
+    process.stderr.write(`${fatalMessage(err, { port, dataDir })}\n`);
+    process.exit(1);
+  };
   let backend;
   try {
     backend = await createBackend({ dataDir, appRoot, host: 'web', checkOutputs: process.env['REGISTRY_CHECK_OUTPUTS'] === '1' });
   } catch (err) {
-    process.stderr.write(`无法打开数据库：${(err as Error).message}\n`);
-    process.exit(1);
+    return fatal('cannot open the database', err);
   }
-  const host = await startWebHost({ backend, rendererDir, port });
+  let host;
+  try {
+    host = await startWebHost({ backend, rendererDir, port });
+  } catch (err) {
+    backend.close();
+    return fatal(`cannot listen on port ${port}`, err);
+  }
   process.stdout.write(`执法台账已启动：${host.url}\n数据文件夹：${dataDir}\n按 Ctrl+C 退出。\n`);
+  const running = host;
   const shutdown = () => {
-    void host.close().then(() => {
+    void running.close().then(() => {
       backend.close();
       process.exit(0);
     });
