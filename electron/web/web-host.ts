@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiError } from '../../shared/api/result.ts';
+import { WEB_TOKEN_FRAGMENT, WEB_TOKEN_HEADER } from '../../shared/api/web-access.ts';
 import type { Backend } from '../backend/backend.ts';
 import { SECURITY_HEADERS } from '../security/content-security-policy.ts';
+import { createAccessToken, tokenMatches } from './auth-token.ts';
 import { resolveStaticFile } from './static-files.ts';
 
 export interface WebHostOptions {
@@ -12,13 +14,33 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The launch's access token (tests pass one); a fresh random one otherwise. */
+  token?: string;
 }
 
 export interface WebHost {
+  /** The server's address, without the token. */
   readonly url: string;
+  /** The address to open: url#token=…, printed for the clerk (and opened in the browser). */
+  readonly openUrl: string;
+  readonly token: string;
   readonly port: number;
   close(): Promise<void>;
 }
+
+/**
+ * Slow or idle connections are closed in seconds, not minutes: a local process holding many
+ * half-sent requests must not tie the host up. An upload (at most ~72 MB over loopback) arrives in
+ * well under the request time; a handler's own work (a big import) is not limited by these.
+ */
+export const CONNECTION_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  /** How often Node looks for connections past those limits. */
+  checkIntervalMs: 1_000,
+  maxConnections: 64,
+} as const;
 
 /** base64 of a 50 MB upload plus JSON framing. */
 const MAX_BODY_BYTES = 72 * 1024 * 1024;
@@ -73,7 +95,13 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too_large'> {
   });
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, backend: Backend, method: string): Promise<void> {
+async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, backend: Backend, method: string, token: string): Promise<void> {
+  // Without this launch's token no call is answered: not even a method name is checked, no data served.
+  if (!tokenMatches(token, req.headers[WEB_TOKEN_HEADER.toLowerCase()])) {
+    req.resume();
+    sendError(res, 401, { code: 'UNAUTHORIZED', message: '访问令牌无效或缺失：请使用执法台账启动时显示的完整地址（末尾带有 #token=…）打开本页面。' });
+    return;
+  }
   if (req.method !== 'POST') {
     sendError(res, 405, { code: 'FORBIDDEN', message: '接口只接受 POST 请求' });
     return;
@@ -127,8 +155,9 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, render
 /** Serves the renderer and the backend over HTTP on 127.0.0.1 only. */
 export function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { backend, rendererDir } = options;
+  const token = options.token ?? createAccessToken();
   let port = options.port ?? 0;
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (!isAllowedHost(req.headers.host, port)) {
       sendError(res, 403, { code: 'FORBIDDEN', message: '只允许从本机地址访问' });
       return;
@@ -140,20 +169,32 @@ export function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
     const apiMatch = /^\/api\/([A-Za-z0-9_.]{1,80})$/.exec(pathname);
-    const handled = apiMatch ? handleApi(req, res, backend, apiMatch[1] ?? '') : Promise.resolve(serveStatic(req, res, rendererDir, pathname));
+    const handled = apiMatch ? handleApi(req, res, backend, apiMatch[1] ?? '', token) : Promise.resolve(serveStatic(req, res, rendererDir, pathname));
     handled.catch((err: unknown) => {
       backend.context.log.write('error', `web host: ${req.method} ${pathname}`, err);
       if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: '程序内部错误，详细信息已写入日志文件' });
       else res.destroy();
     });
-  });
-  server.requestTimeout = 10 * 60 * 1000;
+  };
+  const server = http.createServer(
+    {
+      headersTimeout: CONNECTION_LIMITS.headersTimeoutMs,
+      requestTimeout: CONNECTION_LIMITS.requestTimeoutMs,
+      keepAliveTimeout: CONNECTION_LIMITS.keepAliveTimeoutMs,
+      connectionsCheckingInterval: CONNECTION_LIMITS.checkIntervalMs,
+    },
+    handle,
+  );
+  server.maxConnections = CONNECTION_LIMITS.maxConnections;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
+      const url = `http://127.0.0.1:${port}/`;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url,
+        openUrl: `${url}#${WEB_TOKEN_FRAGMENT}=${token}`,
+        token,
         port,
         close: () =>
           new Promise<void>((done) => {

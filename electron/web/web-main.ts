@@ -40,7 +40,8 @@ export async function runWebHost(argv: readonly string[], appRoot: string): Prom
     backend.close();
     return fatal(`cannot listen on port ${port}`, err);
   }
-  process.stdout.write(`执法台账已启动：${host.url}\n数据文件夹：${dataDir}\n按 Ctrl+C 退出。\n`);
+  // The address carries this launch's access token: only whoever sees this window can open the program.
+  process.stdout.write(`执法台账已启动，请在本机浏览器中打开（地址含本次启动的访问令牌，请勿告诉他人）：\n${host.openUrl}\n数据文件夹：${dataDir}\n按 Ctrl+C 退出。\n`);
   const running = host;
   const shutdown = () => {
     void running.close().then(() => {

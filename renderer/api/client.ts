@@ -1,6 +1,7 @@
 import { API_BRIDGE_KEY } from '../../shared/api/bridge.ts';
 import { METHOD_NAMES, type MethodName, type RegistryApi } from '../../shared/api/contract.ts';
 import type { ApiError, Result } from '../../shared/api/result.ts';
+import { WEB_TOKEN_FRAGMENT, WEB_TOKEN_HEADER, WEB_TOKEN_STORAGE_KEY } from '../../shared/api/web-access.ts';
 
 type Transport = (method: MethodName, input: unknown) => Promise<Result<unknown>>;
 type Bridge = Readonly<Record<string, (input: unknown) => Promise<Result<unknown>>>>;
@@ -16,13 +17,26 @@ function bridgeTransport(bridge: Bridge): Transport {
 
 const UNREACHABLE: ApiError = { code: 'INTERNAL', message: '无法连接到程序后台，请确认执法台账仍在运行（命令行窗口未关闭）。' };
 
+/**
+ * Browser: the web host's address carries this launch's access token (#token=…). It is moved into
+ * sessionStorage (this tab only, gone when the tab closes) and taken out of the address bar before
+ * anything else reads the address, so it is not bookmarked, shared or kept in the history.
+ */
+function captureAccessToken(): void {
+  const prefix = `#${WEB_TOKEN_FRAGMENT}=`;
+  if (!window.location.hash.startsWith(prefix)) return;
+  const token = decodeURIComponent(window.location.hash.slice(prefix.length));
+  if (token) window.sessionStorage.setItem(WEB_TOKEN_STORAGE_KEY, token);
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+}
+
 /** Browser: the loopback web host. */
 const httpTransport: Transport = async (method, input) => {
   let response: Response;
   try {
     response = await fetch(`api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [WEB_TOKEN_HEADER]: window.sessionStorage.getItem(WEB_TOKEN_STORAGE_KEY) ?? '' },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -37,7 +51,9 @@ const httpTransport: Transport = async (method, input) => {
 
 function pickTransport(): Transport {
   const bridge = (window as unknown as Record<string, unknown>)[API_BRIDGE_KEY] as Bridge | undefined;
-  return bridge ? bridgeTransport(bridge) : httpTransport;
+  if (bridge) return bridgeTransport(bridge);
+  captureAccessToken();
+  return httpTransport;
 }
 
 const transport = pickTransport();

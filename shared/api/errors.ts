@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The database file is damaged, empty or unreadable: opened read-only (or not at all), nothing written. */
   'DATABASE_DAMAGED',
+  /** Web host: the call did not carry this launch's access token. */
+  'UNAUTHORIZED',
   /** Operators exist and nobody is signed in (at start, after 锁定 or the idle time). */
   'LOCKED',
 ] as const;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { WEB_TOKEN_HEADER, WEB_TOKEN_STORAGE_KEY } from '../../shared/api/web-access.ts';
 import { addDays, isIsoDate, isoDateOf } from '../../shared/domain/dates.ts';
 import { REPO_ROOT, tempDir } from '../helpers/paths.ts';
 
@@ -32,12 +33,20 @@ export const E2E_TODAY: string = (() => {
 export const BROWSER_CLOCK = new Date(`${addDays(E2E_TODAY, 3 * 365 + 123)}T10:30:00`);
 
 export interface RunningApp {
+  /** The server's address, without the token (routes are appended to it: `${url}#/personnel`). */
   url: string;
+  /** This launch's access token, as printed in the address (…/#token=…). */
+  token: string;
+  /** The printed address itself, which the clerk opens. */
+  openUrl: string;
   dataDir: string;
   stop(): Promise<void>;
 }
 
-/** Starts `npm run web` on a temp data folder and waits for the address it prints. */
+/** The token of every app started in this worker, by its address: newPage(browser, app.url) opens it with its token. */
+const tokensByUrl = new Map<string, string>();
+
+/** Starts `npm run web` on a temp data folder and waits for the address (with its access token) it prints. */
 export async function startWebApp(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? tempDir('registry-e2e-');
   const child: ChildProcess = spawn('npm', ['run', 'web', '--silent', '--', '--data-dir', dataDir, '--port', '0', '--renderer-dir', inject('rendererDir')], {
@@ -47,14 +56,14 @@ export async function startWebApp(options: { dataDir?: string; env?: Record<stri
     detached: true,
   });
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, token] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm run web did not print its address within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (m?.[1]) {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)#token=([A-Za-z0-9_-]{43})\s/.exec(output);
+      if (m?.[1] && m[2]) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve([m[1], m[2]]);
       }
     };
     child.stdout?.on('data', onData);
@@ -64,8 +73,11 @@ export async function startWebApp(options: { dataDir?: string; env?: Record<stri
       reject(new Error(`npm run web exited with ${code}:\n${output}`));
     });
   });
+  tokensByUrl.set(url, token);
   return {
     url,
+    token,
+    openUrl: `${url}#token=${token}`,
     dataDir,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -85,7 +97,11 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page at 1366×768 (the common office screen) whose clock is far from the registry's today. */
+/**
+ * A page at 1366×768 (the common office screen) whose clock is far from the registry's today. It
+ * opens the app the way the clerk does, at the printed address with its token (which the page
+ * moves into its sessionStorage); `url` is an app's `url` (or any other address, opened as given).
+ */
 export async function newPage(browser: Browser, url: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   await context.clock.install({ time: BROWSER_CLOCK });
@@ -94,7 +110,8 @@ export async function newPage(browser: Browser, url: string, viewport = { width:
   page.on('pageerror', (err) => {
     throw err;
   });
-  await page.goto(url);
+  const token = tokensByUrl.get(url);
+  await page.goto(token ? `${url}#token=${token}` : url);
   return page;
 }
 
@@ -106,14 +123,21 @@ export function poll<T>(fn: () => Promise<T> | T, message?: string) {
   return expect.poll(fn, { timeout: 20_000, interval: 100, ...(message ? { message } : {}) });
 }
 
-/** Calls the backend the way the page does (for setup and expected figures, never to drive the UI under test). */
+/**
+ * Calls the backend the way the page does, with the access token the page keeps in its
+ * sessionStorage (for setup and expected figures, never to drive the UI under test).
+ */
 export async function call<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
   const result = await page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch(`api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) });
+    async ([m, i, header, key]) => {
+      const response = await fetch(`api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [header]: sessionStorage.getItem(key) ?? '' },
+        body: JSON.stringify(i),
+      });
       return (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
     },
-    [method, input] as const,
+    [method, input, WEB_TOKEN_HEADER, WEB_TOKEN_STORAGE_KEY] as const,
   );
   if (!result.ok) throw new Error(`${method}: ${result.error?.code ?? ''} ${result.error?.message ?? ''}`);
   return result.value as T;

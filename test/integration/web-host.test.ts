@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
-import { startWebHost, type WebHost } from '../../electron/web/web-host.ts';
+import { tokenMatches } from '../../electron/web/auth-token.ts';
+import { CONNECTION_LIMITS, startWebHost, type WebHost } from '../../electron/web/web-host.ts';
 import { freshBackend } from '../helpers/backend.ts';
 import { tempDir } from '../helpers/paths.ts';
 
@@ -30,11 +32,21 @@ interface Reply {
   body: string;
 }
 
-/** A raw request, so the test controls the Host and Origin headers exactly. */
-function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+/**
+ * A raw request, so the test controls the Host and Origin headers exactly. It carries the launch's
+ * access token unless `token` says otherwise (null: no token header at all).
+ */
+function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string; token?: string | null }): Promise<Reply> {
+  const token = options.token === undefined ? host.token : options.token;
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${host.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: `127.0.0.1:${host.port}`, ...(token === null ? {} : { 'X-Registry-Token': token }), ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -50,8 +62,14 @@ function request(options: { method?: string; path: string; headers?: Record<stri
 const json = { 'Content-Type': 'application/json' };
 
 describe('web host', () => {
-  it('listens on 127.0.0.1 only and prints a loopback address', () => {
+  it('listens on 127.0.0.1 only and prints a loopback address with a random per-launch token', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(host.openUrl).toBe(`${host.url}#token=${host.token}`);
+    // 32 random bytes, base64url.
+    expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const other = await startWebHost({ backend, rendererDir: tempDir('renderer-'), port: 0 });
+    expect(other.token).not.toBe(host.token);
+    await other.close();
   });
 
   it('serves the renderer with a strict CSP', async () => {
@@ -108,6 +126,56 @@ describe('web host', () => {
     expect(get.status).toBe(405);
     const broken = await request({ method: 'POST', path: '/api/system.info', headers: json, body: '{not json' });
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('answers no API call without the launch token: 401, no data', async () => {
+    const cases: Array<[string, string | null]> = [
+      ['no token', null],
+      ['an empty token', ''],
+      ['a wrong token', 'A'.repeat(43)],
+      ['the token with one character changed', `${host.token.slice(0, -1)}${host.token.endsWith('A') ? 'B' : 'A'}`],
+      ['the token twice', `${host.token}${host.token}`],
+    ];
+    for (const method of ['system.info', 'personnel.revealIdNumber', 'backups.download', 'files.get', 'no.such.method']) {
+      for (const [label, token] of cases) {
+        const reply = await request({ method: 'POST', path: `/api/${method}`, headers: json, body: '{"id":1}', token });
+        expect(reply.status, `${method}, ${label}`).toBe(401);
+        expect(JSON.parse(reply.body), `${method}, ${label}`).toEqual({
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: expect.stringContaining('访问令牌') },
+        });
+      }
+    }
+    // GET, form posts and preflights without the token are refused the same way.
+    expect((await request({ path: '/api/system.info', token: null })).status).toBe(401);
+    expect((await request({ method: 'OPTIONS', path: '/api/system.info', token: null, headers: { Origin: `http://127.0.0.1:${host.port}` } })).status).toBe(401);
+    // The interface itself (which holds no data) is served without it.
+    expect((await request({ path: '/', token: null })).status).toBe(200);
+  });
+
+  it('compares tokens in constant time, whatever their length', () => {
+    expect(tokenMatches('abc', 'abc')).toBe(true);
+    expect(tokenMatches('abc', 'abd')).toBe(false);
+    expect(tokenMatches('abc', 'ab')).toBe(false);
+    expect(tokenMatches('abc', undefined)).toBe(false);
+    expect(tokenMatches('abc', ['abc'])).toBe(false);
+    expect(tokenMatches('abc', 'x'.repeat(100_000))).toBe(false);
+  });
+
+  it('closes a connection that sends its headers too slowly', async () => {
+    const socket = net.connect(host.port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    // Half a request, then nothing: the server must hang up by itself (headers timeout of seconds).
+    socket.write(`POST /api/system.info HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n`);
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    // 408 Request Timeout: the server closed it for its slowness, not for anything it sent.
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    // Seconds, not minutes.
+    expect(CONNECTION_LIMITS.headersTimeoutMs).toBeLessThanOrEqual(10_000);
+    expect(CONNECTION_LIMITS.requestTimeoutMs).toBeLessThanOrEqual(60_000);
+    expect(CONNECTION_LIMITS.keepAliveTimeoutMs).toBeLessThanOrEqual(10_000);
   });
 
   it('never serves files outside the renderer folder', async () => {
