@@ -41,5 +41,5 @@ if (electronBinary) {
       '',
     ].join('\n'),
   );
-  await runWebHost(args, appRoot);
+  await runWebHost(args, appRoot, { openBrowser: true });
 }

@@ -3,15 +3,17 @@ import { createBackend } from '../backend/backend.ts';
 import { dataPaths, resolveDataDir } from '../backend/data-dir.ts';
 import { fatalMessage } from '../backend/fatal-errors.ts';
 import { Log } from '../backend/log.ts';
-import { argValue } from '../tools/cli-args.ts';
+import { argValue, hasFlag } from '../tools/cli-args.ts';
 import { ensureRendererBuilt, rendererOutDir } from '../tools/renderer-build.ts';
+import { openInBrowser } from './open-browser.ts';
 import { startWebHost } from './web-host.ts';
 
 /**
- * `npm run web [-- --data-dir DIR] [--port N] [--renderer-dir DIR]`: the app in a browser on this
- * machine, served on 127.0.0.1 only.
+ * `npm run web [-- --data-dir DIR] [--port N] [--renderer-dir DIR] [--open]`: the app in a browser on
+ * this machine, served on 127.0.0.1 only. `--open` (and `npm start` without Electron) also opens it
+ * in the default browser.
  */
-export async function runWebHost(argv: readonly string[], appRoot: string): Promise<void> {
+export async function runWebHost(argv: readonly string[], appRoot: string, options: { openBrowser?: boolean } = {}): Promise<void> {
   const rendererDirArg = argValue(argv, 'renderer-dir');
   const rendererDir = rendererDirArg ? path.resolve(rendererDirArg) : rendererOutDir(appRoot);
   if (!rendererDirArg && !ensureRendererBuilt(appRoot)) process.exit(1);
@@ -42,6 +44,7 @@ export async function runWebHost(argv: readonly string[], appRoot: string): Prom
   }
   // The address carries this launch's access token: only whoever sees this window can open the program.
   process.stdout.write(`执法台账已启动，请在本机浏览器中打开（地址含本次启动的访问令牌，请勿告诉他人）：\n${host.openUrl}\n数据文件夹：${dataDir}\n按 Ctrl+C 退出。\n`);
+  if (options.openBrowser || hasFlag(argv, 'open')) openInBrowser(host.openUrl, dataPaths(dataDir).stagingDir);
   const running = host;
   const shutdown = () => {
     void running.close().then(() => {
