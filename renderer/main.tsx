@@ -5,7 +5,9 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/App.tsx';
+import { DatabaseGate } from './app/database-gate.tsx';
 import { RegistryEnvProvider } from './app/registry-env.tsx';
+import { SessionGate } from './app/session-gate.tsx';
 import './styles/global.css';
 
 dayjs.locale('zh-cn');
@@ -21,7 +23,11 @@ createRoot(root).render(
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY, colorPrimary: '#1d4f91', borderRadius: 4, fontSize: 14 } }}>
       <AntApp>
         <RegistryEnvProvider>
-          <AppShell />
+          <SessionGate>
+            <DatabaseGate>
+              <AppShell />
+            </DatabaseGate>
+          </SessionGate>
         </RegistryEnvProvider>
       </AntApp>
     </ConfigProvider>

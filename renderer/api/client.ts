@@ -56,7 +56,15 @@ function pickTransport(): Transport {
   return httpTransport;
 }
 
-const transport = pickTransport();
+/** Fired when a call is refused because the program is locked: the sign-in screen comes up. */
+export const LOCKED_EVENT = 'registry:locked';
+
+const picked = pickTransport();
+const transport: Transport = async (method, input) => {
+  const result = await picked(method, input);
+  if (!result.ok && result.error.code === 'LOCKED') window.dispatchEvent(new Event(LOCKED_EVENT));
+  return result;
+};
 
 export const isDesktop = (window as unknown as Record<string, unknown>)[API_BRIDGE_KEY] !== undefined;
 

@@ -1,9 +1,11 @@
-import { App, Layout, Menu, Tag, Tooltip, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { PrintPage } from '../pages/print/PrintPage.tsx';
 import { SetupPage } from '../pages/setup/SetupPage.tsx';
 import { leaveQuestion } from './leave-guard.ts';
 import { PAGES } from './pages.tsx';
 import { useAppInfo, useSettings } from './registry-env.tsx';
+import { useSession } from './session-gate.tsx';
 import { navigate, useHashRoute, type Route } from './use-hash-route.ts';
 
 const { Sider, Header, Content } = Layout;
@@ -30,6 +32,7 @@ function Shell({ route }: { route: Route }) {
     }
     modal.confirm({ title: '离开这个页面？', content: question, okText: '离开', cancelText: '留在本页', onOk: () => navigate(`/${key}`) });
   };
+  const session = useSession();
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -60,7 +63,18 @@ function Shell({ route }: { route: Route }) {
               </Tooltip>
             )}
           </Typography.Text>
-          <Typography.Text type="secondary">{settings.operatorName ? `经办人：${settings.operatorName}` : '未设置经办人（设置 › 业务规则）'}</Typography.Text>
+          {session.status.configured ? (
+            <Space>
+              <Typography.Text type="secondary" data-testid="signed-in-operator">
+                操作员：{session.status.signedIn?.name}
+              </Typography.Text>
+              <Button size="small" icon={<LockOutlined />} onClick={() => void session.lock()} data-testid="header-lock">
+                锁定
+              </Button>
+            </Space>
+          ) : (
+            <Typography.Text type="secondary">{settings.operatorName ? `经办人：${settings.operatorName}` : '未设置经办人（设置 › 业务规则）'}</Typography.Text>
+          )}
         </Header>
         <Content style={{ padding: 24, minWidth: 0 }}>{setup ? <SetupPage /> : page?.render(route)}</Content>
       </Layout>

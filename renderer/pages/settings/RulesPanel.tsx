@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DEFAULT_SETTINGS, registrySettingsSchema, type RegistrySettings } from '../../../shared/domain/settings.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useReloadRegistryEnv, useSettings } from '../../app/registry-env.tsx';
+import { useSession } from '../../app/session-gate.tsx';
 import { numberRange, textRules } from '../../forms/contract-rules.ts';
 
 const RULES = registrySettingsSchema.shape;
@@ -14,6 +15,8 @@ export function RulesPanel() {
   const [form] = Form.useForm<RegistrySettings>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
+  // With operators (设置 › 操作员) the signed-in operator is recorded, not a name typed here.
+  const operatorsConfigured = useSession().status.configured;
 
   const save = async (values: RegistrySettings) => {
     setSaving(true);
@@ -45,9 +48,11 @@ export function RulesPanel() {
       >
         <Input style={{ width: 120 }} maxLength={6} placeholder="如：430981" />
       </Form.Item>
-      <Form.Item name="operatorName" label="经办人（操作员）" tooltip="记录在每一次修改上，并打印在名册的经办人一栏" rules={textRules(RULES.operatorName, '经办人', { required: false })}>
-        <Input style={{ width: 200 }} placeholder="如：李芳" />
-      </Form.Item>
+      {!operatorsConfigured && (
+        <Form.Item name="operatorName" label="经办人（操作员）" tooltip="记录在每一次修改上，并打印在名册的经办人一栏；设置了操作员（设置 › 操作员）后改为记录登录的操作员" rules={textRules(RULES.operatorName, '经办人', { required: false })}>
+          <Input style={{ width: 200 }} placeholder="如：李芳" />
+        </Form.Item>
+      )}
       <Form.Item name="certValidityYears" label="执法证有效期" rules={[{ required: true, message: '请填写执法证有效期' }]}>
         <InputNumber {...numberRange(RULES.certValidityYears)} precision={0} addonAfter="年" />
       </Form.Item>

@@ -1,14 +1,18 @@
 import { Card, Tabs } from 'antd';
 import { navigate } from '../../app/use-hash-route.ts';
 import { AboutPanel } from './AboutPanel.tsx';
+import { BackupPanel } from './BackupPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { OperatorsPanel } from './OperatorsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
 import { UnitsPanel } from './UnitsPanel.tsx';
 
 const TABS = [
   { key: 'units', label: '单位管理', children: <UnitsPanel /> },
   { key: 'rules', label: '业务规则', children: <RulesPanel /> },
+  { key: 'operators', label: '操作员', children: <OperatorsPanel /> },
   { key: 'history', label: '操作记录', children: <HistoryPanel /> },
+  { key: 'backup', label: '备份与恢复', children: <BackupPanel /> },
   { key: 'about', label: '关于', children: <AboutPanel /> },
 ];
 
