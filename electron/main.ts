@@ -12,7 +12,7 @@ import { USER_FILE_MODE, writeFileAtomic } from './backend/files/write-file-atom
 import { SECURITY_HEADERS } from './security/content-security-policy.ts';
 import { startupErrorMessage } from './startup-error.ts';
 import { resolveStaticFile } from './web/static-files.ts';
-import { APP_SCHEME, APP_START_URL, isAppUrl, mainWindowOptions } from './window-options.ts';
+import { APP_SCHEME, APP_START_URL, createMainWindow, isAppUrl } from './window-options.ts';
 
 // Must run before `ready`: app:// behaves like a secure, standard origin (fetch, storage, CSP).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -76,7 +76,7 @@ function registerIpc(backend: Backend): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), { packaged: app.isPackaged }));
+  const window = createMainWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), { packaged: app.isPackaged });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_START_URL);
   return window;

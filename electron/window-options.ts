@@ -24,6 +24,8 @@ export interface HardenedWebPreferences {
   safeDialogs: true;
   /** Off in the installed program: no developer tools by shortcut or from code. */
   devTools: boolean;
+  /** A middle click must not open a link in a new window (electronegativity's AUXCLICK check). */
+  disableBlinkFeatures: 'Auxclick';
 }
 
 export interface MainWindowOptions {
@@ -38,8 +40,16 @@ export interface MainWindowOptions {
   webPreferences: HardenedWebPreferences;
 }
 
-export function mainWindowOptions(preloadPath: string, { packaged = false }: { packaged?: boolean } = {}): MainWindowOptions {
-  return {
+/** Electron's BrowserWindow, or a stand-in that records what it is given (tests). */
+export type WindowConstructor<W> = new (options: MainWindowOptions) => W;
+
+/**
+ * Creates the main window. The options are written out in the `new BrowserWindow({…})` call
+ * itself, so a static checker (electronegativity, run by test/integration/electron-security.test.ts)
+ * sees every hardening flag where the window is made.
+ */
+export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, preloadPath: string, { packaged = false }: { packaged?: boolean } = {}): W {
+  return new BrowserWindow({
     width: 1366,
     height: 820,
     minWidth: 1024,
@@ -63,8 +73,24 @@ export function mainWindowOptions(preloadPath: string, { packaged = false }: { p
       spellcheck: false,
       safeDialogs: true,
       devTools: !packaged,
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
+}
+
+/** The options createMainWindow gives the window (for tests; recorded through a stand-in constructor). */
+export function mainWindowOptions(preloadPath: string, { packaged = false }: { packaged?: boolean } = {}): MainWindowOptions {
+  const recorder = createMainWindow(
+    class {
+      readonly options: MainWindowOptions;
+      constructor(options: MainWindowOptions) {
+        this.options = options;
+      }
+    },
+    preloadPath,
+    { packaged },
+  );
+  return recorder.options;
 }
 
 /** Only our own app:// pages may talk to the backend or be navigated to. */

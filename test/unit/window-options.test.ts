@@ -19,6 +19,7 @@ describe('BrowserWindow hardening', () => {
       spellcheck: false,
       safeDialogs: true,
       devTools: true,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(webPreferences).not.toHaveProperty('enableBlinkFeatures');
   });
