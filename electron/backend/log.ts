@@ -28,7 +28,9 @@ const MAX_LINE_BYTES = 64 * 1024;
 
 function clip(line: string): string {
   if (Buffer.byteLength(line) <= MAX_LINE_BYTES) return line;
-  return `${Buffer.from(line).subarray(0, MAX_LINE_BYTES - 32).toString('utf8')} …（已截断）\n`;
+  return `${Buffer.from(line)
+    .subarray(0, MAX_LINE_BYTES - 32)
+    .toString('utf8')} …（已截断）\n`;
 }
 
 /**

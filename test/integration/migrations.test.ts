@@ -152,7 +152,13 @@ function snapshot(db: Db): Map<string, { columns: string[]; rows: unknown[] }> {
   const out = new Map<string, { columns: string[]; rows: unknown[] }>();
   for (const table of tables) {
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).map((c) => `"${c}"`);
-    out.set(table, { columns, rows: db.prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`).raw().all() });
+    out.set(table, {
+      columns,
+      rows: db
+        .prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`)
+        .raw()
+        .all(),
+    });
   }
   return out;
 }
@@ -181,7 +187,10 @@ describe('each migration, on a database with data at the version before it', () 
       expect(upgraded.schemaVersion).toBe(migration.version);
       const after = snapshot(upgraded.db);
       for (const [table, { columns, rows }] of before) {
-        const kept = upgraded.db.prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`).raw().all();
+        const kept = upgraded.db
+          .prepare(`SELECT ${columns.join(', ')} FROM "${table}" ORDER BY rowid`)
+          .raw()
+          .all();
         expect(kept, `rows of ${table}`).toEqual(rows);
         expect(after.has(table), `table ${table}`).toBe(true);
       }
