@@ -101,6 +101,21 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
     },
   },
 
+  unconfirmed_staffing_and_unit_imports: {
+    before: seedVersion1,
+    after(db) {
+      // The rebuilt personnel table kept its ids, so every card, exam, training record and transfer still points home.
+      expect(db.prepare(`SELECT p.name FROM certificates c JOIN personnel p ON p.id = c.person_id WHERE c.id = 2`).pluck().get()).toBe('张伟');
+      expect(count(db, `SELECT count(*) FROM pragma_index_list('personnel') WHERE name IN ('personnel_unit', 'personnel_name', 'personnel_initials')`)).toBe(3);
+      // 未填写 is now a staffing type; anything else is still refused.
+      db.prepare(`INSERT INTO personnel (unit_id, name, sex, id_number, staffing_type) VALUES (1, '李强', '男', '430981198001010019', '未填写')`).run();
+      expect(() => db.prepare(`INSERT INTO personnel (unit_id, name, sex, id_number, staffing_type) VALUES (1, '赵敏', '女', '430981198001010027', '临时工')`).run()).toThrow(/CHECK/);
+      // A unit list is an import kind.
+      db.prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, kind) VALUES (2, '单位名单.xlsx', ?, 'units')`).run('a'.repeat(64));
+      expect(() => db.prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, kind) VALUES (1, 'x.xlsx', ?, 'something')`).run('b'.repeat(64))).toThrow(/CHECK/);
+    },
+  },
+
   operators: {
     before: seedVersion1,
     after(db) {
