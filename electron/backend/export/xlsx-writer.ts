@@ -1,29 +1,76 @@
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { columnLetter, sanitizeCellText } from '../../../shared/domain/spreadsheet-text.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import { isIsoDate } from '../../../shared/domain/dates.ts';
+import { looksLikeFormula, sanitizeCellText } from '../../../shared/domain/spreadsheet-text.ts';
+import { enableQuotePrefixStyles } from './quote-prefix.ts';
+import {
+  cellStyle,
+  fitScale,
+  HEADER_FOOTER,
+  HEADER_STYLE,
+  LINE_HEIGHT,
+  LINE_STYLE,
+  linesIn,
+  pageSetup,
+  printableHeight,
+  quotedStyle,
+  rowHeightFor,
+  TEXT_SHEET_STYLE,
+  TITLE_STYLE,
+  type Align,
+  type CellKind,
+  type MarkLevel,
+  type RowRole,
+} from './xlsx-style.ts';
 
 /**
- * The app's only door to ExcelJS (upstream releases slowly; keep it behind this adapter). Writes
- * print-ready sheets that open cleanly in WPS and Excel: a title, a bold header repeated on every
- * printed page, borders, wrapped text, frozen header, A4 page setup, 第 X 页 共 Y 页 in the footer.
- * Every value is written as a typed cell, never as a formula.
+ * The app's only door to ExcelJS (upstream releases slowly; keep it behind this adapter). Every
+ * workbook is written by ExcelJS's streaming writer (`stream.xlsx.WorkbookWriter`, inline strings):
+ * rows go to the zip as they are written, so 100,000 people take the memory of a few hundred rows.
+ * Every sheet looks and prints the same way (xlsx-style.ts): a merged title, a bold filled header
+ * repeated on every printed page and frozen on screen, thin borders, widths for Chinese text,
+ * A4 fitted to the page width, 第 X 页 共 Y 页 in the footer, closing lines after the last row.
+ *
+ * Every value is written as a typed cell, never as a formula, and every text cell passes one door
+ * (`toCell`): characters XML forbids are removed, and text a spreadsheet could take for a formula
+ * (leading =, +, -, @, tab, CR — OWASP) keeps its exact text but gets Excel's leading-apostrophe
+ * escape and the text format, so no spreadsheet evaluates it, even when the clerk edits the cell.
  */
 
-export type CellValue = string | number | boolean | null | undefined;
+enableQuotePrefixStyles();
+
+export type CellValue = string | number | boolean | Date | null | undefined;
+export type { CellKind, RowRole } from './xlsx-style.ts';
 
 export interface ColumnSpec {
   key: string;
   header: string;
-  /** Width in characters (a CJK character counts as about 2). */
+  /** Width in characters (a CJK character counts as about 2); see fitWidth in xlsx-style.ts. */
   width: number;
-  /** 'text' cells are stored as text even when they look like numbers (ID and certificate numbers). */
-  kind?: 'text' | 'number' | 'date';
-  align?: 'left' | 'center' | 'right';
+  /**
+   * How values are stored: 'text' keeps digits as text (ID and certificate numbers, codes), numbers
+   * and dates are typed cells with a number format ('date' also takes an ISO date string), 'general'
+   * writes strings as strings and numbers as numbers.
+   */
+  kind?: CellKind;
+  align?: Align;
+  /** Wrap long text (default: on for text columns, off for numbers, dates and 'text' codes). */
+  wrap?: boolean;
 }
 
 export interface CellMark {
-  level: 'error' | 'warning' | 'note';
+  level: MarkLevel;
   /** Shown as the cell's comment (批注). */
   comment?: string;
+}
+
+export interface TableRow {
+  values: Readonly<Record<string, CellValue>>;
+  /** Subtotals and totals print bold on grey; a reported-figures row on light yellow. */
+  role?: RowRole;
+  /** Marks on individual cells, by column key: filled (error, warning, note) or red bold (alert). */
+  marks?: Readonly<Record<string, CellMark>>;
 }
 
 export interface TableSheetSpec {
@@ -32,34 +79,22 @@ export interface TableSheetSpec {
   /** Lines under the title, e.g. 填报单位 / 制表日期. */
   subtitles?: string[];
   columns: ColumnSpec[];
-  rows: ReadonlyArray<Record<string, CellValue>>;
+  rows: Iterable<TableRow> | AsyncIterable<TableRow>;
   orientation?: 'portrait' | 'landscape';
-  /** Marks on individual cells, keyed by data-row index then column key. */
-  marks?: ReadonlyMap<number, ReadonlyMap<string, CellMark>>;
-  /** Lines printed after the table, e.g. the signature block. */
+  /** Lines printed after the table, e.g. the signature block; kept on a page with the last rows. */
   footerLines?: string[];
   /** Drop-down lists per column key (values, or a range on a list sheet for long lists). */
   validations?: Record<string, { list: string[] } | { range: string }>;
   /** Number of empty formatted rows to add (templates). */
   blankRows?: number;
-  /**
-   * Height in points of a data row, by data-row index (undefined: the application's default). For
-   * wrapped multi-line cells, which LibreOffice and WPS do not always grow on their own.
-   */
-  rowHeight?: (dataIndex: number) => number | undefined;
   hidden?: boolean;
 }
 
-const BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: 'FF8C8C8C' } },
-  left: { style: 'thin', color: { argb: 'FF8C8C8C' } },
-  bottom: { style: 'thin', color: { argb: 'FF8C8C8C' } },
-  right: { style: 'thin', color: { argb: 'FF8C8C8C' } },
-};
-const BODY_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
-const HEADER_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 11, bold: true };
-const TITLE_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 16, bold: true };
-const MARK_FILL: Record<CellMark['level'], string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', note: 'FFDDEBF7' };
+export interface WriteControl {
+  signal?: AbortSignal;
+  /** Called as rows are written (the number written so far in this sheet). */
+  onRows?: (written: number) => void;
+}
 
 /** Excel forbids these in sheet names, and an apostrophe breaks print titles. */
 export function safeSheetName(name: string): string {
@@ -67,144 +102,249 @@ export function safeSheetName(name: string): string {
   return cleaned.slice(0, 31);
 }
 
-function toCell(value: CellValue, kind: ColumnSpec['kind']): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return sanitizeCellText(value);
-  if (kind === 'text') return String(value);
-  return value;
+function isoToDate(iso: string): Date {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+}
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+const NUMBER_KINDS: ReadonlySet<CellKind> = new Set(['integer', 'decimal', 'percent', 'difference']);
+
+/**
+ * The one conversion of a value into a cell: typed, cleaned, and never a formula. A line break in a
+ * cell is LF (Alt+Enter); a CR would turn into LF on reading anyway (XML normalises it), so it is
+ * written as LF.
+ */
+export function toCell(value: CellValue, kind: CellKind): { value: ExcelJS.CellValue; quoted: boolean } {
+  if (value === null || value === undefined || value === '') return { value: null, quoted: false };
+  if (typeof value === 'string') {
+    const text = sanitizeCellText(value).replace(/\r\n?/g, '\n');
+    if (kind === 'date' && isIsoDate(text)) return { value: isoToDate(text), quoted: false };
+    if (NUMBER_KINDS.has(kind) && NUMERIC.test(text)) return { value: Number(text), quoted: false };
+    return { value: text, quoted: looksLikeFormula(value) };
+  }
+  if (typeof value === 'number' && kind === 'text') {
+    const text = String(value);
+    return { value: text, quoted: looksLikeFormula(text) };
+  }
+  return { value, quoted: false };
+}
+
+function defaultWrap(kind: CellKind): boolean {
+  return kind === 'general';
+}
+
+/** Rows written before the page-break decision at the end of a sheet (see keepFooterWithRows). */
+const HELD_ROWS = 4;
+/** Data rows moved onto the closing lines' page when those would otherwise stand alone. */
+const ROWS_WITH_FOOTER = 3;
+const YIELD_EVERY = 500;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function* asAsync<T>(rows: Iterable<T> | AsyncIterable<T>): AsyncIterable<T> {
+  yield* rows;
+}
+
+/** Collects the zip in memory (for exports handed to the renderer as staged files). */
+class BufferSink extends Writable {
+  readonly chunks: Buffer[] = [];
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    this.chunks.push(chunk);
+    callback();
+  }
 }
 
 export class XlsxWorkbook {
-  private readonly workbook = new ExcelJS.Workbook();
+  private readonly writer: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly sink: BufferSink | null;
 
-  constructor(creator = '执法台账') {
-    this.workbook.creator = creator;
-    this.workbook.created = new Date();
+  /** `file`: write straight to this path (the caller renames it into place); else into memory. */
+  constructor(options: { file?: string; creator?: string } = {}) {
+    this.sink = options.file ? null : new BufferSink();
+    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      ...(options.file ? { filename: options.file } : { stream: this.sink as Writable }),
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    this.writer.creator = options.creator ?? '执法台账';
   }
 
-  addTableSheet(spec: TableSheetSpec): ExcelJS.Worksheet {
-    const colCount = spec.columns.length;
-    const sheet = this.workbook.addWorksheet(safeSheetName(spec.name), {
+  /** Writes one table sheet, start to end (a streaming workbook writes its sheets one after another). */
+  async addTableSheet(spec: TableSheetSpec, control: WriteControl = {}): Promise<void> {
+    const orientation = spec.orientation ?? 'landscape';
+    const columns = spec.columns;
+    const colCount = columns.length;
+    const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
+    const headerRowNo = (spec.title ? 1 : 0) + (spec.subtitles?.length ?? 0) + 1;
+    const sheet = this.writer.addWorksheet(safeSheetName(spec.name), {
       state: spec.hidden ? 'hidden' : 'visible',
-      pageSetup: {
-        paperSize: 9,
-        orientation: spec.orientation ?? 'landscape',
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-        horizontalCentered: true,
-        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-      },
-      headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
+      pageSetup: { ...pageSetup(orientation), printTitlesRow: `${headerRowNo}:${headerRowNo}` },
+      headerFooter: HEADER_FOOTER,
+      views: [{ state: 'frozen', ySplit: headerRowNo, xSplit: 0 }],
     });
-    sheet.columns = spec.columns.map((c) => ({ key: c.key, width: c.width }));
-    let rowNo = 0;
-    if (spec.title) {
-      rowNo += 1;
-      sheet.mergeCells(rowNo, 1, rowNo, colCount);
-      const cell = sheet.getCell(rowNo, 1);
-      cell.value = sanitizeCellText(spec.title);
-      cell.font = TITLE_FONT;
-      cell.alignment = { horizontal: 'center', vertical: 'middle' };
-      sheet.getRow(rowNo).height = 30;
-    }
-    for (const line of spec.subtitles ?? []) {
-      rowNo += 1;
-      sheet.mergeCells(rowNo, 1, rowNo, colCount);
-      const cell = sheet.getCell(rowNo, 1);
-      cell.value = sanitizeCellText(line);
-      cell.font = BODY_FONT;
-      cell.alignment = { horizontal: 'left', vertical: 'middle' };
-    }
-    rowNo += 1;
-    const headerRowNo = rowNo;
-    const header = sheet.getRow(headerRowNo);
-    spec.columns.forEach((c, i) => {
-      const cell = header.getCell(i + 1);
-      cell.value = c.header;
-      cell.font = HEADER_FONT;
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-      cell.border = BORDER;
-      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    });
-    header.height = 24;
+    sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
 
-    const writeRow = (values: Record<string, CellValue> | null, dataIndex: number) => {
+    // Height of the first page taken before the data, and of the header repeated on later pages.
+    const scale = fitScale(
+      columns.map((c) => c.width),
+      orientation,
+    );
+    const pageHeight = printableHeight(orientation, scale);
+    let used = 0;
+    let rowNo = 0;
+
+    const mergedLine = (text: string, style: Partial<ExcelJS.Style>, height: number) => {
       rowNo += 1;
       const row = sheet.getRow(rowNo);
-      const height = dataIndex >= 0 ? spec.rowHeight?.(dataIndex) : undefined;
-      if (height !== undefined) row.height = height;
-      spec.columns.forEach((c, i) => {
-        const cell = row.getCell(i + 1);
-        cell.value = values ? toCell(values[c.key], c.kind) : null;
-        if (c.kind === 'text') cell.numFmt = '@';
-        if (c.kind === 'date') cell.numFmt = 'yyyy-mm-dd';
-        cell.font = BODY_FONT;
-        cell.border = BORDER;
-        cell.alignment = { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true };
-        const mark = spec.marks?.get(dataIndex)?.get(c.key);
-        if (mark) {
-          cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILL[mark.level] } };
-          if (mark.comment) cell.note = sanitizeCellText(mark.comment);
-        }
-      });
+      sheet.mergeCells(rowNo, 1, rowNo, colCount);
+      const cell = row.getCell(1);
+      const converted = toCell(text, 'general');
+      cell.value = converted.value;
+      cell.style = converted.quoted ? quotedStyle(style) : style;
+      row.height = height;
+      used += height;
+      row.commit();
     };
-    spec.rows.forEach((values, i) => writeRow(values, i));
-    for (let i = 0; i < (spec.blankRows ?? 0); i += 1) writeRow(null, -1);
-    const lastDataRow = rowNo;
+    if (spec.title) mergedLine(spec.title, TITLE_STYLE, 30);
+    for (const line of spec.subtitles ?? []) mergedLine(line, LINE_STYLE, rowHeightFor(linesIn(line, totalWidth)));
 
-    for (const [key, rule] of Object.entries(spec.validations ?? {})) {
-      const index = spec.columns.findIndex((c) => c.key === key);
-      if (index < 0 || lastDataRow <= headerRowNo) continue;
-      const formula = 'list' in rule ? `"${rule.list.join(',')}"` : rule.range;
-      if ('list' in rule && formula.length > 255) throw new Error(`inline list for ${key} exceeds 255 characters; use a range`);
-      const letter = columnLetter(index);
-      for (let r = headerRowNo + 1; r <= lastDataRow; r += 1) {
-        sheet.getCell(`${letter}${r}`).dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [formula],
-          showErrorMessage: true,
-          errorTitle: '取值无效',
-          error: '请从下拉列表中选择',
-        };
-      }
-    }
+    rowNo += 1;
+    const header = sheet.getRow(rowNo);
+    columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      const converted = toCell(c.header, 'general');
+      cell.value = converted.value;
+      cell.style = converted.quoted ? quotedStyle(HEADER_STYLE) : HEADER_STYLE;
+    });
+    const headerHeight = rowHeightFor(Math.max(...columns.map((c) => linesIn(c.header, c.width))));
+    header.height = headerHeight;
+    used += headerHeight;
+    header.commit();
 
-    if (spec.footerLines && spec.footerLines.length > 0) {
+    const kinds = columns.map((c) => c.kind ?? 'general');
+    const validations = columns.map((c) => validationOf(c.key, spec.validations));
+    const wraps = columns.map((c, i) => c.wrap ?? defaultWrap(kinds[i] ?? 'general'));
+    const held: ExcelJS.Row[] = [];
+    const heldHeights: number[] = [];
+    let lastPageUsed = used;
+    let written = 0;
+
+    const writeRow = (tableRow: TableRow | null) => {
       rowNo += 1;
-      for (const line of spec.footerLines) {
-        rowNo += 1;
-        sheet.mergeCells(rowNo, 1, rowNo, colCount);
-        const cell = sheet.getCell(rowNo, 1);
-        cell.value = sanitizeCellText(line);
-        cell.font = BODY_FONT;
-        sheet.getRow(rowNo).height = 22;
+      const row = sheet.getRow(rowNo);
+      const role = tableRow?.role ?? 'data';
+      let lines = 1;
+      columns.forEach((c, i) => {
+        const kind = kinds[i] ?? 'general';
+        const wrap = wraps[i] ?? false;
+        const cell = row.getCell(i + 1);
+        const converted = tableRow ? toCell(tableRow.values[c.key], kind) : { value: null, quoted: false };
+        const mark = tableRow?.marks?.[c.key];
+        const alert = mark?.level === 'alert' || (kind === 'difference' && typeof converted.value === 'number' && converted.value !== 0);
+        cell.value = converted.value;
+        cell.style = cellStyle({ kind, align: c.align ?? 'left', wrap, role, mark: alert ? 'alert' : (mark?.level ?? null), quoted: converted.quoted });
+        // A comment is not a cell: no spreadsheet evaluates it.
+        if (mark?.comment) cell.note = sanitizeCellText(mark.comment);
+        const validation = validations[i];
+        if (validation) cell.dataValidation = validation;
+        if (wrap && typeof converted.value === 'string') lines = Math.max(lines, linesIn(converted.value, c.width));
+      });
+      const height = rowHeightFor(lines);
+      row.height = height;
+      // Where the printed pages break: a row that does not fit starts a page under the repeated header.
+      if (lastPageUsed + height > pageHeight) lastPageUsed = headerHeight + height;
+      else lastPageUsed += height;
+      held.push(row);
+      heldHeights.push(height);
+      if (held.length > HELD_ROWS) {
+        held.shift()?.commit();
+        heldHeights.shift();
+      }
+    };
+
+    for await (const tableRow of asAsync(spec.rows)) {
+      writeRow(tableRow);
+      written += 1;
+      if (written % YIELD_EVERY === 0) {
+        if (control.signal?.aborted) throw new AppError('CANCELLED', '已取消');
+        control.onRows?.(written);
+        // Lets the zip take what was written, so memory stays flat on a long sheet.
+        await yieldToEventLoop();
       }
     }
+    for (let i = 0; i < (spec.blankRows ?? 0); i += 1) writeRow(null);
+    control.onRows?.(written);
 
-    sheet.views = [{ state: 'frozen', ySplit: headerRowNo, xSplit: 0 }];
-    sheet.pageSetup.printTitlesRow = `${headerRowNo}:${headerRowNo}`;
-    return sheet;
+    const footer = spec.footerLines ?? [];
+    if (footer.length > 0) {
+      const footerHeights = footer.map((line) => rowHeightFor(linesIn(line, totalWidth)) + 2);
+      const footerHeight = LINE_HEIGHT + footerHeights.reduce((a, b) => a + b, 0);
+      keepFooterWithRows(held, heldHeights, lastPageUsed, footerHeight, pageHeight, headerHeight);
+      for (const row of held.splice(0)) row.commit();
+      rowNo += 1;
+      footer.forEach((line, i) => mergedLine(line, LINE_STYLE, footerHeights[i] ?? LINE_HEIGHT));
+    }
+    await sheet.commit();
   }
 
   /** A plain sheet of lines (instructions, a summary). */
-  addTextSheet(name: string, title: string, lines: string[]): ExcelJS.Worksheet {
-    const sheet = this.workbook.addWorksheet(safeSheetName(name), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-    sheet.getColumn(1).width = 110;
-    const titleCell = sheet.getCell(1, 1);
-    titleCell.value = sanitizeCellText(title);
-    titleCell.font = TITLE_FONT;
-    lines.forEach((line, i) => {
-      const cell = sheet.getCell(i + 3, 1);
-      cell.value = sanitizeCellText(line);
-      cell.font = BODY_FONT;
-      cell.alignment = { wrapText: true, vertical: 'top' };
+  async addTextSheet(name: string, title: string, lines: string[]): Promise<void> {
+    const sheet = this.writer.addWorksheet(safeSheetName(name), {
+      pageSetup: pageSetup('portrait'),
+      headerFooter: HEADER_FOOTER,
     });
-    return sheet;
+    sheet.columns = [{ key: 'text', width: 110 }];
+    const titleRow = sheet.getRow(1);
+    const titleCell = toCell(title, 'general');
+    const titleStyle = { ...TITLE_STYLE, alignment: { horizontal: 'left', vertical: 'middle' } } satisfies Partial<ExcelJS.Style>;
+    titleRow.getCell(1).value = titleCell.value;
+    titleRow.getCell(1).style = titleCell.quoted ? quotedStyle(titleStyle) : titleStyle;
+    titleRow.height = 30;
+    titleRow.commit();
+    lines.forEach((line, i) => {
+      const row = sheet.getRow(i + 3);
+      const converted = toCell(line, 'general');
+      row.getCell(1).value = converted.value;
+      row.getCell(1).style = converted.quoted ? quotedStyle(TEXT_SHEET_STYLE) : TEXT_SHEET_STYLE;
+      row.height = rowHeightFor(linesIn(line, 110));
+      row.commit();
+    });
+    await sheet.commit();
+  }
+
+  /** Finishes the file (written to `file`), or returns the workbook's bytes. */
+  async finish(): Promise<Buffer> {
+    await this.writer.commit();
+    return this.sink ? Buffer.concat(this.sink.chunks) : Buffer.alloc(0);
   }
 
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    return this.finish();
   }
+}
+
+function validationOf(key: string, rules: TableSheetSpec['validations']): ExcelJS.DataValidation | undefined {
+  const rule = rules?.[key];
+  if (!rule) return undefined;
+  const formula = 'list' in rule ? `"${rule.list.join(',')}"` : rule.range;
+  if ('list' in rule && formula.length > 255) throw new Error(`inline list for ${key} exceeds 255 characters; use a range`);
+  return { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorTitle: '取值无效', error: '请从下拉列表中选择' };
+}
+
+/**
+ * The closing lines (signature block) must not stand alone on the last printed page. When the page
+ * holding the last row has no room left for them, a page break before the last few rows carries
+ * those rows over with them. The page layout is an estimate (xlsx-style.ts): it errs towards
+ * moving rows, which costs at most a shorter page.
+ */
+function keepFooterWithRows(held: ExcelJS.Row[], heights: number[], lastPageUsed: number, footerHeight: number, pageHeight: number, headerHeight: number): void {
+  if (lastPageUsed + footerHeight <= pageHeight) return;
+  const move = Math.min(ROWS_WITH_FOOTER, held.length - 1);
+  if (move < 1) return;
+  const moved = heights.slice(held.length - move).reduce((a, b) => a + b, 0);
+  if (headerHeight + moved + footerHeight > pageHeight) return;
+  held[held.length - move - 1]?.addPageBreak();
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FILE_STATUS_LABELS, IMPORT_KIND_LABELS, ROW_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../../../shared/import/import-kinds.ts';
-import { XlsxWorkbook, type CellMark, type ColumnSpec } from '../export/xlsx-writer.ts';
+import { XlsxWorkbook, type CellMark, type ColumnSpec, type TableRow } from '../export/xlsx-writer.ts';
 import { agencyProblems, HANDLING_LABELS, problemLine, type AgencyProblem, type SheetProblems } from './agency-problems.ts';
 import { fileStatus, rawOf, type CheckEnv, type CheckedSheet, type FileState } from './check-file.ts';
 
@@ -22,18 +22,19 @@ function kindLabel(sheet: CheckedSheet): string {
   return sheet.analysis.kind === 'skipped' ? '未识别的表格' : IMPORT_KIND_LABELS[sheet.analysis.kind];
 }
 
-function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, problems: SheetProblems | undefined, usedNames: Set<string>): void {
+async function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, problems: SheetProblems | undefined, usedNames: Set<string>): Promise<void> {
   const a = sheet.analysis;
   const widths: Record<string, number> = { id_number: 22, cert_number: 16, issue_date: 12, expiry_date: 12, birth_date: 12, phone: 14, name: 9, sex: 6, seq: 6, item_code: 14 };
   const columns: ColumnSpec[] = a.columns.map((c) => ({
     key: c.column,
     header: c.header,
     width: (c.field ? widths[c.field] : undefined) ?? Math.min(30, Math.max(10, [...c.header].length * 2 + 2)),
+    // The agency's cells exactly as written: text, wrapped unless they are numbers of one line.
     kind: 'text',
+    wrap: !(c.field && c.field in widths),
   }));
-  columns.push({ key: '__status', header: '检查结果', width: 12, kind: 'text', align: 'center' }, { key: '__problems', header: '问题说明', width: 60, kind: 'text' });
-  const marks = new Map<number, Map<string, CellMark>>();
-  const rows = sheet.rows.map((r, i) => {
+  columns.push({ key: '__status', header: '检查结果', width: 12, kind: 'text', align: 'center' }, { key: '__problems', header: '问题说明', width: 60, kind: 'text', wrap: true });
+  const rows = sheet.rows.map((r): TableRow => {
     const values: Record<string, string> = rawOf(state, sheet, r);
     const found: AgencyProblem[] = problems?.rows.get(r.draft.row) ?? [];
     const fixed = found.filter((x) => x.handling !== 'open').length;
@@ -44,29 +45,20 @@ function dataSheet(book: XlsxWorkbook, state: FileState, sheet: CheckedSheet, pr
       if (!p.column) continue;
       byColumn.set(p.column, [...(byColumn.get(p.column) ?? []), p]);
     }
-    const rowMarks = new Map<string, CellMark>();
-    for (const [column, list] of byColumn) {
-      rowMarks.set(column, { level: worst(list), comment: list.map((x) => `【${SEVERITY_LABELS[x.severity]}】${problemLine({ ...x, column: null })}`).join('\n') });
-    }
-    if (found.length > 0) rowMarks.set('__status', { level: worst(found) });
-    if (rowMarks.size > 0) marks.set(i, rowMarks);
-    return values;
+    const marks: Record<string, CellMark> = {};
+    for (const [column, list] of byColumn) marks[column] = { level: worst(list), comment: list.map((x) => `【${SEVERITY_LABELS[x.severity]}】${problemLine({ ...x, column: null })}`).join('\n') };
+    if (found.length > 0) marks['__status'] = { level: worst(found) };
+    return { values, marks };
   });
-  // Rows tall enough for their wrapped text (a CJK character is about two width units).
-  const linesIn = (text: string, width: number) =>
-    text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil([...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / Math.max(4, width - 1))), 0);
-  const heights = rows.map((values) => Math.max(...columns.map((c) => linesIn(String(values[c.key] ?? ''), c.width))));
   let name = a.name;
   for (let n = 2; usedNames.has(name); n += 1) name = `${a.name}(${n})`;
   usedNames.add(name);
-  book.addTableSheet({
+  await book.addTableSheet({
     name,
     title: `${a.agency?.name ?? ''}${kindLabel(sheet)}（检查结果）`,
     subtitles: [`原文件：${state.file}　工作表：${a.name}　红色单元格：错误，该行未导入；黄色单元格：警告，请核实。鼠标指向单元格可查看批注说明。`],
     columns,
     rows,
-    marks,
-    rowHeight: (i) => ((heights[i] ?? 1) > 1 ? (heights[i] ?? 1) * 14 + 4 : undefined),
   });
 }
 
@@ -85,7 +77,7 @@ export async function buildErrorWorkbook(state: FileState, checkedAt: string, en
     skipped: s.counts.skipped,
   }));
   const sheetLevel = state.sheets.flatMap((s) => s.sheetIssues.filter((i) => i.severity !== 'note'));
-  book.addTableSheet({
+  await book.addTableSheet({
     name: '检查汇总',
     title: '报送文件检查结果',
     subtitles: [
@@ -98,13 +90,13 @@ export async function buildErrorWorkbook(state: FileState, checkedAt: string, en
       { key: 'sheet', header: '工作表', width: 18 },
       { key: 'kind', header: '表格类型', width: 26 },
       { key: 'unit', header: '报送单位', width: 26 },
-      { key: 'read', header: '数据行', width: 9, kind: 'number', align: 'right' },
-      { key: 'importable', header: '可导入', width: 9, kind: 'number', align: 'right' },
-      { key: 'errors', header: '错误行', width: 9, kind: 'number', align: 'right' },
-      { key: 'warnings', header: '警告行', width: 9, kind: 'number', align: 'right' },
-      { key: 'skipped', header: '跳过的行', width: 10, kind: 'number', align: 'right' },
+      { key: 'read', header: '数据行', width: 9, kind: 'integer', align: 'right' },
+      { key: 'importable', header: '可导入', width: 9, kind: 'integer', align: 'right' },
+      { key: 'errors', header: '错误行', width: 9, kind: 'integer', align: 'right' },
+      { key: 'warnings', header: '警告行', width: 9, kind: 'integer', align: 'right' },
+      { key: 'skipped', header: '跳过的行', width: 10, kind: 'integer', align: 'right' },
     ],
-    rows: summaryRows,
+    rows: summaryRows.map((values) => ({ values })),
     orientation: 'landscape',
     footerLines: ['请按“问题清单”和各工作表中标红、标黄的单元格逐项修改后重新报送。身份证号、执法证号请以文本格式填写。'],
   });
@@ -128,7 +120,7 @@ export async function buildErrorWorkbook(state: FileState, checkedAt: string, en
       );
     return [...sheetLevel, ...rowLevel];
   });
-  book.addTableSheet({
+  await book.addTableSheet({
     name: '问题清单',
     title: '问题清单',
     subtitles: [`文件：${state.file}　共 ${problems.length} 个问题`],
@@ -140,12 +132,11 @@ export async function buildErrorWorkbook(state: FileState, checkedAt: string, en
       { key: 'detail', header: '问题说明', width: 72 },
       { key: 'handling', header: '处理情况', width: 26 },
     ],
-    rows: problems,
-    marks: new Map(problems.map((p, i) => [i, new Map([['severity', { level: p.level === 'error' ? ('error' as const) : ('warning' as const) }]])])),
+    rows: problems.map(({ level, ...values }) => ({ values, marks: { severity: { level: level === 'error' ? 'error' : 'warning' } } })),
   });
-  state.sheets.forEach((sheet, index) => {
-    if (sheet.rows.length > 0) dataSheet(book, state, sheet, found[index], usedNames);
-  });
+  for (const [index, sheet] of state.sheets.entries()) {
+    if (sheet.rows.length > 0) await dataSheet(book, state, sheet, found[index], usedNames);
+  }
   const base = path.basename(state.file, path.extname(state.file));
   return { name: `${base}-检查结果.xlsx`, bytes: await book.toBuffer() };
 }

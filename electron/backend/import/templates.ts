@@ -157,7 +157,7 @@ export async function buildTemplate(db: Db, kind: ImportKind, countyName = ''): 
   const agencyRange = `'${LIST_SHEET}'!$B$2:$B$${Math.max(2, agencies.length + 1)}`;
   const spec = specFor(kind, unitRange, agencyRange);
   const book = new XlsxWorkbook();
-  book.addTableSheet({
+  await book.addTableSheet({
     name: spec.title.slice(0, 31),
     title: `（单位名称）${spec.title}`,
     subtitles: ['填报单位（盖章）：　　　　　　　　　　　　　　　填报日期：　　　　年　　月　　日'],
@@ -167,11 +167,11 @@ export async function buildTemplate(db: Db, kind: ImportKind, countyName = ''): 
     validations: spec.validations,
     footerLines: [],
   });
-  book.addTextSheet('填表说明', `${spec.title}填表说明`, spec.instructions);
-  book.addTableSheet({
+  await book.addTextSheet('填表说明', `${spec.title}填表说明`, spec.instructions);
+  await book.addTableSheet({
     name: LIST_SHEET,
     columns: [col('unit', '单位', 30), col('agency', '执法主体', 30)],
-    rows: Array.from({ length: Math.max(units.length, agencies.length) }, (_, i) => ({ unit: units[i]?.name ?? null, agency: agencies[i]?.name ?? null })),
+    rows: Array.from({ length: Math.max(units.length, agencies.length) }, (_, i) => ({ values: { unit: units[i]?.name ?? null, agency: agencies[i]?.name ?? null } })),
     hidden: true,
   });
   return { name: `${spec.title}导入模板.xlsx`, bytes: await book.toBuffer() };

@@ -84,7 +84,7 @@ export const operatorHandlers = {
     const access: AccessRow[] = recentAccess(ctx.db, 1_000_000);
     const book = new XlsxWorkbook();
     const today = ctx.today();
-    book.addTableSheet({
+    await book.addTableSheet({
       name: '修改记录',
       title: `${ctx.settings().bureauName} 执法台账 修改记录`,
       subtitles: [`导出日期：${today}　　共 ${operations.length} 项`],
@@ -92,21 +92,23 @@ export const operatorHandlers = {
         { key: 'at', header: '时间', width: 22, kind: 'text' },
         { key: 'kind', header: '类型', width: 10, kind: 'text' },
         { key: 'summary', header: '内容', width: 70, kind: 'text' },
-        { key: 'changes', header: '改动', width: 8, kind: 'number', align: 'right' },
+        { key: 'changes', header: '改动', width: 8, kind: 'integer', align: 'right' },
         { key: 'operator', header: '经办人', width: 14, kind: 'text' },
         { key: 'state', header: '状态', width: 14, kind: 'text' },
       ],
       rows: operations.map((o) => ({
-        at: localTime(o.at),
-        kind: OPERATION_KIND_LABELS[o.kind] ?? o.kind,
-        summary: o.summary,
-        changes: o.changeCount,
-        operator: o.operator,
-        state: o.undoneBy !== null ? `已撤销（#${o.undoneBy}）` : o.undoes !== null ? `撤销 #${o.undoes}` : '',
+        values: {
+          at: localTime(o.at),
+          kind: OPERATION_KIND_LABELS[o.kind] ?? o.kind,
+          summary: o.summary,
+          changes: o.changeCount,
+          operator: o.operator,
+          state: o.undoneBy !== null ? `已撤销（#${o.undoneBy}）` : o.undoes !== null ? `撤销 #${o.undoes}` : '',
+        },
       })),
       orientation: 'landscape',
     });
-    book.addTableSheet({
+    await book.addTableSheet({
       name: '查阅记录',
       title: `${ctx.settings().bureauName} 执法台账 查阅与导出记录`,
       subtitles: [`导出日期：${today}　　共 ${access.length} 项`],
@@ -116,7 +118,7 @@ export const operatorHandlers = {
         { key: 'summary', header: '内容', width: 70, kind: 'text' },
         { key: 'operator', header: '操作员', width: 14, kind: 'text' },
       ],
-      rows: access.map((a) => ({ at: localTime(a.at), kind: ACCESS_KIND_LABELS[a.kind], summary: a.summary, operator: a.operator })),
+      rows: access.map((a) => ({ values: { at: localTime(a.at), kind: ACCESS_KIND_LABELS[a.kind], summary: a.summary, operator: a.operator } })),
       orientation: 'landscape',
     });
     const info = ctx.files.putExport(`操作记录_${today}.xlsx`, await book.toBuffer());

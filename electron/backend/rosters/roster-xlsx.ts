@@ -1,13 +1,14 @@
 import type { RosterDocument } from '../../../shared/api/methods/rosters.ts';
 import { formatChineseDate } from '../../../shared/domain/dates.ts';
-import { XlsxWorkbook } from '../export/xlsx-writer.ts';
+import { signatureLine } from '../export/xlsx-style.ts';
+import { XlsxWorkbook, type ColumnSpec } from '../export/xlsx-writer.ts';
 
 /** The lines printed after a roster's table: the note, the signature blanks or the issuer and date. */
 export function closingLines(doc: RosterDocument, signed: boolean): string[] {
   const lines: string[] = [];
   if (doc.footnote) lines.push(doc.footnote);
   if (signed && doc.signatureItems.length > 0) {
-    lines.push(doc.signatureItems.map((item) => (item === '日期' ? '日期：　　　　年　　月　　日' : `${item}：＿＿＿＿＿＿`)).join('　　　　'));
+    lines.push(signatureLine(doc.signatureItems));
   }
   if (doc.issuer) lines.push(`${doc.issuer}　　${formatChineseDate(doc.date)}`);
   return lines;
@@ -19,7 +20,7 @@ export function closingLines(doc: RosterDocument, signed: boolean): string[] {
  */
 export async function rosterWorkbook(doc: RosterDocument): Promise<Buffer> {
   const book = new XlsxWorkbook();
-  const columns = doc.columns.map((c) => ({ key: c.key, header: c.header, width: c.xlsxWidth, kind: 'text' as const, align: c.align }));
+  const columns: ColumnSpec[] = doc.columns.map((c) => ({ key: c.key, header: c.header, width: c.xlsxWidth, kind: 'text' as const, align: c.align, wrap: !c.nowrap }));
   const perUnit = doc.sections.length > 1 || doc.sections[0]?.heading !== null;
   const used = new Set<string>();
   for (const section of doc.sections) {
@@ -27,16 +28,16 @@ export async function rosterWorkbook(doc: RosterDocument): Promise<Buffer> {
     let name = perUnit ? unitName.slice(0, 28) : doc.title.replace(/^.*?(行政执法)/, '$1').slice(0, 28);
     for (let n = 2; used.has(name); n += 1) name = `${name.slice(0, 26)}${n}`;
     used.add(name);
-    book.addTableSheet({
+    await book.addTableSheet({
       name,
       title: doc.title,
       subtitles: [perUnit && section.heading ? `${section.heading}　　${doc.subtitle.replace(/共 \d+ 人$/, '').trim()}` : doc.subtitle],
       columns,
-      rows: section.rows,
+      rows: section.rows.map((values) => ({ values })),
       orientation: 'landscape',
       footerLines: closingLines(doc, section.signed),
     });
   }
-  if (doc.sections.length === 0) book.addTableSheet({ name: '名册', title: doc.title, subtitles: [doc.subtitle], columns, rows: [], orientation: 'landscape' });
+  if (doc.sections.length === 0) await book.addTableSheet({ name: '名册', title: doc.title, subtitles: [doc.subtitle], columns, rows: [], orientation: 'landscape' });
   return book.toBuffer();
 }
