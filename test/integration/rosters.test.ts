@@ -86,6 +86,11 @@ describe('renewal roster (换证人员名册)', () => {
     expect(sheet.getCell('E4').value).toMatch(MASKED);
     // ID and card numbers are text cells, never numbers a spreadsheet could round
     expect(typeof sheet.getCell('F4').value).toBe('string');
+    expect(sheet.getCell('E4').numFmt).toBe('@');
+    // Numbers are numbers and dates are dates (as the audit workbook writes them)
+    expect(sheet.getCell('A4').value).toBe(1);
+    expect(sheet.getCell('H4').value).toEqual(new Date(`${first['expiryDate']}T00:00:00Z`));
+    expect(sheet.getCell('H4').numFmt).toBe('yyyy-mm-dd');
     const lastLines = [sheet.getCell(`A${3 + doc.total + 2}`).value, sheet.getCell(`A${3 + doc.total + 3}`).value].join('\n');
     expect(lastLines).toContain('经办人');
     expect(lastLines).toContain('审核人');

@@ -23,8 +23,21 @@ export interface RosterContext {
 
 const SIGNATURE = ['经办人', '审核人', '单位（盖章）', '日期'];
 
+/** The spreadsheet's cell type of each column key (ID and card numbers text, counts numbers, dates dates). */
+const CELL_OF: Readonly<Record<string, RosterColumn['cell']>> = {
+  seq: 'integer',
+  idNumber: 'text',
+  certNumber: 'text',
+  issueDate: 'date',
+  expiryDate: 'date',
+  cancelDate: 'date',
+  courses: 'integer',
+  hours: 'decimal',
+  shortfall: 'decimal',
+};
+
 function col(key: string, header: string, weight: number, xlsxWidth: number, align: RosterColumn['align'] = 'left', nowrap = false): RosterColumn {
-  return { key, header, weight, xlsxWidth, align, nowrap };
+  return { key, header, weight, xlsxWidth, align, nowrap, cell: CELL_OF[key] ?? 'general' };
 }
 
 

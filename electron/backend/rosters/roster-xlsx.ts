@@ -20,7 +20,7 @@ export function closingLines(doc: RosterDocument, signed: boolean): string[] {
  */
 export async function rosterWorkbook(doc: RosterDocument): Promise<Buffer> {
   const book = new XlsxWorkbook();
-  const columns: ColumnSpec[] = doc.columns.map((c) => ({ key: c.key, header: c.header, width: c.xlsxWidth, kind: 'text' as const, align: c.align, wrap: !c.nowrap }));
+  const columns: ColumnSpec[] = doc.columns.map((c) => ({ key: c.key, header: c.header, width: c.xlsxWidth, kind: c.cell, align: c.align, wrap: !c.nowrap }));
   const perUnit = doc.sections.length > 1 || doc.sections[0]?.heading !== null;
   const used = new Set<string>();
   for (const section of doc.sections) {

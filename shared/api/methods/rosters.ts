@@ -67,6 +67,8 @@ export const rosterColumnSchema = z.object({
   align: z.enum(['left', 'center', 'right']),
   /** Printed without wrapping (ID and certificate numbers, dates). */
   nowrap: z.boolean(),
+  /** How the spreadsheet stores the column: text (ID and card numbers), a number, a date, or as written. */
+  cell: z.enum(['general', 'text', 'integer', 'decimal', 'date']),
 });
 export type RosterColumn = z.infer<typeof rosterColumnSchema>;
 
