@@ -77,3 +77,46 @@ export function isCertClosed(status: CertStatus): boolean {
 export function daysToExpiry(expiryDate: string | null, today: string): number | null {
   return expiryDate ? daysBetween(today, expiryDate) : null;
 }
+
+/**
+ * The groups in which the overview, the dashboard and the audit workbook count people, with the
+ * words they all print. Every status falls in exactly one group, so the groups add up to everyone.
+ */
+export const CERT_STATUS_CATEGORIES = [
+  { key: 'valid', label: '有效', statuses: ['有效'] },
+  { key: 'expiring', label: '即将到期', statuses: ['即将到期'] },
+  { key: 'expired', label: '已过期', statuses: ['已过期'] },
+  { key: 'suspendedOrRevoked', label: '暂扣 / 吊销', statuses: ['暂扣', '吊销'] },
+  { key: 'cancelled', label: '已注销', statuses: ['已注销'] },
+  { key: 'pending', label: '待考试 / 待发证', statuses: ['待考试', '待发证'] },
+  { key: 'none', label: '无证', statuses: ['无证'] },
+] as const satisfies readonly { key: string; label: string; statuses: readonly CertStatus[] }[];
+export type CertStatusCategory = (typeof CERT_STATUS_CATEGORIES)[number]['key'];
+export const CERT_STATUS_CATEGORY_KEYS = CERT_STATUS_CATEGORIES.map((c) => c.key) as readonly CertStatusCategory[];
+
+/** People who hold a card in force (有效 + 即将到期): the overview's 持证有效, the audit's 持证. */
+export const IN_FORCE_LABEL = '持证有效';
+
+export function certStatusCategory(status: CertStatus): CertStatusCategory {
+  const found = CERT_STATUS_CATEGORIES.find((c) => (c.statuses as readonly CertStatus[]).includes(status));
+  if (!found) throw new Error(`status ${status} has no category`);
+  return found.key;
+}
+
+export function certStatusCategoryOf(key: CertStatusCategory): (typeof CERT_STATUS_CATEGORIES)[number] {
+  const found = CERT_STATUS_CATEGORIES.find((c) => c.key === key);
+  if (!found) throw new Error(`unknown category ${key}`);
+  return found;
+}
+
+export type CategoryCounts = Record<CertStatusCategory, number>;
+
+export function emptyCategoryCounts(): CategoryCounts {
+  return { valid: 0, expiring: 0, expired: 0, suspendedOrRevoked: 0, cancelled: 0, pending: 0, none: 0 };
+}
+
+/** Holding rate (持证率): people holding a card in force among all the people counted, or null for none. */
+export function holdingRate(counts: CategoryCounts): number | null {
+  const total = CERT_STATUS_CATEGORY_KEYS.reduce((sum, k) => sum + counts[k], 0);
+  return total === 0 ? null : (counts.valid + counts.expiring) / total;
+}

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { certStatusThresholds, daysToExpiry, deriveCertStatus, isCertClosed, isCertInForce, type CertStatus } from '../../shared/domain/certificate-status.ts';
+import {
+  CERT_STATUS_CATEGORIES,
+  CERT_STATUSES,
+  certStatusCategory,
+  certStatusCategoryOf,
+  certStatusThresholds,
+  daysToExpiry,
+  deriveCertStatus,
+  emptyCategoryCounts,
+  holdingRate,
+  isCertClosed,
+  isCertInForce,
+  type CertStatus,
+} from '../../shared/domain/certificate-status.ts';
 import type { CertState } from '../../shared/domain/certificate-vocabulary.ts';
 
 const today = '2026-11-29';
@@ -67,5 +80,20 @@ describe('derived certificate status', () => {
     expect(daysToExpiry('2026-12-05', today)).toBe(6);
     expect(daysToExpiry('2026-05-11', today)).toBe(-202);
     expect(daysToExpiry(null, today)).toBeNull();
+  });
+});
+
+describe('status groups (overview, dashboard and audit count in these)', () => {
+  it('put every status in exactly one group', () => {
+    for (const status of CERT_STATUSES) {
+      expect(CERT_STATUS_CATEGORIES.filter((c) => (c.statuses as readonly string[]).includes(status)), status).toHaveLength(1);
+      expect(certStatusCategoryOf(certStatusCategory(status)).statuses).toContain(status);
+    }
+    expect(CERT_STATUS_CATEGORIES.map((c) => c.label)).toEqual(['有效', '即将到期', '已过期', '暂扣 / 吊销', '已注销', '待考试 / 待发证', '无证']);
+  });
+
+  it('count the holding rate over everyone counted', () => {
+    expect(holdingRate({ ...emptyCategoryCounts(), valid: 6, expiring: 2, none: 2 })).toBe(0.8);
+    expect(holdingRate(emptyCategoryCounts())).toBeNull();
   });
 });

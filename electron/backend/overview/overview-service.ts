@@ -1,5 +1,5 @@
 import type { Overview } from '../../../shared/api/methods/overview.ts';
-import { deriveCertStatus, isCertInForce, type CertStatus } from '../../../shared/domain/certificate-status.ts';
+import { certStatusCategory, deriveCertStatus, emptyCategoryCounts } from '../../../shared/domain/certificate-status.ts';
 import { derivePublicationStatus } from '../../../shared/domain/publication-status.ts';
 import type { CertState } from '../../../shared/domain/certificate-vocabulary.ts';
 import { STAFFING_NOT_REPORTED } from '../../../shared/domain/personnel-fields.ts';
@@ -45,13 +45,11 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
          LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = ${roleCertTypeSql('p')}`,
     )
     .all() as CurrentCertRow[];
-  const tally = new Map<CertStatus, number>();
+  // The status groups the dashboard and the audit workbook count in too (certificate-status.ts).
+  const tally = emptyCategoryCounts();
   for (const row of current) {
-    const status = deriveCertStatus(row.state ? { state: row.state, expiryDate: row.expiry_date } : null, { today, warningDays });
-    tally.set(status, (tally.get(status) ?? 0) + 1);
+    tally[certStatusCategory(deriveCertStatus(row.state ? { state: row.state, expiryDate: row.expiry_date } : null, { today, warningDays }))] += 1;
   }
-  const n = (s: CertStatus) => tally.get(s) ?? 0;
-  const inForce = [...tally.entries()].filter(([s]) => isCertInForce(s)).reduce((a, [, c]) => a + c, 0);
 
   const issuedByYear = db
     .prepare(
@@ -81,13 +79,13 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
     units,
     personnel,
     certificates: {
-      inForce,
-      expiringSoon: n('即将到期'),
-      expired: n('已过期'),
-      suspendedOrRevoked: n('暂扣') + n('吊销'),
-      cancelled: n('已注销'),
-      pending: n('待考试') + n('待发证'),
-      noCertificate: n('无证'),
+      inForce: tally.valid + tally.expiring,
+      expiringSoon: tally.expiring,
+      expired: tally.expired,
+      suspendedOrRevoked: tally.suspendedOrRevoked,
+      cancelled: tally.cancelled,
+      pending: tally.pending,
+      noCertificate: tally.none,
       issuedByYear,
     },
     inspectionItems,
