@@ -18,11 +18,19 @@ describe('the roster filter in the address', () => {
         includeExpired: true,
         trainingShort: true,
         legalReviewersOnly: true,
+        staffingTypes: ['聘用辅助人员' as const, '工勤' as const],
+        expiryFrom: '2027-03-01',
+        expiryTo: '2027-03-31',
+        trainingHoursMin: 20,
+        trainingHoursBelow: 40,
+        certFlow: { kind: 'issued' as const, year: 2023 },
       },
       sort: { key: 'expiryDate' as const, order: 'desc' as const },
     };
     const query = queryFromView(view);
     expect(query.toString()).toContain('days=90');
+    expect(query.get('flow')).toBe('issued:2023');
+    expect(query.get('staffing')).toBe('聘用辅助人员,工勤');
     expect(viewFromQuery(new URLSearchParams(query.toString()))).toEqual(view);
     // what the page keeps is exactly what the API accepts
     expect(rosterFilterSchema.safeParse(view.filter).success).toBe(true);
@@ -37,6 +45,11 @@ describe('the roster filter in the address', () => {
     expect(odd.filter.unitIds).toEqual([1]);
     expect(odd.filter.certType).toBeNull();
     expect(odd.sort).toEqual({ key: 'unit', order: 'asc' });
+    const links = viewFromQuery(new URLSearchParams('staffing=未知,工勤&expFrom=2027-3-1&hmin=1e9&flow=stolen:2023'));
+    expect(links.filter.staffingTypes).toEqual(['工勤']);
+    expect(links.filter.expiryFrom).toBeNull();
+    expect(links.filter.trainingHoursMin).toBeNull();
+    expect(links.filter.certFlow).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ import { classifyRosterSearch, type RosterSortKey } from '../../../shared/domain
 import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { roleCertTypeSql } from '../db/current-certificate.ts';
 import type { Db } from '../db/open-database.ts';
+import { certFlowParams, certFlowSql } from './cert-flow-sql.ts';
 import { certStatusSql } from './cert-status-sql.ts';
 
 /**
@@ -198,6 +199,23 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
     needsTraining = true;
   }
   if (filter.legalReviewersOnly) where.push(`p.is_legal_reviewer = 1`);
+  if (filter.expiryFrom !== null || filter.expiryTo !== null) {
+    where.push(`cc.state = '有效' AND cc.expiry_date BETWEEN @expiryFrom AND @expiryTo`);
+    params['expiryFrom'] = filter.expiryFrom ?? '0000-01-01';
+    params['expiryTo'] = filter.expiryTo ?? '9999-12-31';
+    needsCert = true;
+  }
+  if (filter.trainingHoursMin !== null || filter.trainingHoursBelow !== null) {
+    where.push(`${parts.activeOfficer(parts.status)} AND ${parts.training} >= @hoursMin AND ${parts.training} < @hoursBelow`);
+    params['hoursMin'] = filter.trainingHoursMin ?? 0;
+    params['hoursBelow'] = filter.trainingHoursBelow ?? Number.MAX_SAFE_INTEGER;
+    needsCert = true;
+    needsTraining = true;
+  }
+  if (filter.certFlow) {
+    where.push(certFlowSql(filter.certFlow.kind, 'p'));
+    Object.assign(params, certFlowParams(filter.certFlow.year));
+  }
   return { where, params: { ...baseParams(rules, filter.certType), ...params }, needsCert, needsTraining };
 }
 

@@ -16,6 +16,7 @@ import { useFindShortcut } from '../../app/use-find-shortcut.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
 import { numberRange } from '../../forms/contract-rules.ts';
+import { LinkedFilterTags } from './LinkedFilterTags.tsx';
 import { PersonEditor } from './PersonEditor.tsx';
 import { emptyFilter, isFiltered, queryFromView, ROSTER_HASH_KEY, viewFromQuery, type RosterView as View } from './roster-params.ts';
 import { StatusTag } from './status-tag.tsx';
@@ -289,6 +290,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
             style={{ width: 150 }}
             data-testid="filter-staffing"
           />
+          <LinkedFilterTags filter={filter} onChange={setFilter} />
           {isFiltered(filter) ? (
             <Button size="small" icon={<ClearOutlined />} onClick={() => setFilter(emptyFilter())}>
               清除筛选

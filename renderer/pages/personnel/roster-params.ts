@@ -1,6 +1,7 @@
 import type { RosterFilterInput, RosterSort } from '../../../shared/api/methods/personnel.ts';
 import { CERT_STATUSES, type CertStatus } from '../../../shared/domain/certificate-status.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import { CERT_FLOWS, type CertFlow } from '../../../shared/domain/certificate-flows.ts';
 import { PERSONNEL_KINDS, STAFFING_TYPES, type PersonnelKind, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import { ROSTER_SORT_KEYS } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
@@ -15,6 +16,12 @@ export interface RosterView {
     personnelKind: PersonnelKind | null;
     certType: CertType | null;
     expiringWithinDays: number | null;
+    /** Filters that arrive by a link (概览's charts, the annual report), shown as tags above the table. */
+    expiryFrom: string | null;
+    expiryTo: string | null;
+    trainingHoursMin: number | null;
+    trainingHoursBelow: number | null;
+    certFlow: { kind: CertFlow; year: number } | null;
   };
   sort: RosterSort;
 }
@@ -37,7 +44,30 @@ export function emptyFilter(): RosterView['filter'] {
     includeExpired: false,
     trainingShort: false,
     legalReviewersOnly: false,
+    expiryFrom: null,
+    expiryTo: null,
+    trainingHoursMin: null,
+    trainingHoursBelow: null,
+    certFlow: null,
   };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HOURS = /^\d{1,4}(\.\d)?$/;
+
+function dateParam(raw: string | null): string | null {
+  return raw !== null && ISO_DATE.test(raw) ? raw : null;
+}
+
+function hoursParam(raw: string | null): number | null {
+  return raw !== null && HOURS.test(raw) ? Number(raw) : null;
+}
+
+/** `issued:2023` → { kind: 'issued', year: 2023 }. */
+function flowParam(raw: string | null): RosterView['filter']['certFlow'] {
+  const m = /^(\w+):(\d{4})$/.exec(raw ?? '');
+  const kind = oneOf(CERT_FLOWS, m?.[1] ?? null);
+  return kind && m ? { kind, year: Number(m[2]) } : null;
 }
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null): T | null {
@@ -61,6 +91,11 @@ export function viewFromQuery(query: URLSearchParams): RosterView {
   filter.includeExpired = query.get('expired') === '1';
   filter.trainingShort = query.get('training') === 'short';
   filter.legalReviewersOnly = query.get('reviewers') === '1';
+  filter.expiryFrom = dateParam(query.get('expFrom'));
+  filter.expiryTo = dateParam(query.get('expTo'));
+  filter.trainingHoursMin = hoursParam(query.get('hmin'));
+  filter.trainingHoursBelow = hoursParam(query.get('hbelow'));
+  filter.certFlow = flowParam(query.get('flow'));
   const sortKey = oneOf(ROSTER_SORT_KEYS, query.get('sort')) ?? DEFAULT_SORT.key;
   return { filter, sort: { key: sortKey, order: query.get('order') === 'desc' ? 'desc' : 'asc' } };
 }
@@ -79,6 +114,11 @@ export function queryFromView(view: RosterView): URLSearchParams {
   if (filter.includeExpired) q.set('expired', '1');
   if (filter.trainingShort) q.set('training', 'short');
   if (filter.legalReviewersOnly) q.set('reviewers', '1');
+  if (filter.expiryFrom) q.set('expFrom', filter.expiryFrom);
+  if (filter.expiryTo) q.set('expTo', filter.expiryTo);
+  if (filter.trainingHoursMin !== null) q.set('hmin', String(filter.trainingHoursMin));
+  if (filter.trainingHoursBelow !== null) q.set('hbelow', String(filter.trainingHoursBelow));
+  if (filter.certFlow) q.set('flow', `${filter.certFlow.kind}:${filter.certFlow.year}`);
   if (sort.key !== DEFAULT_SORT.key || sort.order !== DEFAULT_SORT.order) {
     q.set('sort', sort.key);
     q.set('order', sort.order);

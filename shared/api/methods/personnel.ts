@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERT_STATUSES } from '../../domain/certificate-status.ts';
 import { CANCEL_REASONS, CERT_EVENT_TYPES, CERT_STATES, CERT_TYPES, EXAM_TYPES } from '../../domain/certificate-vocabulary.ts';
+import { CERT_FLOWS } from '../../domain/certificate-flows.ts';
 import { CERT_ACTIONS } from '../../domain/certificate-rules.ts';
 import { PERSONNEL_KINDS, SEXES, STAFFING_TYPES } from '../../domain/personnel-fields.ts';
 import { ROSTER_SORT_KEYS, SORT_ORDERS } from '../../domain/roster-query.ts';
@@ -40,6 +41,14 @@ export const rosterFilterSchema = z
     trainingShort: z.boolean().default(false),
     /** Only legal-review staff (法制审核人员). */
     legalReviewersOnly: z.boolean().default(false),
+    /** A card in state 有效 expiring between these days (inclusive): the dashboard's month bars. */
+    expiryFrom: isoDateSchema.nullable().default(null),
+    expiryTo: isoDateSchema.nullable().default(null),
+    /** Staff the training requirement applies to whose hours this year are ≥ min and < below. */
+    trainingHoursMin: z.number().min(0).max(10_000).nullable().default(null),
+    trainingHoursBelow: z.number().min(0).max(10_000).nullable().default(null),
+    /** People issued / renewed / whose card was cancelled in a year (the annual report's figures). */
+    certFlow: z.object({ kind: z.enum(CERT_FLOWS), year: z.number().int().min(2000).max(2100) }).strict().nullable().default(null),
   })
   .strict();
 export type RosterFilter = z.output<typeof rosterFilterSchema>;
