@@ -37,6 +37,30 @@ export const FIGURE_LABELS: Readonly<Record<FigureKey, string>> = {
   no_coercion: '不予实施行政强制措施事项清单',
 };
 
+/** Section 五(一) and (三) of the report: units, personnel, legal reviewers, and cards issued that year. */
+export const PERSONNEL_FIGURE_KEYS = ['municipalUnits', 'townships', 'enforcement', 'supervision', 'legalReviewers', 'issued'] as const;
+export type PersonnelFigureKey = (typeof PERSONNEL_FIGURE_KEYS)[number];
+export const PERSONNEL_FIGURE_LABELS: Readonly<Record<PersonnelFigureKey, string>> = {
+  municipalUnits: '市直单位',
+  townships: '乡镇（街道）',
+  enforcement: '行政执法人员',
+  supervision: '行政执法监督人员',
+  legalReviewers: '法制审核人员',
+  issued: '当年发证人数',
+};
+export const personnelFiguresSchema = z
+  .object({
+    municipalUnits: optionalCount,
+    townships: optionalCount,
+    enforcement: optionalCount,
+    supervision: optionalCount,
+    legalReviewers: optionalCount,
+    issued: optionalCount,
+  })
+  .strict();
+export type PersonnelFigures = z.infer<typeof personnelFiguresSchema>;
+export const EMPTY_PERSONNEL_FIGURES: PersonnelFigures = { municipalUnits: null, townships: null, enforcement: null, supervision: null, legalReviewers: null, issued: null };
+
 export const reportedYearSchema = z
   .object({
     year: z.number().int().min(2000).max(2199),
@@ -51,6 +75,8 @@ export const reportedYearSchema = z
     publishedAgencies: z.array(z.string().trim().min(2).max(60)).max(500),
     /** Per-agency figures where the clerk has them (e.g. from each agency's own submission). */
     perAgency: z.array(figureCountsSchema.extend({ unitId: z.number().int().positive() }).strict()).max(1000),
+    /** Units, personnel and cards issued, as the report states them (figures saved before this existed: none). */
+    personnel: personnelFiguresSchema.default(EMPTY_PERSONNEL_FIGURES),
   })
   .strict();
 export type ReportedYear = z.infer<typeof reportedYearSchema>;
@@ -60,6 +86,8 @@ export const reportedFiguresSchema = z
   .strict()
   .refine((v) => new Set(v.years.map((y) => y.year)).size === v.years.length, { message: '同一年度只能有一份报告数字', path: ['years'] });
 export type ReportedFigures = z.infer<typeof reportedFiguresSchema>;
+/** What a caller may send: a year saved before the personnel figures existed has none. */
+export type ReportedFiguresInput = z.input<typeof reportedFiguresSchema>;
 
 /** 沅江市2023年法治政府建设工作报告, section 五(二). */
 export const REPORT_2023: ReportedYear = {
@@ -85,6 +113,7 @@ export const REPORT_2023: ReportedYear = {
     '市消防救援大队',
   ],
   perAgency: [],
+  personnel: { municipalUnits: 25, townships: 12, enforcement: 1032, supervision: 28, legalReviewers: 62, issued: 428 },
 };
 
 export const DEFAULT_REPORTED_FIGURES: ReportedFigures = { years: [REPORT_2023] };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import type { AgencySummary, CatalogStatistics, DuplicateFlagRow, InspectionItemRow, ListItemRow, PublicationRow } from '../../shared/api/methods/catalog.ts';
-import type { ReportedFigures } from '../../shared/domain/reported-figures.ts';
+import type { ReportedFigures, ReportedFiguresInput } from '../../shared/domain/reported-figures.ts';
 import { callErr, callOk, freshBackend } from '../helpers/backend.ts';
 
 const TODAY = '2025-06-30';
@@ -286,13 +286,17 @@ describe('reported figures', () => {
     const figures = await callOk<ReportedFigures>(backend, 'catalog.reportedFigures', {});
     expect(figures.years.map((y) => y.year)).toEqual([2023]);
     const ly = await agencyByShortName('市林业局');
-    const edited: ReportedFigures = {
+    // The 2024 year leaves out the personnel figures, as a year saved before they existed.
+    const edited: ReportedFiguresInput = {
       years: [
         { ...figures.years[0]!, perAgency: [{ unitId: ly.unitId, ...ly.counts, items: ly.counts.items + 2, general: ly.counts.general + 2 }] },
         { year: 2024, source: '2024年报告', agencies: 23, totals: { items: 1800, general: 1560, key: 240, no_penalty: null, lighter_penalty: null, reduced_penalty: null, no_coercion: null }, published: null, publishedAgencies: ['市不存在局'], perAgency: [] },
       ],
     };
     await callOk(backend, 'catalog.saveReportedFigures', edited);
+    const saved = await callOk<ReportedFigures>(backend, 'catalog.reportedFigures', {});
+    expect(saved.years.find((y) => y.year === 2024)?.personnel).toEqual({ municipalUnits: null, townships: null, enforcement: null, supervision: null, legalReviewers: null, issued: null });
+    expect(saved.years.find((y) => y.year === 2023)?.personnel).toEqual({ municipalUnits: 25, townships: 12, enforcement: 1032, supervision: 28, legalReviewers: 62, issued: 428 });
     const latest = await stats();
     expect(latest.years).toEqual([2024, 2023]);
     expect(latest.report?.year).toBe(2024);

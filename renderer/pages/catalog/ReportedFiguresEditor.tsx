@@ -2,7 +2,19 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Input, InputNumber, Modal, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import type { AgencySummary } from '../../../shared/api/methods/catalog.ts';
-import { FIGURE_KEYS, FIGURE_LABELS, figureCountsSchema, reportedYearSchema, type FigureCounts, type FigureKey, type ReportedFigures, type ReportedYear } from '../../../shared/domain/reported-figures.ts';
+import {
+  EMPTY_PERSONNEL_FIGURES,
+  FIGURE_KEYS,
+  FIGURE_LABELS,
+  figureCountsSchema,
+  PERSONNEL_FIGURE_KEYS,
+  PERSONNEL_FIGURE_LABELS,
+  reportedYearSchema,
+  type FigureCounts,
+  type FigureKey,
+  type ReportedFigures,
+  type ReportedYear,
+} from '../../../shared/domain/reported-figures.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useToday } from '../../app/registry-env.tsx';
 import { maxLengthOf, numberRange } from '../../forms/contract-rules.ts';
@@ -20,7 +32,7 @@ const SHORT: Readonly<Record<FigureKey, string>> = {
 const emptyFigures = (): FigureCounts => ({ items: null, general: null, key: null, no_penalty: null, lighter_penalty: null, reduced_penalty: null, no_coercion: null });
 
 function blankYear(year: number): ReportedYear {
-  return { year, source: `${year}年法治政府建设工作报告`, agencies: null, totals: emptyFigures(), published: null, publishedAgencies: [], perAgency: [] };
+  return { year, source: `${year}年法治政府建设工作报告`, agencies: null, totals: emptyFigures(), published: null, publishedAgencies: [], perAgency: [], personnel: { ...EMPTY_PERSONNEL_FIGURES } };
 }
 
 /**
@@ -118,6 +130,17 @@ export function ReportedFiguresEditor({
           <div>已发布“一目录四清单”的单位数</div>
           {num(draft.published, (v) => setDraft((d) => ({ ...d, published: v })), '已发布单位数')}
         </Col>
+      </Row>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        单位、人员与发证（审核表将台账数字与这些数字对照）
+      </Typography.Title>
+      <Row gutter={[12, 8]}>
+        {PERSONNEL_FIGURE_KEYS.map((k) => (
+          <Col span={4} key={k}>
+            <div>{PERSONNEL_FIGURE_LABELS[k]}</div>
+            {num(draft.personnel[k], (v) => setDraft((d) => ({ ...d, personnel: { ...d.personnel, [k]: v } })), PERSONNEL_FIGURE_LABELS[k])}
+          </Col>
+        ))}
       </Row>
       <div style={{ marginTop: 12 }}>
         <div>报告中点名已发布的单位（按报告原文，可写简称）</div>
