@@ -96,6 +96,7 @@ const ROW_FILL: Partial<Record<RowRole, ExcelJS.Fill>> = {
   subtotal: FILLS.subtotal,
   total: FILLS.total,
   reported: FILLS.reported,
+  difference: FILLS.reported,
 };
 
 const styleCache = new Map<string, Partial<ExcelJS.Style>>();
@@ -129,7 +130,12 @@ export const HEADER_STYLE: Partial<ExcelJS.Style> = Object.freeze({
   border: BORDER,
   alignment: Object.freeze({ horizontal: 'center', vertical: 'middle', wrapText: true }),
 });
-export const TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: FONTS.title, alignment: Object.freeze({ horizontal: 'center', vertical: 'middle' }) });
+export const TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: FONTS.title, alignment: Object.freeze({ horizontal: 'center', vertical: 'middle', wrapText: true }) });
+
+/** Height of the 16-point title over a table `width` units wide (a long title over a narrow table takes two lines). */
+export function titleHeight(title: string, width: number): number {
+  return linesIn(title, (width * FONT_SIZE) / 16) * 24 + 6;
+}
 export const LINE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: FONTS.body, alignment: Object.freeze({ horizontal: 'left', vertical: 'middle', wrapText: true }) });
 export const TEXT_SHEET_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: FONTS.body, alignment: Object.freeze({ wrapText: true, vertical: 'top' }) });
 
@@ -183,17 +189,21 @@ export function linesIn(text: string, width: number): number {
 
 /** Height in points of a row whose tallest cell takes `lines` lines. */
 export function rowHeightFor(lines: number): number {
-  return Math.max(1, lines) * LINE_HEIGHT + 5;
+  return Math.max(1, lines) * LINE_HEIGHT + 3;
 }
 
-/** The signature line after a table: 制表人：＿＿＿＿　　审核人：＿＿＿＿　　日期：　　年　　月　　日. */
+/** The signature line after a table: 制表人：＿＿＿＿＿　　审核人：＿＿＿＿＿　　日期：　　年　　月　　日 (short enough for a portrait page). */
 export function signatureLine(items: readonly string[]): string {
-  return items.map((item) => (item === '日期' ? '日期：　　　　年　　月　　日' : `${item}：＿＿＿＿＿＿`)).join('　　　　');
+  return items.map((item) => (item === '日期' ? '日期：　　　年　　月　　日' : `${item}：＿＿＿＿＿`)).join('　　　');
 }
 
 // ---------------------------------------------------------------------------------------------
-// Printed pages. Excel and LibreOffice decide where pages break; this estimates it closely enough
-// to keep the closing lines (signature block) from landing alone on a page of their own.
+// Printed pages. With "fit to one page wide" each program picks its own scale from its own font
+// metrics (Excel and WPS measure columns in Calibri's 7-pixel digits; LibreOffice without Calibri
+// in DejaVu Sans, about a third wider, so it prints smaller). Left to themselves they break pages
+// in different places. The writer therefore sets the page breaks itself: as many rows per page as
+// fit at the largest scale any of them uses, so each page holds the same rows everywhere (with
+// some room to spare where the print is smaller), and the closing lines never stand alone.
 
 const A4 = { portrait: { width: 595, height: 842 }, landscape: { width: 842, height: 595 } } as const;
 
@@ -202,15 +212,23 @@ export function columnPoints(width: number): number {
   return (width * 7 + 5) * 0.75;
 }
 
-/** Scale at which a table of these column widths prints one page wide. */
+/** The largest scale at which a table of these column widths prints one page wide (Excel's). */
 export function fitScale(widths: readonly number[], orientation: 'portrait' | 'landscape'): number {
   const printable = A4[orientation].width - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72;
   const table = widths.reduce((sum, w) => sum + columnPoints(w), 0);
-  return Math.min(1, printable / Math.max(1, table));
+  // A few per cent of headroom for fonts a little narrower than Calibri.
+  return Math.min(1, (printable / Math.max(1, table)) * 1.03);
 }
 
 /** Printable height of a page, in the sheet's own points (before scaling). */
 export function printableHeight(orientation: 'portrait' | 'landscape', scale: number): number {
-  // A little slack: printers and LibreOffice round row heights up.
-  return ((A4[orientation].height - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72) / scale) * 0.96;
+  return (A4[orientation].height - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72) / scale;
+}
+
+/** Excel keeps at most 1,026 manual page breaks per sheet; beyond, pages break on their own. */
+export const MAX_PAGE_BREAKS = 1000;
+
+/** ExcelJS leaves a column of width 9 (its default) out of the file, and each program then uses its own default. */
+export function columnWidth(width: number): number {
+  return width === 9 ? 9.01 : width;
 }

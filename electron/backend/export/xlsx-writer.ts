@@ -6,17 +6,20 @@ import { looksLikeFormula, sanitizeCellText } from '../../../shared/domain/sprea
 import { enableQuotePrefixStyles } from './quote-prefix.ts';
 import {
   cellStyle,
+  columnWidth,
   fitScale,
   HEADER_FOOTER,
   HEADER_STYLE,
   LINE_HEIGHT,
   LINE_STYLE,
   linesIn,
+  MAX_PAGE_BREAKS,
   pageSetup,
   printableHeight,
   quotedStyle,
   rowHeightFor,
   TEXT_SHEET_STYLE,
+  titleHeight,
   TITLE_STYLE,
   type Align,
   type CellKind,
@@ -67,7 +70,7 @@ export interface CellMark {
 
 export interface TableRow {
   values: Readonly<Record<string, CellValue>>;
-  /** Subtotals and totals print bold on grey; a reported-figures row on light yellow. */
+  /** Subtotals and totals print bold on grey; reported figures and differences on light yellow (counts as +N / −N, red unless 0). */
   role?: RowRole;
   /** Marks on individual cells, by column key: filled (error, warning, note) or red bold (alert). */
   marks?: Readonly<Record<string, CellMark>>;
@@ -133,9 +136,9 @@ function defaultWrap(kind: CellKind): boolean {
   return kind === 'general';
 }
 
-/** Rows written before the page-break decision at the end of a sheet (see keepFooterWithRows). */
-const HELD_ROWS = 4;
-/** Data rows moved onto the closing lines' page when those would otherwise stand alone. */
+/** Rows kept uncommitted for the page-break decision at the end of a sheet (see keepFooterWithRows). */
+const HELD_ROWS = 12;
+/** Data rows moved onto the closing lines' page (with the totals after them) when those would otherwise stand alone. */
 const ROWS_WITH_FOOTER = 3;
 const YIELD_EVERY = 500;
 
@@ -185,9 +188,9 @@ export class XlsxWorkbook {
       headerFooter: HEADER_FOOTER,
       views: [{ state: 'frozen', ySplit: headerRowNo, xSplit: 0 }],
     });
-    sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }));
+    sheet.columns = columns.map((c) => ({ key: c.key, width: columnWidth(c.width) }));
 
-    // Height of the first page taken before the data, and of the header repeated on later pages.
+    // The page model (xlsx-style.ts): the first page starts below the title, later ones below the repeated header.
     const scale = fitScale(
       columns.map((c) => c.width),
       orientation,
@@ -208,7 +211,7 @@ export class XlsxWorkbook {
       used += height;
       row.commit();
     };
-    if (spec.title) mergedLine(spec.title, TITLE_STYLE, 30);
+    if (spec.title) mergedLine(spec.title, TITLE_STYLE, titleHeight(spec.title, totalWidth));
     for (const line of spec.subtitles ?? []) mergedLine(line, LINE_STYLE, rowHeightFor(linesIn(line, totalWidth)));
 
     rowNo += 1;
@@ -227,9 +230,8 @@ export class XlsxWorkbook {
     const kinds = columns.map((c) => c.kind ?? 'general');
     const validations = columns.map((c) => validationOf(c.key, spec.validations));
     const wraps = columns.map((c, i) => c.wrap ?? defaultWrap(kinds[i] ?? 'general'));
-    const held: ExcelJS.Row[] = [];
-    const heldHeights: number[] = [];
-    let lastPageUsed = used;
+    const held: HeldRow[] = [];
+    const page = { used, rows: 0, breaks: 0 };
     let written = 0;
 
     const writeRow = (tableRow: TableRow | null) => {
@@ -238,7 +240,9 @@ export class XlsxWorkbook {
       const role = tableRow?.role ?? 'data';
       let lines = 1;
       columns.forEach((c, i) => {
-        const kind = kinds[i] ?? 'general';
+        // A row of differences writes its counts with their sign (and in red when not zero).
+        const columnKind = kinds[i] ?? 'general';
+        const kind = role === 'difference' && columnKind === 'integer' ? 'difference' : columnKind;
         const wrap = wraps[i] ?? false;
         const cell = row.getCell(i + 1);
         const converted = tableRow ? toCell(tableRow.values[c.key], kind) : { value: null, quoted: false };
@@ -254,15 +258,21 @@ export class XlsxWorkbook {
       });
       const height = rowHeightFor(lines);
       row.height = height;
-      // Where the printed pages break: a row that does not fit starts a page under the repeated header.
-      if (lastPageUsed + height > pageHeight) lastPageUsed = headerHeight + height;
-      else lastPageUsed += height;
-      held.push(row);
-      heldHeights.push(height);
-      if (held.length > HELD_ROWS) {
-        held.shift()?.commit();
-        heldHeights.shift();
+      // A row that does not fit starts a new page under the repeated header.
+      if (page.used + height > pageHeight && page.rows > 0 && page.breaks < MAX_PAGE_BREAKS) {
+        const last = held[held.length - 1];
+        if (last) {
+          last.row.addPageBreak();
+          last.breakAfter = true;
+        }
+        page.breaks += 1;
+        page.used = headerHeight;
+        page.rows = 0;
       }
+      page.used += height;
+      page.rows += 1;
+      held.push({ row, data: role === 'data', height, breakAfter: false });
+      if (held.length > HELD_ROWS) held.shift()?.row.commit();
     };
 
     for await (const tableRow of asAsync(spec.rows)) {
@@ -282,8 +292,8 @@ export class XlsxWorkbook {
     if (footer.length > 0) {
       const footerHeights = footer.map((line) => rowHeightFor(linesIn(line, totalWidth)) + 2);
       const footerHeight = LINE_HEIGHT + footerHeights.reduce((a, b) => a + b, 0);
-      keepFooterWithRows(held, heldHeights, lastPageUsed, footerHeight, pageHeight, headerHeight);
-      for (const row of held.splice(0)) row.commit();
+      if (page.breaks < MAX_PAGE_BREAKS) arrangeLastPage(sheet, held, page, footerHeight, pageHeight);
+      for (const h of held.splice(0)) h.row.commit();
       rowNo += 1;
       footer.forEach((line, i) => mergedLine(line, LINE_STYLE, footerHeights[i] ?? LINE_HEIGHT));
     }
@@ -334,17 +344,47 @@ function validationOf(key: string, rules: TableSheetSpec['validations']): ExcelJ
   return { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorTitle: '取值无效', error: '请从下拉列表中选择' };
 }
 
+interface HeldRow {
+  row: ExcelJS.Row;
+  /** A data row (not a subtotal, total or report row). */
+  data: boolean;
+  height: number;
+  /** A page break follows this row. */
+  breakAfter: boolean;
+}
+
 /**
- * The closing lines (signature block) must not stand alone on the last printed page. When the page
- * holding the last row has no room left for them, a page break before the last few rows carries
- * those rows over with them. The page layout is an estimate (xlsx-style.ts): it errs towards
- * moving rows, which costs at most a shorter page.
+ * The last printed page holds the closing lines (signature block) with at least a few data rows,
+ * and the totals after them: never the signature alone, never one stray row. When the closing lines
+ * do not fit on the page of the last rows, a break carries the last few data rows over with them;
+ * when the last page holds fewer than that, its break moves up to bring a few rows from the page before.
  */
-function keepFooterWithRows(held: ExcelJS.Row[], heights: number[], lastPageUsed: number, footerHeight: number, pageHeight: number, headerHeight: number): void {
-  if (lastPageUsed + footerHeight <= pageHeight) return;
-  const move = Math.min(ROWS_WITH_FOOTER, held.length - 1);
-  if (move < 1) return;
-  const moved = heights.slice(held.length - move).reduce((a, b) => a + b, 0);
-  if (headerHeight + moved + footerHeight > pageHeight) return;
-  held[held.length - move - 1]?.addPageBreak();
+function arrangeLastPage(sheet: ExcelJS.Worksheet, held: HeldRow[], page: { used: number; rows: number }, footerHeight: number, pageHeight: number): void {
+  const dataRows = (from: number) => held.slice(from).filter((h) => h.data).length;
+  if (page.used + footerHeight > pageHeight) {
+    let move = 0;
+    for (let i = held.length - 1; i > 0 && move < page.rows - 1; i -= 1) {
+      move += 1;
+      if (dataRows(i) >= ROWS_WITH_FOOTER) break;
+    }
+    if (move > 0) held[held.length - move - 1]?.row.addPageBreak();
+    return;
+  }
+  const start = held.length - page.rows;
+  const breakRow = held[start - 1];
+  if (start < 1 || !breakRow?.breakAfter || dataRows(start) >= ROWS_WITH_FOOTER) return;
+  let used = page.used + footerHeight;
+  let first = start;
+  while (first > 1 && dataRows(first) < ROWS_WITH_FOOTER) {
+    const pulled = held[first - 1];
+    if (!pulled || used + pulled.height > pageHeight) break;
+    used += pulled.height;
+    first -= 1;
+  }
+  if (first === start) return;
+  // The streaming worksheet keeps its breaks in `rowBreaks` until it is committed (untyped in ExcelJS 4.4).
+  const breaks = (sheet as unknown as { rowBreaks: { id: number }[] }).rowBreaks;
+  const at = breaks.findIndex((b) => b.id === breakRow.row.number);
+  if (at >= 0) breaks.splice(at, 1);
+  held[first - 1]?.row.addPageBreak();
 }
