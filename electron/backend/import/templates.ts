@@ -13,10 +13,10 @@ import { XlsxWorkbook, type ColumnSpec } from '../export/xlsx-writer.ts';
  * inline list is capped at 255 characters.
  */
 
-const LIST_SHEET = '下拉选项';
+export const LIST_SHEET = '下拉选项';
 const BLANK_ROWS = 200;
 
-interface TemplateSpec {
+export interface TemplateSpec {
   title: string;
   columns: ColumnSpec[];
   validations: Record<string, { list: string[] } | { range: string }>;
@@ -35,7 +35,7 @@ const COMMON_INSTRUCTIONS = [
   '5. 表格末尾不要添加合计行、签名行以外的其他内容；不需要的空行可以保留。',
 ];
 
-function specFor(kind: RecordKind, unitRange: string, agencyRange: string): TemplateSpec {
+export function specFor(kind: RecordKind, unitRange: string, agencyRange: string): TemplateSpec {
   if (kind === 'personnel') {
     return {
       title: '行政执法人员名册',
