@@ -9,6 +9,7 @@ import { createBackend, type Backend } from './backend/backend.ts';
 import { backupToFolder } from './backend/backups/backup-actions.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from './backend/data-dir.ts';
 import { USER_FILE_MODE, writeFileAtomic } from './backend/files/write-file-atomic.ts';
+import { writeFileAtomically } from './backend/export/atomic-file.ts';
 import { SECURITY_HEADERS } from './security/content-security-policy.ts';
 import { startupErrorMessage } from './startup-error.ts';
 import { resolveStaticFile } from './web/static-files.ts';
@@ -66,6 +67,25 @@ function print(input: unknown, hostContext: unknown): Promise<{ printed: boolean
   });
 }
 
+/**
+ * 保存到文件夹: the clerk picks a folder in the system's dialog, and the staged export files (the
+ * verification workbooks) are copied into it, each under a temporary name first and then renamed.
+ * The folder never crosses the bridge as input: the renderer only names staged files.
+ */
+async function saveFilesToFolder(backend: Backend, input: unknown, hostContext: unknown): Promise<{ saved: boolean; folder: string | null; count: number }> {
+  const { fileIds } = input as { fileIds: string[] };
+  const owner = BrowserWindow.fromWebContents(hostContext as WebContents);
+  const options = { title: '选择保存核对表的文件夹', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+  const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  const folder = choice.filePaths[0];
+  if (choice.canceled || !folder) return { saved: false, folder: null, count: 0 };
+  for (const fileId of fileIds) {
+    const info = backend.context.files.info(fileId);
+    await writeFileAtomically(path.join(folder, info.name), (temp) => fs.copyFileSync(info.path, temp));
+  }
+  return { saved: true, folder, count: fileIds.length };
+}
+
 function registerIpc(backend: Backend): void {
   for (const name of METHOD_NAMES) {
     ipcMain.handle(ipcChannelFor(name), async (event, input: unknown) => {
@@ -115,7 +135,12 @@ async function start(): Promise<void> {
       dataDir: resolveDataDir(process.argv),
       appRoot,
       host: 'electron',
-      overrides: { 'desktop.printToPdf': printToPdf, 'desktop.print': print, 'desktop.backupToFolder': (_input, sender) => backupToChosenFolder(sender, () => started) },
+      overrides: {
+        'desktop.printToPdf': printToPdf,
+        'desktop.print': print,
+        'desktop.backupToFolder': (_input, sender) => backupToChosenFolder(sender, () => started),
+        'desktop.saveFilesToFolder': (input, host) => saveFilesToFolder(backend, input, host),
+      },
     });
     started = backend;
   } catch (err) {

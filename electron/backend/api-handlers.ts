@@ -9,6 +9,7 @@ import { importHandlers } from './import/import-handlers.ts';
 import { operatorHandlers } from './operators/operator-handlers.ts';
 import { computeOverview } from './overview/overview-service.ts';
 import { personnelHandlers } from './personnel/personnel-handlers.ts';
+import { reportHandlers } from './report/report-handlers.ts';
 import { generateSampleData } from './sample-data/generate-sample-data.ts';
 import { writeSettings } from './settings/settings-store.ts';
 import { createUnit, deleteUnit, listUnits, updateUnit } from './units/units-service.ts';
@@ -73,10 +74,14 @@ export const apiHandlers = {
   'desktop.backupToFolder': () => {
     throw new AppError('UNSUPPORTED', '网页版请使用“下载备份”，再把下载的文件复制到 U 盘');
   },
+  'desktop.saveFilesToFolder': () => {
+    throw new AppError('UNSUPPORTED', '网页版不能直接写入文件夹，请下载压缩包');
+  },
 
   ...personnelHandlers,
   ...catalogHandlers,
   ...importHandlers,
   ...databaseHandlers,
   ...operatorHandlers,
+  ...reportHandlers,
 } satisfies Handlers<Contract>;

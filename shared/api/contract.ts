@@ -11,6 +11,7 @@ import { jobMethods } from './methods/jobs.ts';
 import { operatorMethods } from './methods/operators.ts';
 import { overviewMethods } from './methods/overview.ts';
 import { personnelMethods } from './methods/personnel.ts';
+import { reportMethods } from './methods/reports.ts';
 import { rosterMethods } from './methods/rosters.ts';
 import { settingsMethods } from './methods/settings.ts';
 import { systemMethods } from './methods/system.ts';
@@ -41,6 +42,7 @@ export const contract = {
   ...importMethods,
   ...databaseMethods,
   ...operatorMethods,
+  ...reportMethods,
 } as const;
 
 export type Contract = typeof contract;
