@@ -6,8 +6,10 @@ import { AppError } from '../../shared/api/errors.ts';
 import { argValue } from '../tools/cli-args.ts';
 import type { CliCommand, MaintenanceCommand } from './cli-command.ts';
 import { backupCommand, checkCommand, restoreCommand } from './database-commands.ts';
+import { exportCommand } from './export-command.ts';
 import { fatalMessage } from '../backend/fatal-errors.ts';
 import { importCommand } from './import-command.ts';
+import { reportCommand } from './report-command.ts';
 
 /**
  * `npm run cli -- <command> [options] [--data-dir DIR]`: the backend's services without the UI,
@@ -16,6 +18,8 @@ import { importCommand } from './import-command.ts';
 
 const COMMANDS: Record<string, CliCommand> = {
   import: importCommand,
+  export: exportCommand,
+  report: reportCommand,
   'sample-data': {
     summary: '在空白台账中生成示例数据',
     usage: 'sample-data [--seed N]',
@@ -78,6 +82,11 @@ export async function runCli(argv: readonly string[], appRoot: string): Promise<
     }
   }
   if (!command) return 2;
+  const invalid = command.validate?.(rest) ?? null;
+  if (invalid) {
+    process.stderr.write(`${invalid}\n用法：npm run cli -- ${command.usage}\n`);
+    return 2;
+  }
   let backend: Backend;
   try {
     backend = await createBackend({ dataDir, appRoot, host: 'cli' });
