@@ -12,7 +12,7 @@ import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { AgencySidebar } from './AgencySidebar.tsx';
 import { parsePlace, placeHash, type CatalogPlace, type CatalogView } from './catalog-route.ts';
 import { DuplicatesView } from './DuplicatesView.tsx';
-import { PublicationsView } from './PublicationsView.tsx';
+import { publicationFilterOf, PublicationsView } from './PublicationsView.tsx';
 import { PublicationTag } from './PublicationTag.tsx';
 import { RecordDrawer, type RecordRef } from './RecordDrawer.tsx';
 import { ItemEditor, ListEntryEditor } from './RecordEditors.tsx';
@@ -136,7 +136,7 @@ export function CatalogPage({ route }: { route: Route }) {
     </div>
   ) : place.view === 'publications' ? (
     <div className="catalog-main">
-      <PublicationsView version={version} onChanged={changed} />
+      <PublicationsView key={route.query.get('status') ?? ''} version={version} onChanged={changed} initialFilter={publicationFilterOf(route.query.get('status'))} />
     </div>
   ) : place.view === 'statistics' ? (
     <div className="catalog-main">

@@ -20,7 +20,13 @@ interface AgencyPublications {
   documents: PublicationRow[];
 }
 
-type Filter = '全部' | '已发布' | '未发布' | '已失效' | '即将到期';
+const FILTERS = ['全部', '已发布', '未发布', '已失效', '即将到期'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** The filter a link asks for (#/catalog/publications?status=未发布, from 概览 or the annual report). */
+export function publicationFilterOf(raw: string | null): Filter {
+  return FILTERS.find((f) => f === raw) ?? '全部';
+}
 
 interface PublicationForm {
   unitId: number;
@@ -164,9 +170,9 @@ function PublicationEditor({
 }
 
 /** Per agency: the document that published its catalog and lists, its status, and who has not published. */
-export function PublicationsView({ version, onChanged }: { version: number; onChanged: () => void }) {
+export function PublicationsView({ version, onChanged, initialFilter = '全部' }: { version: number; onChanged: () => void; initialFilter?: Filter }) {
   const loaded = useApi(() => api['publications.list']({}), `publications:${version}`);
-  const [filter, setFilter] = useState<Filter>('全部');
+  const [filter, setFilter] = useState<Filter>(initialFilter);
   const [editing, setEditing] = useState<{ doc: PublicationRow | null; unitId: number } | null>(null);
   const { message, modal } = App.useApp();
   const showUndo = useUndoNotice();
@@ -246,7 +252,7 @@ export function PublicationsView({ version, onChanged }: { version: number; onCh
         <Segmented
           value={filter}
           onChange={(v) => setFilter(v)}
-          options={(['全部', '已发布', '未发布', '已失效', '即将到期'] as const).map((f) => ({ value: f, label: `${f} ${count(f)}` }))}
+          options={FILTERS.map((f) => ({ value: f, label: `${f} ${count(f)}` }))}
           data-testid="publication-filter"
         />
         {loaded.data ? (
