@@ -7,6 +7,7 @@ import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useReloadRegistryEnv, useSettings } from '../../app/registry-env.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
+import { OverviewDashboard } from './dashboard/OverviewDashboard.tsx';
 
 /**
  * An empty registry: three ways to begin. 设置本单位 sets up a real county (the bureau, its region
@@ -246,7 +247,10 @@ export function OverviewPage() {
       ) : info.data?.isEmpty ? (
         <FirstRun onGenerated={reload} />
       ) : overview.data ? (
-        <OverviewBody data={overview.data} />
+        <>
+          <OverviewBody data={overview.data} />
+          <OverviewDashboard />
+        </>
       ) : (
         <Skeleton active />
       )}
