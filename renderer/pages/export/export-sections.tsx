@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AuditCard, VerificationCard } from './AuditExportCards.tsx';
 import { CancellationCard, PublicListCard, RenewalCard, TrainingShortCard } from './RosterExportCards.tsx';
 
 /**
@@ -42,5 +43,20 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     title: '培训学时不足名单',
     description: '本年度培训学时未达到要求（设置 › 业务规则 中的年度学时）的在岗执法人员，供督促参训。',
     render: () => <TrainingShortCard />,
+  },
+  {
+    key: 'audit',
+    group: '审核与核对',
+    title: '审核表',
+    description:
+      '报领导审核和上报市局用的工作簿：汇总、人员明细、换证名册、注销公示、检查事项统计、四项清单统计、发布情况、数据问题，每张表可直接打印签字。合计与报告数字并列，差额标红。',
+    render: () => <AuditCard />,
+  },
+  {
+    key: 'verification',
+    group: '审核与核对',
+    title: '各单位核对表',
+    description: '每个执法单位一个文件：本单位的人员、检查事项目录和四项清单，格式与导入模板相同，发给各单位核对修改后报回，可直接导入。含完整身份证号，生成时记入操作记录。',
+    render: () => <VerificationCard />,
   },
 ];
