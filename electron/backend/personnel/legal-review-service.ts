@@ -8,13 +8,11 @@ import { rosterSqlParts } from './roster-query.ts';
 
 interface Row {
   unit_id: number;
-  unit_name: string;
-  unit_kind: UnitKind;
-  personnel_kind: PersonnelKind | null;
-  staffing_type: StaffingType | null;
-  is_legal_reviewer: number | null;
-  name: string | null;
-  status: CertStatus | null;
+  personnel_kind: PersonnelKind;
+  staffing_type: StaffingType;
+  is_legal_reviewer: number;
+  name: string;
+  status: CertStatus;
 }
 
 /**
@@ -25,26 +23,27 @@ interface Row {
 export function legalReviewByUnit(db: Db, today: string, warningDays: number, minRatio: number) {
   const parts = rosterSqlParts(null);
   const thresholds = certStatusThresholds({ today, warningDays });
+  // Units first, in their order (a unit without officers is listed too); then the people, read in
+  // rowid order as the roster reads them (walking them unit by unit costs a random read per person).
+  const units = new Map<number, { unitId: number; unitName: string; unitKind: UnitKind; enforcementCount: number; reviewers: number; reviewerNames: string[] }>();
+  const unitRows = db.prepare(`SELECT id, name, kind FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).all() as { id: number; name: string; kind: UnitKind }[];
+  for (const u of unitRows) units.set(u.id, { unitId: u.id, unitName: u.name, unitKind: u.kind, enforcementCount: 0, reviewers: 0, reviewerNames: [] });
   const rows = db
     .prepare(
-      `SELECT u.id AS unit_id, u.name AS unit_name, u.kind AS unit_kind, p.personnel_kind, p.staffing_type, p.is_legal_reviewer, p.name,
-              CASE WHEN p.id IS NULL THEN NULL ELSE ${parts.status} END AS status
-         FROM units u
-         LEFT JOIN personnel p ON p.unit_id = u.id
+      `SELECT p.unit_id, p.personnel_kind, p.staffing_type, p.is_legal_reviewer, p.name, ${parts.status} AS status
+         FROM personnel p
          LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = ${parts.certTypeExpr}
-        ORDER BY CASE u.kind WHEN '市直单位' THEN 0 ELSE 1 END, u.sort_order, u.id, p.id`,
+        ORDER BY p.id`,
     )
     .all({ expiredBefore: thresholds.expiredBefore, expiringUntil: thresholds.expiringUntil }) as Row[];
-  const units = new Map<number, { unitId: number; unitName: string; unitKind: UnitKind; enforcementCount: number; reviewers: number; reviewerNames: string[] }>();
   for (const r of rows) {
-    const unit = units.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind, enforcementCount: 0, reviewers: 0, reviewerNames: [] };
-    units.set(r.unit_id, unit);
-    if (r.personnel_kind !== '执法人员' || r.staffing_type === null || r.status === null) continue;
+    const unit = units.get(r.unit_id);
+    if (!unit || r.personnel_kind !== '执法人员') continue;
     if (!isActiveOfficer({ staffingType: r.staffing_type, status: r.status })) continue;
     unit.enforcementCount += 1;
     if (r.is_legal_reviewer === 1) {
       unit.reviewers += 1;
-      if (r.name) unit.reviewerNames.push(r.name);
+      unit.reviewerNames.push(r.name);
     }
   }
   return {
