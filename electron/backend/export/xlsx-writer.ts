@@ -118,18 +118,31 @@ const NUMBER_KINDS: ReadonlySet<CellKind> = new Set(['integer', 'decimal', 'perc
  * written as LF.
  */
 export function toCell(value: CellValue, kind: CellKind): { value: ExcelJS.CellValue; quoted: boolean } {
-  if (value === null || value === undefined || value === '') return { value: null, quoted: false };
+  return { value: cellValue(value, kind), quoted: isQuoted(value, kind) };
+}
+
+// Characters that need cleaning: XML-forbidden control characters and CR (see sanitizeCellText).
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u001F\uFFFE\uFFFF]/;
+
+/** The cell value of toCell, without allocating (100,000 rows × 15 columns go through here). */
+function cellValue(value: CellValue, kind: CellKind): ExcelJS.CellValue {
+  if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'string') {
-    const text = sanitizeCellText(value).replace(/\r\n?/g, '\n');
-    if (kind === 'date' && isIsoDate(text)) return { value: isoToDate(text), quoted: false };
-    if (NUMBER_KINDS.has(kind) && NUMERIC.test(text)) return { value: Number(text), quoted: false };
-    return { value: text, quoted: looksLikeFormula(value) };
+    const text = NEEDS_CLEANING.test(value) ? sanitizeCellText(value).replace(/\r\n?/g, '\n') : value;
+    if (kind === 'date' && isIsoDate(text)) return isoToDate(text);
+    if (NUMBER_KINDS.has(kind) && NUMERIC.test(text)) return Number(text);
+    return text;
   }
-  if (typeof value === 'number' && kind === 'text') {
-    const text = String(value);
-    return { value: text, quoted: looksLikeFormula(text) };
-  }
-  return { value, quoted: false };
+  if (typeof value === 'number' && kind === 'text') return String(value);
+  return value;
+}
+
+/** Whether toCell escapes the value (text that a spreadsheet could take for a formula). */
+function isQuoted(value: CellValue, kind: CellKind): boolean {
+  if (typeof value === 'string') return value !== '' && !(kind === 'date' && isIsoDate(value)) && !(NUMBER_KINDS.has(kind) && NUMERIC.test(value)) && looksLikeFormula(value);
+  if (typeof value === 'number' && kind === 'text') return looksLikeFormula(String(value));
+  return false;
 }
 
 function defaultWrap(kind: CellKind): boolean {
@@ -144,6 +157,40 @@ const YIELD_EVERY = 500;
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** What the writer reads of a stream ExcelJS pipes a sheet into (archiver's readable-stream v2 PassThrough). */
+interface PipeState {
+  _writableState?: { length: number };
+  once(event: 'drain', listener: () => void): unknown;
+  removeListener(event: 'drain', listener: () => void): unknown;
+}
+
+/** More than this waiting for the zip, and the writer waits for it to drain. */
+const ZIP_BACKLOG = 4 * 1024 * 1024;
+
+/**
+ * Waits until the zip has taken most of what the sheet wrote. ExcelJS pushes a sheet's XML into
+ * archiver's entry stream without waiting for it; left alone, a long sheet piles up in memory
+ * (about 70 MB at 100,000 people) while the zip takes a chunk per turn of the event loop. The entry
+ * stream is ExcelJS's internal `stream.pipes` (4.4); without one this only yields.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: PipeState[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    if ((pipe._writableState?.length ?? 0) <= ZIP_BACKLOG) continue;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        pipe.removeListener('drain', done);
+        resolve();
+      };
+      // A safety net: never wait on the zip for ever.
+      const timer = setTimeout(done, 5_000);
+      pipe.once('drain', done);
+    });
+  }
+  await yieldToEventLoop();
 }
 
 async function* asAsync<T>(rows: Iterable<T> | AsyncIterable<T>): AsyncIterable<T> {
@@ -230,6 +277,8 @@ export class XlsxWorkbook {
     const kinds = columns.map((c) => c.kind ?? 'general');
     const validations = columns.map((c) => validationOf(c.key, spec.validations));
     const wraps = columns.map((c, i) => c.wrap ?? defaultWrap(kinds[i] ?? 'general'));
+    // The style of a plain data cell per column, looked up once (most cells are plain).
+    const plainStyles = columns.map((c, i) => cellStyle({ kind: kinds[i] ?? 'general', align: c.align ?? 'left', wrap: wraps[i] ?? false, role: 'data', mark: null, quoted: false }));
     const held: HeldRow[] = [];
     const page = { used, rows: 0, breaks: 0 };
     let written = 0;
@@ -239,23 +288,29 @@ export class XlsxWorkbook {
       const row = sheet.getRow(rowNo);
       const role = tableRow?.role ?? 'data';
       let lines = 1;
-      columns.forEach((c, i) => {
+      for (let i = 0; i < colCount; i += 1) {
+        const c = columns[i] as ColumnSpec;
         // A row of differences writes its counts with their sign (and in red when not zero).
         const columnKind = kinds[i] ?? 'general';
         const kind = role === 'difference' && columnKind === 'integer' ? 'difference' : columnKind;
         const wrap = wraps[i] ?? false;
         const cell = row.getCell(i + 1);
-        const converted = tableRow ? toCell(tableRow.values[c.key], kind) : { value: null, quoted: false };
+        const raw = tableRow ? tableRow.values[c.key] : null;
+        const value = cellValue(raw, kind);
+        const quoted = isQuoted(raw, kind);
         const mark = tableRow?.marks?.[c.key];
-        const alert = mark?.level === 'alert' || (kind === 'difference' && typeof converted.value === 'number' && converted.value !== 0);
-        cell.value = converted.value;
-        cell.style = cellStyle({ kind, align: c.align ?? 'left', wrap, role, mark: alert ? 'alert' : (mark?.level ?? null), quoted: converted.quoted });
+        const alert = mark?.level === 'alert' || (kind === 'difference' && typeof value === 'number' && value !== 0);
+        cell.value = value;
+        cell.style =
+          role === 'data' && !mark && !quoted && !alert
+            ? (plainStyles[i] as Partial<ExcelJS.Style>)
+            : cellStyle({ kind, align: c.align ?? 'left', wrap, role, mark: alert ? 'alert' : (mark?.level ?? null), quoted });
         // A comment is not a cell: no spreadsheet evaluates it.
         if (mark?.comment) cell.note = sanitizeCellText(mark.comment);
         const validation = validations[i];
         if (validation) cell.dataValidation = validation;
-        if (wrap && typeof converted.value === 'string') lines = Math.max(lines, linesIn(converted.value, c.width));
-      });
+        if (wrap && typeof value === 'string') lines = Math.max(lines, linesIn(value, c.width));
+      }
       const height = rowHeightFor(lines);
       row.height = height;
       // A row that does not fit starts a new page under the repeated header.
@@ -282,7 +337,7 @@ export class XlsxWorkbook {
         if (control.signal?.aborted) throw new AppError('CANCELLED', '已取消');
         control.onRows?.(written);
         // Lets the zip take what was written, so memory stays flat on a long sheet.
-        await yieldToEventLoop();
+        await zipCaughtUp(sheet);
       }
     }
     for (let i = 0; i < (spec.blankRows ?? 0); i += 1) writeRow(null);
