@@ -3,6 +3,7 @@ import type { ReportedFigures, ReportedYear } from '../../../shared/domain/repor
 import type { RegistrySettings } from '../../../shared/domain/settings.ts';
 import { signatureLine } from '../export/xlsx-style.ts';
 import type { Db } from '../db/open-database.ts';
+import { legalReviewByUnit, type LegalReview } from '../personnel/legal-review-service.ts';
 
 /** What every sheet of the audit workbook is written from. */
 export interface AuditContext {
@@ -17,6 +18,14 @@ export interface AuditContext {
   reported: ReportedYear | null;
   /** Agencies whose last submission is older than this day are listed under 数据问题. */
   staleBefore: string;
+  /** The legal-review figures, read once for 汇总 and 数据问题. */
+  legalReview: () => LegalReview;
+}
+
+/** Reads the legal-review figures on first use and keeps them for the rest of the workbook. */
+export function legalReviewOnce(db: Db, today: string, settings: RegistrySettings): () => LegalReview {
+  let value: LegalReview | null = null;
+  return () => (value ??= legalReviewByUnit(db, today, settings.expiryWarningDays, settings.legalReviewerMinRatio));
 }
 
 /**

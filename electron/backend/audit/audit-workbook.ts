@@ -5,7 +5,7 @@ import { readReportedFigures } from '../catalog/reported-figures-store.ts';
 import { withReadSnapshot } from '../db/read-snapshot.ts';
 import type { TableSheetSpec } from '../export/xlsx-writer.ts';
 import { XlsxWorkbook } from '../export/xlsx-writer.ts';
-import { reportFor, type AuditContext } from './audit-context.ts';
+import { legalReviewOnce, reportFor, type AuditContext } from './audit-context.ts';
 import { itemsSheet, listsSheet, publicationsSheet } from './catalog-sheets.ts';
 import { cancellationSheet, countPeople, peopleSheet, renewalSheet } from './people-sheets.ts';
 import { qualitySheet } from './quality-sheet.ts';
@@ -50,6 +50,7 @@ export async function writeAuditWorkbook(options: AuditOptions): Promise<AuditRe
       fullIdNumbers: options.fullIdNumbers,
       reported: reportFor(readReportedFigures(db), options.year),
       staleBefore: options.staleBefore ?? defaultStaleBefore(options.today),
+      legalReview: legalReviewOnce(db, options.today, options.settings),
     };
     const people = countPeople(db);
     const book = new XlsxWorkbook(options.file ? { file: options.file } : {});

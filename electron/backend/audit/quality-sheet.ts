@@ -14,6 +14,7 @@ export function qualitySheet(ctx: AuditContext): TableSheetSpec {
     publicationWarningDays: s.publicationWarningDays,
     staleBefore: ctx.staleBefore,
     fullIdNumbers: ctx.fullIdNumbers,
+    legalReview: ctx.legalReview(),
   });
   const found = report.summaries.filter((x) => x.count > 0);
   const rows: TableRow[] = report.findings.map((f, i) => ({

@@ -44,6 +44,7 @@ export function summarySheet(ctx: AuditContext): TableSheetSpec {
     legalReviewerMinRatio: s.legalReviewerMinRatio,
     annualTrainingHours: s.annualTrainingHours,
     year: ctx.year,
+    legalReview: ctx.legalReview(),
   });
   const total = sumSummaries(units);
   const largest = Math.max(total.people, 999);

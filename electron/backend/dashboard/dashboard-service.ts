@@ -5,6 +5,7 @@ import { defaultStaleBefore } from '../../../shared/domain/data-quality.ts';
 import type { RegistrySettings } from '../../../shared/domain/settings.ts';
 import { agencySummaries } from '../catalog/statistics-service.ts';
 import type { Db } from '../db/open-database.ts';
+import { legalReviewByUnit } from '../personnel/legal-review-service.ts';
 import { rosterSqlParts } from '../personnel/roster-query.ts';
 import { checkDataQuality } from '../quality/data-quality.ts';
 import { unitSummaries } from '../statistics/unit-summary.ts';
@@ -47,12 +48,14 @@ export function trainingBands(required: number): { label: string; min: number; b
 export function computeDashboard(db: Db, today: string, settings: RegistrySettings, staleBefore: string | null): Dashboard {
   const year = Number(today.slice(0, 4));
   const thresholds = certStatusThresholds({ today, warningDays: settings.expiryWarningDays });
+  const legalReview = legalReviewByUnit(db, today, settings.expiryWarningDays, settings.legalReviewerMinRatio);
   const units = unitSummaries(db, {
     today,
     warningDays: settings.expiryWarningDays,
     legalReviewerMinRatio: settings.legalReviewerMinRatio,
     annualTrainingHours: settings.annualTrainingHours,
     year,
+    legalReview,
   });
 
   const months = expiryMonths(today);
@@ -80,6 +83,7 @@ export function computeDashboard(db: Db, today: string, settings: RegistrySettin
     publicationWarningDays: settings.publicationWarningDays,
     staleBefore: staleBefore ?? defaultStaleBefore(today),
     fullIdNumbers: false,
+    legalReview,
   });
 
   const agencies = agencySummaries(db, today, settings.publicationWarningDays);

@@ -35,7 +35,7 @@ export function legalReviewByUnit(db: Db, today: string, warningDays: number, mi
          LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = ${parts.certTypeExpr}
         ORDER BY p.id`,
     )
-    .all({ expiredBefore: thresholds.expiredBefore, expiringUntil: thresholds.expiringUntil }) as Row[];
+    .iterate({ expiredBefore: thresholds.expiredBefore, expiringUntil: thresholds.expiringUntil }) as IterableIterator<Row>;
   for (const r of rows) {
     const unit = units.get(r.unit_id);
     if (!unit || r.personnel_kind !== '执法人员') continue;
@@ -51,3 +51,6 @@ export function legalReviewByUnit(db: Db, today: string, warningDays: number, mi
     units: [...units.values()].map((u) => ({ ...u, ...legalReviewCoverage(u.enforcementCount, u.reviewers, minRatio) })),
   };
 }
+
+/** The per-unit legal-review figures (computed once per request and shared by the overview's and the audit's users). */
+export type LegalReview = ReturnType<typeof legalReviewByUnit>;

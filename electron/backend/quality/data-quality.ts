@@ -7,7 +7,7 @@ import type { Sex } from '../../../shared/domain/personnel-fields.ts';
 import { listDuplicateFlags } from '../catalog/duplicates-service.ts';
 import { agencySummaries } from '../catalog/statistics-service.ts';
 import type { Db } from '../db/open-database.ts';
-import { legalReviewByUnit } from '../personnel/legal-review-service.ts';
+import { legalReviewByUnit, type LegalReview } from '../personnel/legal-review-service.ts';
 import { rosterSqlParts } from '../personnel/roster-query.ts';
 
 /**
@@ -26,6 +26,8 @@ export interface QualityRules {
   staleBefore: string;
   /** Full ID numbers in the findings (the audit with full IDs ticked); masked otherwise. */
   fullIdNumbers: boolean;
+  /** Legal-review figures already read in this request (else read here). */
+  legalReview?: LegalReview;
 }
 
 export interface QualityFinding {
@@ -73,8 +75,7 @@ function personFindings(db: Db, rules: QualityRules, add: (f: QualityFinding) =>
   const people = db
     .prepare(
       `SELECT p.id, p.name, u.name AS unit, p.id_number, p.sex, p.staffing_type, ${parts.certTypeExpr} AS cert_type, cc.expiry_date, ${parts.status} AS status
-         ${parts.from}
-        ORDER BY CASE u.kind WHEN '市直单位' THEN 0 ELSE 1 END, u.sort_order, u.id, p.id`,
+         ${parts.from}`,
     )
     .iterate({ ...certStatusThresholds({ today: rules.today, warningDays: rules.warningDays }), trainingYear: Number(rules.today.slice(0, 4)) }) as IterableIterator<PersonRow>;
   for (const p of people) {
@@ -94,7 +95,8 @@ function personFindings(db: Db, rules: QualityRules, add: (f: QualityFinding) =>
 }
 
 function legalReviewFindings(db: Db, rules: QualityRules, add: (f: QualityFinding) => void): void {
-  for (const u of legalReviewByUnit(db, rules.today, rules.warningDays, rules.legalReviewerMinRatio).units) {
+  const legalReview = rules.legalReview ?? legalReviewByUnit(db, rules.today, rules.warningDays, rules.legalReviewerMinRatio);
+  for (const u of legalReview.units) {
     if (u.meetsRule) continue;
     add({
       check: 'legal_review_short',
@@ -162,8 +164,13 @@ export function checkDataQuality(db: Db, rules: QualityRules): QualityReport {
   personFindings(db, rules, add);
   legalReviewFindings(db, rules, add);
   catalogFindings(db, rules, add);
+  // By check, then in the units' order (the people were read in storage order: a sort of the few
+  // findings is cheaper than one of 100,000 people).
   const order = new Map(QUALITY_CHECKS.map((c, i) => [c, i]));
-  findings.sort((a, b) => (order.get(a.check) ?? 0) - (order.get(b.check) ?? 0));
+  const unitRank = new Map(
+    (db.prepare(`SELECT name FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).pluck().all() as string[]).map((name, i) => [name, i]),
+  );
+  findings.sort((a, b) => (order.get(a.check) ?? 0) - (order.get(b.check) ?? 0) || (unitRank.get(a.unit ?? '') ?? 0) - (unitRank.get(b.unit ?? '') ?? 0));
   const summaries = QUALITY_CHECKS.map((check) => ({
     check,
     label: QUALITY_CHECK_INFO[check].label,

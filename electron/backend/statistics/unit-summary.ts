@@ -4,7 +4,7 @@ import { isTrainingRequired, isTrainingShort } from '../../../shared/domain/trai
 import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import type { Db } from '../db/open-database.ts';
 import { certFlowParams, certFlowSql } from '../personnel/cert-flow-sql.ts';
-import { legalReviewByUnit } from '../personnel/legal-review-service.ts';
+import { legalReviewByUnit, type LegalReview } from '../personnel/legal-review-service.ts';
 import { rosterSqlParts } from '../personnel/roster-query.ts';
 
 /**
@@ -21,6 +21,8 @@ export interface SummaryRules {
   annualTrainingHours: number;
   /** The year of the flow figures (training hours, cards issued). */
   year: number;
+  /** Legal-review figures already read in this request (else read here). */
+  legalReview?: LegalReview;
 }
 
 export interface UnitSummary {
@@ -93,7 +95,8 @@ export function unitSummaries(db: Db, rules: SummaryRules): UnitSummary[] {
     if (isTrainingRequired(person) && isTrainingShort(f.hours, rules.annualTrainingHours)) unit.trainingShort += 1;
     if (f.issued === 1) unit.issued += 1;
   }
-  for (const r of legalReviewByUnit(db, rules.today, rules.warningDays, rules.legalReviewerMinRatio).units) {
+  const legalReview = rules.legalReview ?? legalReviewByUnit(db, rules.today, rules.warningDays, rules.legalReviewerMinRatio);
+  for (const r of legalReview.units) {
     const unit = byId.get(r.unitId);
     if (!unit) continue;
     unit.activeEnforcement = r.enforcementCount;
