@@ -70,27 +70,53 @@ const WITH_CARD = new Set<string>(STAFFING_WITH_CERTIFICATE);
 const WITHOUT_CARD = new Set<string>(STAFFING_WITHOUT_CERTIFICATE);
 const OPEN = new Set<string>(OPEN_CARD_STATUSES);
 
+const SQL_LIST = (values: Iterable<string>) => [...values].map((v) => `'${v}'`).join(', ');
+
+/**
+ * The people's findings. The status and staffing checks are SQL conditions, so only the people
+ * concerned are read; the ID numbers are checked for everyone, reading three columns as arrays.
+ */
 function personFindings(db: Db, rules: QualityRules, add: (f: QualityFinding) => void): void {
   const parts = rosterSqlParts(null);
-  const people = db
-    .prepare(
-      `SELECT p.id, p.name, u.name AS unit, p.id_number, p.sex, p.staffing_type, ${parts.certTypeExpr} AS cert_type, cc.expiry_date, ${parts.status} AS status
-         ${parts.from}`,
-    )
-    .iterate({ ...certStatusThresholds({ today: rules.today, warningDays: rules.warningDays }), trainingYear: Number(rules.today.slice(0, 4)) }) as IterableIterator<PersonRow>;
-  for (const p of people) {
+  const params = { ...certStatusThresholds({ today: rules.today, warningDays: rules.warningDays }), trainingYear: Number(rules.today.slice(0, 4)) };
+  const personSql = `SELECT p.id, p.name, u.name AS unit, p.id_number, p.sex, p.staffing_type, ${parts.certTypeExpr} AS cert_type, cc.expiry_date, ${parts.status} AS status
+         ${parts.from}`;
+  const finding = (p: PersonRow) => {
     const who = `${p.name}（${rules.fullIdNumbers ? p.id_number : maskIdNumber(p.id_number)}）`;
-    const person = (check: QualityCheck, detail: string) => add({ check, unit: p.unit, subject: who, detail, link: `/personnel/${p.id}` });
+    return (check: QualityCheck, detail: string) => add({ check, unit: p.unit, subject: who, detail, link: `/personnel/${p.id}` });
+  };
+  const concerned = db
+    .prepare(
+      `${personSql}
+        WHERE (${parts.status} = '无证' AND p.staffing_type IN (${SQL_LIST(WITH_CARD)}))
+           OR p.staffing_type = '${UNCONFIRMED_STAFFING_TYPE}'
+           OR (p.staffing_type IN (${SQL_LIST(WITHOUT_CARD)}) AND ${parts.status} IN (${SQL_LIST(OPEN)}))
+           OR ${parts.status} = '已过期'`,
+    )
+    .all(params) as PersonRow[];
+  for (const p of concerned) {
+    const person = finding(p);
     if (p.status === '无证' && WITH_CARD.has(p.staffing_type)) person('no_certificate', `${p.staffing_type}，没有${p.cert_type}`);
     if (p.staffing_type === UNCONFIRMED_STAFFING_TYPE) person('staffing_unconfirmed', '编制类型未填写，无法判断能否持证、是否计入学时和法制审核比例');
     if (WITHOUT_CARD.has(p.staffing_type) && OPEN.has(p.status)) person('may_not_hold', `编制类型为“${p.staffing_type}”，却有${p.cert_type}（${p.status}）；该类人员不得持有行政执法证件`);
     if (p.status === '已过期') person('expired', `${p.cert_type}已于 ${p.expiry_date ?? ''} 到期`);
-    const id = checkIdNumber(p.id_number, rules.today);
-    if (!id.ok) person('id_invalid', id.message);
+  }
+  const wrong: { id: number; detail: string; check: QualityCheck }[] = [];
+  for (const [id, idNumber, sex] of db.prepare(`SELECT id, id_number, sex FROM personnel`).raw().iterate() as IterableIterator<[number, string, Sex]>) {
+    const checked = checkIdNumber(idNumber, rules.today);
+    if (!checked.ok) wrong.push({ id, check: 'id_invalid', detail: checked.message });
     else {
-      const fromId = idSexMismatch(p.id_number, p.sex);
-      if (fromId) person('sex_mismatch', `登记为${p.sex}，身份证号显示为${fromId}`);
+      const fromId = idSexMismatch(idNumber, sex);
+      if (fromId) wrong.push({ id, check: 'sex_mismatch', detail: `登记为${sex}，身份证号显示为${fromId}` });
     }
+  }
+  if (wrong.length === 0) return;
+  const byId = new Map(
+    (db.prepare(`${personSql} WHERE p.id IN (SELECT value FROM json_each(@ids))`).all({ ...params, ids: JSON.stringify(wrong.map((w) => w.id)) }) as PersonRow[]).map((p) => [p.id, p]),
+  );
+  for (const w of wrong) {
+    const p = byId.get(w.id);
+    if (p) finding(p)(w.check, w.detail);
   }
 }
 
