@@ -8,8 +8,7 @@ import { fail } from '../shared/api/result.ts';
 import { createBackend, type Backend } from './backend/backend.ts';
 import { backupToFolder } from './backend/backups/backup-actions.ts';
 import { APP_FOLDER_NAME, resolveDataDir } from './backend/data-dir.ts';
-import { USER_FILE_MODE, writeFileAtomic } from './backend/files/write-file-atomic.ts';
-import { writeFileAtomically } from './backend/export/atomic-file.ts';
+import { USER_FILE_MODE, writeFileAtomic, writeFileAtomicWith } from './backend/files/write-file-atomic.ts';
 import { SECURITY_HEADERS } from './security/content-security-policy.ts';
 import { startupErrorMessage } from './startup-error.ts';
 import { resolveStaticFile } from './web/static-files.ts';
@@ -81,7 +80,7 @@ async function saveFilesToFolder(backend: Backend, input: unknown, hostContext: 
   if (choice.canceled || !folder) return { saved: false, folder: null, count: 0 };
   for (const fileId of fileIds) {
     const info = backend.context.files.info(fileId);
-    await writeFileAtomically(path.join(folder, info.name), (temp) => fs.copyFileSync(info.path, temp));
+    await writeFileAtomicWith(path.join(folder, info.name), (temp) => fs.copyFileSync(info.path, temp), { mode: USER_FILE_MODE });
   }
   return { saved: true, folder, count: fileIds.length };
 }

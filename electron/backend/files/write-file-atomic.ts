@@ -66,6 +66,23 @@ export function writeFileAtomic(file: string, data: Uint8Array | string, options
 }
 
 /**
+ * Like writeFileAtomic, for a file that is produced rather than held in memory (a streaming
+ * workbook writer, a copy): `write` fills the temporary path, which is then flushed and renamed into
+ * place; on failure it is removed. `mode` narrows the permissions (the app's own files: owner only).
+ */
+export async function writeFileAtomicWith(file: string, write: (tempPath: string) => Promise<void> | void, options: { mode?: number } = {}): Promise<void> {
+  const temp = temporaryPathFor(file);
+  try {
+    await write(temp);
+    if (options.mode !== undefined) fs.chmodSync(temp, options.mode);
+    commitTemporaryFile(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/**
  * Removes temporary files a crash left behind (`.name.random.tmp`, and SQLite's journal beside a
  * temporary database copy), when older than `olderThanMs`
  * so a write in progress in another process is never touched.
