@@ -4,8 +4,8 @@ import { AppError } from '../../shared/api/errors.ts';
 import { isIsoDate } from '../../shared/domain/dates.ts';
 import { AUDIT_SHEETS, writeAuditWorkbook } from '../backend/audit/audit-workbook.ts';
 import type { Backend } from '../backend/backend.ts';
-import { writeFileAtomically } from '../backend/export/atomic-file.ts';
-import { recordFullIdDisclosure } from '../backend/history/disclosure.ts';
+import { recordAccess } from '../backend/access/access-log.ts';
+import { USER_FILE_MODE, writeFileAtomicWith } from '../backend/files/write-file-atomic.ts';
 import { writeVerificationSet } from '../backend/verification/verification-set.ts';
 import { argValue, hasFlag } from '../tools/cli-args.ts';
 import { positionalArgs, unknownOption, type CliCommand } from './cli-command.ts';
@@ -57,19 +57,23 @@ async function exportAudit(args: readonly string[], backend: Backend): Promise<n
   const staleBefore = argValue(args, 'stale-before');
   const started = performance.now();
   let people = 0;
-  await writeFileAtomically(out, async (temp) => {
-    const result = await writeAuditWorkbook({
-      databasePath: ctx.paths.databasePath,
-      today,
-      year,
-      settings: ctx.settings(),
-      fullIdNumbers,
-      ...(staleBefore ? { staleBefore } : {}),
-      file: temp,
-    });
-    people = result.people;
-  });
-  if (fullIdNumbers) recordFullIdDisclosure(ctx.db, ctx.log, `导出审核表（${year}年度，命令行）`, people, ctx.operator());
+  await writeFileAtomicWith(
+    out,
+    async (temp) => {
+      const result = await writeAuditWorkbook({
+        databasePath: ctx.paths.databasePath,
+        today,
+        year,
+        settings: ctx.settings(),
+        fullIdNumbers,
+        ...(staleBefore ? { staleBefore } : {}),
+        file: temp,
+      });
+      people = result.people;
+    },
+    { mode: USER_FILE_MODE },
+  );
+  if (fullIdNumbers) recordAccess(ctx, { kind: 'export_full_ids', summary: `导出审核表（${year}年度，命令行），含 ${people} 人的完整身份证号` });
   process.stdout.write(
     `已导出审核表：${out}\n${AUDIT_SHEETS.length} 张工作表（${AUDIT_SHEETS.join('、')}），${people} 人，${year} 年度，身份证号${fullIdNumbers ? '完整（已记入操作记录）' : '已隐去中间 8 位'}，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。\n`,
   );
@@ -85,10 +89,10 @@ async function exportVerification(args: readonly string[], backend: Backend): Pr
     databasePath: ctx.paths.databasePath,
     today: ctx.today(),
     progress: (_f, message) => process.stderr.write(`${message}\n`),
-    save: (name, bytes) => writeFileAtomically(path.join(dir, name), (temp) => fs.writeFileSync(temp, bytes)),
+    save: (name, bytes) => writeFileAtomicWith(path.join(dir, name), (temp) => fs.writeFileSync(temp, bytes), { mode: USER_FILE_MODE }),
   });
   const people = files.reduce((n, f) => n + f.people, 0);
-  recordFullIdDisclosure(ctx.db, ctx.log, `生成 ${files.length} 个单位的核对表（命令行）`, people, ctx.operator());
+  recordAccess(ctx, { kind: 'export_full_ids', summary: `生成 ${files.length} 个单位的核对表（命令行），含 ${people} 人的完整身份证号` });
   for (const f of files) process.stdout.write(`${f.name}\t人员 ${f.people}\t检查事项 ${f.items}\t清单事项 ${f.lists}\n`);
   process.stdout.write(`已在 ${dir} 生成 ${files.length} 个单位的核对表（含完整身份证号，已记入操作记录）。\n`);
   return 0;

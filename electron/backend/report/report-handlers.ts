@@ -4,7 +4,7 @@ import type { BackendContext } from '../context.ts';
 import { computeDashboard } from '../dashboard/dashboard-service.ts';
 import { zipFiles } from '../export/zip-files.ts';
 import type { Handlers } from '../handler-types.ts';
-import { recordFullIdDisclosure } from '../history/disclosure.ts';
+import { recordAccess } from '../access/access-log.ts';
 import { writeVerificationSet } from '../verification/verification-set.ts';
 import { annualReport } from './annual-report-service.ts';
 
@@ -46,7 +46,7 @@ function startAudit(ctx: BackendContext, input: { year: number | null; fullIdNum
     });
     const name = auditFileName(today);
     const info = ctx.files.put(name, bytes);
-    if (input.fullIdNumbers) recordFullIdDisclosure(ctx.db, ctx.log, `导出审核表（${year}年度）`, people, ctx.operator());
+    if (input.fullIdNumbers) recordAccess(ctx, { kind: 'export_full_ids', summary: `导出审核表（${year}年度），含 ${people} 人的完整身份证号` });
     return { fileId: info.fileId, name: info.name, people };
   });
 }
@@ -69,7 +69,7 @@ function startVerification(ctx: BackendContext): string {
     const zip = ctx.files.put(zipName, zipFiles(written));
     const people = files.reduce((n, f) => n + f.people, 0);
     // The verification sheets carry full ID numbers: the import is keyed by them.
-    recordFullIdDisclosure(ctx.db, ctx.log, `生成 ${files.length} 个单位的核对表`, people, ctx.operator());
+    recordAccess(ctx, { kind: 'export_full_ids', summary: `生成 ${files.length} 个单位的核对表，含 ${people} 人的完整身份证号` });
     return { files: files.map((f, i) => ({ ...f, fileId: written[i]?.fileId ?? '' })), zipFileId: zip.fileId, zipName };
   });
 }
