@@ -12,7 +12,6 @@ describe('the roster filter in the address', () => {
         unitKind: '乡镇街道' as const,
         personnelKind: '监督人员' as const,
         statuses: ['即将到期' as const, '已过期' as const],
-        staffingTypes: ['未填写' as const],
         certType: '行政执法证' as const,
         expiringWithinDays: 90,
         includeExpired: true,

@@ -12,7 +12,6 @@ type Filter = RosterView['filter'];
 export function LinkedFilterTags({ filter, onChange }: { filter: Filter; onChange: (patch: Partial<Filter>) => void }) {
   const tags: { key: string; text: string; clear: Partial<Filter> }[] = [];
   if (filter.personnelKind) tags.push({ key: 'kind', text: `人员类别：${filter.personnelKind}`, clear: { personnelKind: null } });
-  if (filter.staffingTypes.length > 0) tags.push({ key: 'staffing', text: `编制类型：${filter.staffingTypes.join('、')}`, clear: { staffingTypes: [] } });
   if (filter.expiryFrom || filter.expiryTo) {
     tags.push({ key: 'expiry', text: `有效期至 ${filter.expiryFrom ?? '…'} 至 ${filter.expiryTo ?? '…'}（有效证件）`, clear: { expiryFrom: null, expiryTo: null } });
   }
