@@ -4,7 +4,7 @@ import type { BackendContext } from '../context.ts';
 import type { Db } from '../db/open-database.ts';
 
 /**
- * The access log (migration 0005): reads and hand-overs of personal data that change nothing but
+ * The access log (migration 0006): reads and hand-overs of personal data that change nothing but
  * must be accountable (a full ID number shown, a roster printed or exported with full numbers, a
  * copy of the whole database taken out, a restore, the operators changed, sign-ins). Append-only
  * by trigger. Each entry also goes to the text log for IT staff.

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { OperatorEntry } from '../../../shared/api/methods/operators.ts';
 import type { Db } from '../db/open-database.ts';
 
-/** The operators table (migration 0005). Its writes run inside the callers' transactions. */
+/** The operators table (migration 0006). Its writes run inside the callers' transactions. */
 
 export interface OperatorRow {
   id: number;
