@@ -111,7 +111,7 @@ export default defineConfig([
     },
     rules: {
       // Chinese text is laid out with ideographic spaces (U+3000) in templates and JSX text.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true, skipRegExps: true }],
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true, skipRegExps: true, skipComments: true }],
       // A leading underscore marks a parameter a signature needs but the body does not use.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       // Passing on a caught `unknown` unchanged is fine; creating a non-Error rejection is not.

@@ -18,13 +18,13 @@ export const reportCommand: CliCommand = {
     if (year !== undefined && (!/^\d{4}$/.test(year) || Number(year) < 2000 || Number(year) > 2100)) return `年度应为 4 位数字（2000–2100）：${year}`;
     return null;
   },
-  async run(args, backend) {
+  run(args, backend) {
     const ctx = backend.context;
     const today = ctx.today();
     const year = Number(argValue(args, 'year') ?? today.slice(0, 4));
     const report = annualReport(ctx.db, year, today, ctx.settings());
     if (hasFlag(args, 'json')) process.stdout.write(`${JSON.stringify({ year: report.year, text: report.text, figures: report.figures }, null, 2)}\n`);
     else process.stdout.write(`${report.text}\n`);
-    return 0;
+    return Promise.resolve(0);
   },
 };

@@ -142,7 +142,7 @@ describe('the audit workbook (审核表)', () => {
     expect(cell.note).toBeTruthy();
   });
 
-  it('人员明细: everyone, IDs masked as text, cards, dates as dates, hours as numbers', async () => {
+  it('人员明细: everyone, IDs masked as text, cards, dates as dates, hours as numbers', () => {
     const sheet = book.getWorksheet('人员明细')!;
     const { rows, header, cells } = table(sheet);
     expect(rows).toHaveLength(1060);

@@ -1,3 +1,5 @@
+// The typings of ExcelJS's internal style modules; a reference, as they declare modules rather than export anything.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./exceljs-internals.d.ts" />
 import StylesXform from 'exceljs/lib/xlsx/xform/style/styles-xform.js';
 import StyleXform from 'exceljs/lib/xlsx/xform/style/style-xform.js';
@@ -22,7 +24,10 @@ export function enableQuotePrefixStyles(): void {
   applied = true;
 
   const styles = StylesXform.prototype as Patched<typeof StylesXform.prototype>;
+  // The originals are kept to be called with the right `this` (.call below): wrapping, not detaching.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const addStyleModel = styles.addStyleModel;
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const addStyle = styles._addStyle;
   styles.addStyleModel = function (this: Patched<typeof styles>, model: unknown, cellType?: unknown): number {
     const quoted = typeof model === 'object' && model !== null && (model as { quotePrefix?: unknown }).quotePrefix === true;
@@ -39,12 +44,14 @@ export function enableQuotePrefixStyles(): void {
   };
 
   const xf = StyleXform.prototype;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this) below
   const render = xf.render;
   xf.render = function (this: typeof xf, xmlStream, model) {
     if (model['quotePrefix'] !== true) {
       render.call(this, xmlStream, model);
       return;
     }
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(xmlStream) below
     const openNode = xmlStream.openNode;
     xmlStream.openNode = (name, attributes) => openNode.call(xmlStream, name, name === 'xf' ? { ...attributes, quotePrefix: '1' } : attributes);
     try {

@@ -50,7 +50,7 @@ export const FONTS = {
   alert: fontOf({ bold: true, color: { argb: 'FFCF1322' } }),
 } as const;
 
-const solid = (argb: string): ExcelJS.Fill => Object.freeze({ type: 'pattern', pattern: 'solid', fgColor: { argb } }) as ExcelJS.Fill;
+const solid = (argb: string): ExcelJS.Fill => Object.freeze({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 export const FILLS = {
   header: solid('FFE7EEF7'),
   group: solid('FFF2F2F2'),

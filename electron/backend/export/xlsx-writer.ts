@@ -352,7 +352,8 @@ export class XlsxWorkbook {
       rowNo += 1;
       footer.forEach((line, i) => mergedLine(line, LINE_STYLE, footerHeights[i] ?? LINE_HEIGHT));
     }
-    await sheet.commit();
+    sheet.commit();
+    await zipCaughtUp(sheet);
   }
 
   /** A plain sheet of lines (instructions, a summary). */
@@ -377,7 +378,8 @@ export class XlsxWorkbook {
       row.height = rowHeightFor(linesIn(line, 110));
       row.commit();
     });
-    await sheet.commit();
+    sheet.commit();
+    await zipCaughtUp(sheet);
   }
 
   /** Finishes the file (written to `file`), or returns the workbook's bytes. */

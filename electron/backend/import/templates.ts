@@ -129,7 +129,7 @@ export function specFor(kind: RecordKind, unitRange: string, agencyRange: string
 async function unitListTemplate(countyName: string): Promise<{ name: string; bytes: Buffer }> {
   const title = `${countyName}单位名单`;
   const book = new XlsxWorkbook();
-  book.addTableSheet({
+  await book.addTableSheet({
     name: '单位名单',
     title,
     subtitles: ['每行一个单位。类型填“市直单位”或“乡镇（街道）”；编制检查事项目录和四项清单的行政执法单位填“是”。'],
@@ -139,7 +139,7 @@ async function unitListTemplate(countyName: string): Promise<{ name: string; byt
     validations: { kind: { list: ['市直单位', '乡镇（街道）'] }, keeps_lists: { list: ['是', '否'] } },
     footerLines: [],
   });
-  book.addTextSheet('填表说明', `${title}填表说明`, [
+  await book.addTextSheet('填表说明', `${title}填表说明`, [
     '1. 请勿修改表头（第 3 行）的文字和顺序。',
     '2. 单位名称请填写全称（如“沅江市农业农村局”“琼湖街道办事处”）。',
     '3. 类型：市直单位、乡镇（街道）；不填时按名称判断（镇、乡、街道、办事处为乡镇（街道））。',

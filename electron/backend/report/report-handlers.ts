@@ -42,7 +42,7 @@ function startAudit(ctx: BackendContext, input: { year: number | null; fullIdNum
       fullIdNumbers: input.fullIdNumbers,
       ...(input.staleBefore ? { staleBefore: input.staleBefore } : {}),
       signal: control.signal,
-      progress: control.progress,
+      progress: (fraction, message) => control.progress(fraction, message),
     });
     const name = auditFileName(today);
     const info = ctx.files.put(name, bytes);

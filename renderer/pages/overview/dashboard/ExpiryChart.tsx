@@ -22,7 +22,7 @@ export function ExpiryChart({ expiries, warningDays }: { expiries: Dashboard['ex
           name: '到期人数',
           barMaxWidth: 22,
           itemStyle: { color: STATUS_COLORS.expiring },
-          label: { show: true, position: 'top', formatter: (p) => (Number(p.value) > 0 ? String(p.value) : '') },
+          label: { show: true, position: 'top', formatter: (p) => (typeof p.value === 'number' && p.value > 0 ? String(p.value) : '') },
           data: expiries.map((m) => m.count),
         },
       ],

@@ -19,7 +19,7 @@ function registry(): Registry {
 }
 
 export function registerChart(id: string, chart: ChartInstance): () => void {
-  registry()[id] = { pixelOf: (seriesIndex, value) => chart.convertToPixel({ seriesIndex }, value) as number[] };
+  registry()[id] = { pixelOf: (seriesIndex, value) => chart.convertToPixel({ seriesIndex }, value) };
   return () => {
     delete registry()[id];
   };
