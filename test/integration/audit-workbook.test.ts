@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import { AUDIT_SHEETS } from '../../electron/backend/audit/audit-workbook.ts';
-import type { OperationRow } from '../../shared/api/methods/history.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
 import { PERSON_FORMULAS, plantFormulaLikeData, UNIT_FORMULA } from '../helpers/formula-data.ts';
 import { formulaCount, textCells, unescapedFormulaCells } from '../helpers/xlsx-xml.ts';
@@ -216,16 +215,17 @@ describe('the audit workbook (审核表)', () => {
     }
   });
 
-  it('writes full ID numbers only when asked, and records that in 操作记录', async () => {
-    const before = (await callOk<{ operations: OperationRow[] }>(backend, 'history.recent', { limit: 1 })).operations[0]?.id;
+  it('writes full ID numbers only when asked, and records that in 查阅与导出记录', async () => {
+    const accessLog = async () => (await callOk<{ entries: { id: number; kind: string; summary: string }[] }>(backend, 'history.access', { limit: 5 })).entries;
+    const before = (await accessLog())[0]?.id;
     const out = await exportAudit({ fullIdNumbers: true, year: 2025 });
     const full = await load(backend.context.files.read(out.fileId));
     const sheet = full.getWorksheet('人员明细')!;
     const { rows, headers } = table(sheet);
     expect(headers).toContain('2025年学时');
     for (const r of rows) expect(String(r['身份证号'])).toMatch(/^\d{17}[\dX]$/);
-    const [latest] = (await callOk<{ operations: OperationRow[] }>(backend, 'history.recent', { limit: 1 })).operations;
+    const [latest] = await accessLog();
     expect(latest?.id).not.toBe(before);
-    expect(latest).toMatchObject({ kind: 'other', summary: '导出审核表（2025年度）（含完整身份证号，1,060 人）', changeCount: 0 });
+    expect(latest).toMatchObject({ kind: 'export_full_ids', summary: '导出审核表（2025年度），含 1060 人的完整身份证号' });
   });
 });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import type { VerificationFileRow } from '../../shared/api/methods/reports.ts';
 import type { JobStatus } from '../../shared/api/methods/jobs.ts';
-import type { OperationRow } from '../../shared/api/methods/history.ts';
 import type { FileCheck } from '../../shared/import/check-schema.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
 import { ITEM_FORMULA, LIST_FORMULA, plantFormulaLikeData } from '../helpers/formula-data.ts';
@@ -115,10 +114,10 @@ describe('verification workbooks (核对表)', () => {
     for (const f of files) expect(Buffer.from(entries[f.name]!).equals(backend.context.files.read(f.fileId))).toBe(true);
   });
 
-  it('records the full ID numbers handed out in 操作记录', async () => {
-    const ops = (await callOk<{ operations: OperationRow[] }>(backend, 'history.recent', { limit: 5 })).operations;
+  it('records the full ID numbers handed out in 查阅与导出记录', async () => {
+    const entries = (await callOk<{ entries: { kind: string; summary: string }[] }>(backend, 'history.access', { limit: 5 })).entries;
     const people = files.reduce((n, f) => n + f.people, 0);
-    expect(ops.find((o) => o.summary === `生成 23 个单位的核对表（含完整身份证号，${people.toLocaleString('zh-CN')} 人）`)).toMatchObject({ kind: 'other', changeCount: 0 });
+    expect(entries.find((e) => e.summary === `生成 23 个单位的核对表，含 ${people} 人的完整身份证号`)).toMatchObject({ kind: 'export_full_ids' });
   });
 
   it('can be cancelled', async () => {
