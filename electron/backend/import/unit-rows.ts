@@ -7,7 +7,7 @@ import { normaliseWord } from '../../../shared/import/text-normalise.ts';
 import { guessUnitKind, parseUnitKind, splitAliases, unitKindLabel } from '../../../shared/import/unit-names.ts';
 import { parseYesNo } from '../../../shared/import/value-synonyms.ts';
 import type { Db } from '../db/open-database.ts';
-import { cleanAliases, type UnitValues } from '../units/unit-writes.ts';
+import { cleanAliases, unitValuesOf, type UnitDbRow, type UnitValues } from '../units/unit-writes.ts';
 import { hasErrors, RowReader, type RowContext, type RowDraft } from './row-draft.ts';
 
 /**
@@ -53,19 +53,7 @@ export function loadUnitRegistry(db: Db): UnitRegistry {
                     OR EXISTS (SELECT 1 FROM list_publications WHERE unit_id = u.id)) AS holds_lists
          FROM units u ORDER BY u.id`,
     )
-    .all() as {
-    id: number;
-    name: string;
-    short_name: string | null;
-    kind: UnitKind;
-    keeps_inspection_lists: number;
-    sort_order: number;
-    staffing_quota: number | null;
-    contact_person: string | null;
-    contact_phone: string | null;
-    notes: string | null;
-    holds_lists: number;
-  }[];
+    .all() as (UnitDbRow & { holds_lists: number })[];
   const aliases = db.prepare(`SELECT unit_id, alias FROM unit_aliases ORDER BY alias`).all() as { unit_id: number; alias: string }[];
   const byName = new Map<string, RegistryUnit[]>();
   const index = (text: string | null, unit: RegistryUnit) => {
@@ -81,18 +69,10 @@ export function loadUnitRegistry(db: Db): UnitRegistry {
     const unit: RegistryUnit = {
       id: r.id,
       holdsLists: r.holds_lists === 1,
-      values: {
-        name: r.name,
-        shortName: r.short_name,
-        kind: r.kind,
-        keepsInspectionLists: r.keeps_inspection_lists === 1,
-        sortOrder: r.sort_order,
-        staffingQuota: r.staffing_quota,
-        contactPerson: r.contact_person,
-        contactPhone: r.contact_phone,
-        notes: r.notes,
-        aliases: aliases.filter((a) => a.unit_id === r.id).map((a) => a.alias),
-      },
+      values: unitValuesOf(
+        r,
+        aliases.filter((a) => a.unit_id === r.id).map((a) => a.alias),
+      ),
     };
     index(r.name, unit);
     index(r.short_name, unit);

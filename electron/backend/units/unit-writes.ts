@@ -107,12 +107,22 @@ export function updateUnitRow(w: Writer, id: number, values: UnitValues): void {
 }
 
 /** A unit's current values, as updateUnitRow takes them (to change some and keep the rest). */
-export function unitValues(db: Db, id: number): UnitValues {
-  const r = db.prepare(`SELECT * FROM units WHERE id = ?`).get(id) as
-    | { name: string; short_name: string | null; kind: UnitKind; keeps_inspection_lists: number; sort_order: number; staffing_quota: number | null; contact_person: string | null; contact_phone: string | null; notes: string | null }
-    | undefined;
-  if (!r) throw new AppError('NOT_FOUND', '该单位不存在，可能已被删除');
-  const aliases = db.prepare(`SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias`).pluck().all(id) as string[];
+/** A `units` row as SQLite returns it (`SELECT * FROM units`). */
+export interface UnitDbRow {
+  id: number;
+  name: string;
+  short_name: string | null;
+  kind: UnitKind;
+  keeps_inspection_lists: number;
+  sort_order: number;
+  staffing_quota: number | null;
+  contact_person: string | null;
+  contact_phone: string | null;
+  notes: string | null;
+}
+
+/** A unit's values as the services and the API speak of them, from its row and its aliases. */
+export function unitValuesOf(r: UnitDbRow, aliases: string[]): UnitValues {
   return {
     name: r.name,
     shortName: r.short_name,
@@ -125,4 +135,10 @@ export function unitValues(db: Db, id: number): UnitValues {
     notes: r.notes,
     aliases,
   };
+}
+
+export function unitValues(db: Db, id: number): UnitValues {
+  const r = db.prepare(`SELECT * FROM units WHERE id = ?`).get(id) as UnitDbRow | undefined;
+  if (!r) throw new AppError('NOT_FOUND', '该单位不存在，可能已被删除');
+  return unitValuesOf(r, db.prepare(`SELECT alias FROM unit_aliases WHERE unit_id = ? ORDER BY alias`).pluck().all(id) as string[]);
 }

@@ -1,21 +1,10 @@
 import { AppError } from '../../../shared/api/errors.ts';
 import type { UnitRow } from '../../../shared/api/methods/units.ts';
-import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import type { Db } from '../db/open-database.ts';
 import { runOperation } from '../db/tracked-writes.ts';
-import { insertUnitRow, updateUnitRow, type UnitValues } from './unit-writes.ts';
+import { insertUnitRow, unitValuesOf, updateUnitRow, type UnitDbRow, type UnitValues } from './unit-writes.ts';
 
-interface UnitDbRow {
-  id: number;
-  name: string;
-  short_name: string | null;
-  kind: UnitKind;
-  keeps_inspection_lists: number;
-  sort_order: number;
-  staffing_quota: number | null;
-  contact_person: string | null;
-  contact_phone: string | null;
-  notes: string | null;
+interface UnitListRow extends UnitDbRow {
   updated_at: string;
   aliases: string | null;
   personnel_count: number;
@@ -34,19 +23,10 @@ export function listUnits(db: Db): UnitRow[] {
          FROM units u
         ORDER BY CASE u.kind WHEN '市直单位' THEN 0 ELSE 1 END, u.sort_order, u.id`,
     )
-    .all() as UnitDbRow[];
+    .all() as UnitListRow[];
   return rows.map((r) => ({
     id: r.id,
-    name: r.name,
-    shortName: r.short_name,
-    kind: r.kind,
-    keepsInspectionLists: r.keeps_inspection_lists === 1,
-    sortOrder: r.sort_order,
-    staffingQuota: r.staffing_quota,
-    contactPerson: r.contact_person,
-    contactPhone: r.contact_phone,
-    notes: r.notes,
-    aliases: r.aliases ? r.aliases.split('\u001f') : [],
+    ...unitValuesOf(r, r.aliases ? r.aliases.split('\u001f') : []),
     personnelCount: r.personnel_count,
     inspectionItemCount: r.item_count,
     listItemCount: r.list_count,
