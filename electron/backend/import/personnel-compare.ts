@@ -1,14 +1,14 @@
 import { checkStaffingChange, checkStepDate, mayHoldCertificate } from '../../../shared/domain/certificate-rules.ts';
-import { OPEN_CERT_STATES, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
+import { OPEN_CERT_STATES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { maskIdNumber } from '../../../shared/domain/id-number.ts';
-import { STAFFING_NOT_REPORTED, type PersonnelKind, type Sex, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
+import { STAFFING_NOT_REPORTED, type PersonnelKind, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import type { FieldDiff, MissingRecord } from '../../../shared/import/check-schema.ts';
 import { fieldLabel } from '../../../shared/import/column-synonyms.ts';
 import type { RowStatus } from '../../../shared/import/import-kinds.ts';
 import { makeIssue } from '../../../shared/import/issues.ts';
 import type { ImportableCertState } from '../../../shared/import/value-synonyms.ts';
 import type { Db } from '../db/open-database.ts';
-import { lastEventDate } from '../personnel/certificate-writes.ts';
+import { lastEventDate, type CertRow } from '../personnel/certificate-writes.ts';
 import type { PersonRow } from '../personnel/person-values.ts';
 import type { PersonDraft } from './personnel-rows.ts';
 import { hasErrors } from './row-draft.ts';
@@ -28,32 +28,11 @@ import { unitName, type UnitIndex } from './unit-matcher.ts';
  * event date as the write functions read it), who may hold a card, a free number.
  */
 
-export interface RegistryPerson {
-  id: number;
-  unit_id: number;
-  personnel_kind: PersonnelKind;
-  name: string;
-  sex: Sex;
-  id_number: string;
-  birth_date: string | null;
-  post: string | null;
-  staffing_type: StaffingType;
-  enforcement_category: string | null;
-  enforcement_scope: string | null;
-  is_legal_reviewer: number;
-  phone: string | null;
-  notes: string | null;
-}
+/** A person as the registry holds them (the same row the person page's write functions write). */
+export type RegistryPerson = PersonRow & { id: number };
 
-export interface RegistryCert {
-  id: number;
-  person_id: number;
-  cert_type: CertType;
-  cert_number: string | null;
-  state: CertState;
-  issue_date: string | null;
-  expiry_date: string | null;
-}
+/** A current certificate, from the certificate_current cache (which holds no cancellation date). */
+export type RegistryCert = Omit<CertRow, 'cancel_date'>;
 
 export interface PersonnelRegistry {
   byIdNumber: Map<string, RegistryPerson>;
