@@ -9,7 +9,7 @@ import { cliEntryFor, type CliFile } from '../backend/import/cli-report.ts';
 import { commitFile } from '../backend/import/commit-import.ts';
 import { scanFolder } from '../backend/import/folder-scan.ts';
 import { checkStagedFiles } from '../backend/import/import-service.ts';
-import { parseMode, stopParseWorker } from '../backend/import/parse-runner.ts';
+import { stopParseWorker } from '../backend/import/parse-runner.ts';
 import { loadUnitIndex, unitNamedIn } from '../backend/import/unit-matcher.ts';
 import { AppError } from '../../shared/api/errors.ts';
 import { argValue, hasFlag } from '../tools/cli-args.ts';
@@ -117,7 +117,6 @@ export const importCommand: CliCommand = {
     const isDir = fs.statSync(target).isDirectory();
     const scan = isDir ? scanFolder(target) : { files: [{ path: target, relativePath: path.basename(target) }], ignored: [] };
     const fileIds = scan.files.map((f) => ctx.files.put(path.basename(f.path), fs.readFileSync(f.path), isDir ? f.relativePath : null).fileId);
-    if (!json && parseMode() === 'in-process') process.stderr.write('（在本进程中解析文件）\n');
     const abort = new AbortController();
     let lastShown = '';
     const checks = await checkStagedFiles(ctx, fileIds, { encoding, agencyUnitId }, {

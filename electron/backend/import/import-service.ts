@@ -12,8 +12,8 @@ import { evaluateFile, fileSummary, newFileState, rowResult, type CheckEnv, type
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
 import { getSession, listSessions, newCheckId, nextCheckRound, putSession } from './import-sessions.ts';
 import { rememberMapping, type ColumnMapping } from './mapping-store.ts';
+import { FileReadError } from './file-read-error.ts';
 import { runParse } from './parse-runner.ts';
-import { FileReadError } from './parse-workbook.ts';
 import { unitListCsv } from './pasted-text.ts';
 
 /**

@@ -3,17 +3,24 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors.ts';
+import { fileError } from '../../../shared/import/file-errors.ts';
 import { preferUnpacked } from '../unpacked-path.ts';
-import type { ParseReply, ParseRequest } from './parse-worker.ts';
-import { FileReadError, parseWorkbook, type ParsedWorkbook, type ParseInput, type ParseProgress } from './parse-workbook.ts';
+import { FileReadError } from './file-read-error.ts';
+import { DEFAULT_IMPORT_LIMITS, importLimits } from './import-limits.ts';
+import { resourceLimitsOf, sameWorkerLimits, workerLimitsOf, type ParseReply, type ParseRequest, type WorkerLimits } from './parse-protocol.ts';
+import type { ParsedWorkbook, ParseInput, ParseProgress } from './parse-workbook.ts';
 
 /**
- * Parses a workbook off the main thread. One worker is kept warm and reused, file after file;
- * cancelling terminates it (SheetJS cannot be interrupted otherwise) and the next file starts a
- * fresh one. The worker file is TypeScript run by Node's type stripping, which works under Node 24
- * (npm start, npm run web, the command line) and under Vitest. Where it cannot be loaded — the
- * bundled Electron main process has no separate worker file — parsing runs in-process with the
- * same progress reports, and cancel takes effect between steps.
+ * Parses every workbook off the main thread (in Electron, off the main process), in a worker
+ * thread whose V8 heap is capped (`resourceLimits`) and whose time per file is capped: a file that
+ * needs more memory ends the worker (Node reports ERR_WORKER_OUT_OF_MEMORY), one that takes too
+ * long is stopped, and either becomes that file's own FileError (FILE_TOO_COMPLEX, FILE_TOO_SLOW)
+ * while the next file gets a fresh worker. One worker is kept warm and reused, file after file
+ * (starting one and loading SheetJS costs a few hundred milliseconds, more than reading a small
+ * roster); it is stopped after a file above 4 MB to return that file's memory, and terminated to
+ * cancel (SheetJS cannot be interrupted otherwise). The worker file is TypeScript run by Node's
+ * type stripping under Node 24 (npm start, npm run web, the command line, Vitest), or the bundle
+ * beside main.cjs in the Electron build. The messages are in parse-protocol.ts.
  */
 
 export interface ParseRunOptions {
@@ -21,17 +28,25 @@ export interface ParseRunOptions {
   onProgress?: ParseProgress;
 }
 
-export type ParseMode = 'worker' | 'in-process';
+export type ParseMode = 'worker' | 'unavailable';
+
+interface Live {
+  worker: Worker;
+  limits: WorkerLimits;
+}
 
 interface Pending {
-  resolve: (wb: ParsedWorkbook) => void;
-  reject: (err: unknown) => void;
+  id: number;
+  worker: Worker;
+  fileName: string;
+  limits: WorkerLimits;
+  settle: (outcome: { workbook: ParsedWorkbook } | { error: unknown }) => void;
   onProgress: ParseProgress;
 }
 
-let worker: Worker | null = null;
+let live: Live | null = null;
+let pending: Pending | null = null;
 let nextId = 1;
-const pending = new Map<number, Pending>();
 let queue: Promise<unknown> = Promise.resolve();
 
 function workerUrl(): URL | null {
@@ -41,8 +56,8 @@ function workerUrl(): URL | null {
   } catch {
     // A CommonJS bundle has no import.meta.url: look beside the bundle below.
   }
-  // In a bundle (dist/electron/main.cjs) the worker is its own bundle beside it, when the build makes one;
-  // in an installed app, its unpacked copy beside app.asar.
+  // In a bundle (dist/electron/main.cjs) the worker is its own bundle beside it; in an installed
+  // app, its unpacked copy beside app.asar.
   if (typeof __dirname === 'string') {
     const bundled = preferUnpacked(path.join(__dirname, 'parse-worker.cjs'));
     if (fs.existsSync(bundled)) return pathToFileURL(bundled);
@@ -50,42 +65,46 @@ function workerUrl(): URL | null {
   return null;
 }
 
-/** Which way files are parsed here (the UI and the command line say so when it is in-process). */
+/** Whether the parse worker can be started here (it always can, unless the installation lacks its file). */
 export function parseMode(): ParseMode {
-  if (process.env['REGISTRY_IMPORT_IN_PROCESS'] === '1') return 'in-process';
-  return workerUrl() ? 'worker' : 'in-process';
+  return workerUrl() ? 'worker' : 'unavailable';
 }
 
-function failAll(err: unknown): void {
-  for (const p of pending.values()) p.reject(err);
-  pending.clear();
+function retire(w: Worker): void {
+  if (live?.worker === w) live = null;
+  void w.terminate();
 }
 
-function startWorker(url: URL): Worker {
-  const w = new Worker(url);
+function startWorker(url: URL, limits: WorkerLimits): Live {
+  const w = new Worker(url, { resourceLimits: resourceLimitsOf(limits) });
   w.on('message', (reply: ParseReply) => {
-    const p = pending.get(reply.id);
-    if (!p) return;
+    const p = pending;
+    if (!p || p.worker !== w || reply.id !== p.id) return;
     if (reply.type === 'progress') {
       p.onProgress(reply.fraction, reply.message);
       return;
     }
-    pending.delete(reply.id);
-    if (pending.size === 0) w.unref();
-    if (reply.type === 'done') p.resolve(reply.workbook);
-    else if (reply.type === 'file-error') p.reject(new FileReadError({ code: reply.code as FileReadError['fileError']['code'], message: reply.message }));
-    else p.reject(new Error(`parse worker failed: ${reply.message}`));
+    if (reply.type === 'done') p.settle({ workbook: reply.workbook });
+    else if (reply.type === 'file-error') p.settle({ error: new FileReadError(reply.error) });
+    else p.settle({ error: new Error(`parse worker failed: ${reply.message}`) });
   });
-  w.on('error', (err) => {
-    if (worker === w) worker = null;
-    failAll(err);
+  w.on('error', (err: Error & { code?: string }) => {
+    if (live?.worker === w) live = null;
+    const p = pending;
+    if (!p || p.worker !== w) return;
+    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') p.settle({ error: new FileReadError(fileError('FILE_TOO_COMPLEX', p.fileName, `读取线程的内存上限为 ${p.limits.heapMb} MB`)) });
+    else p.settle({ error: err });
   });
-  w.on('exit', () => {
-    if (worker === w) worker = null;
+  w.on('exit', (code) => {
+    if (live?.worker === w) live = null;
+    const p = pending;
+    if (p && p.worker === w) p.settle({ error: new Error(`parse worker exited with code ${code}`) });
   });
   w.unref();
-  return w;
+  return { worker: w, limits };
 }
+
+const secondsText = (ms: number) => (ms >= 10_000 ? String(Math.round(ms / 1000)) : (ms / 1000).toFixed(1).replace(/\.0$/, ''));
 
 function parseInWorker(url: URL, bytes: Uint8Array, input: ParseInput, options: ParseRunOptions): Promise<ParsedWorkbook> {
   return new Promise<ParsedWorkbook>((resolve, reject) => {
@@ -93,28 +112,30 @@ function parseInWorker(url: URL, bytes: Uint8Array, input: ParseInput, options: 
       reject(new AppError('CANCELLED', '已取消'));
       return;
     }
-    worker ??= startWorker(url);
-    const w = worker;
+    const limits = workerLimitsOf(input.limits);
+    if (live && !sameWorkerLimits(live.limits, limits)) retire(live.worker);
+    live ??= startWorker(url, limits);
+    const w = live.worker;
     const id = nextId++;
     const onAbort = () => {
-      pending.delete(id);
-      if (worker === w) worker = null;
-      void w.terminate();
-      failAll(new AppError('CANCELLED', '已取消'));
-      reject(new AppError('CANCELLED', '已取消'));
+      retire(w);
+      settle({ error: new AppError('CANCELLED', '已取消') });
     };
+    const settle = (outcome: { workbook: ParsedWorkbook } | { error: unknown }) => {
+      if (pending?.id !== id) return;
+      pending = null;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (live?.worker === w) w.unref();
+      if ('workbook' in outcome) resolve(outcome.workbook);
+      else reject(outcome.error);
+    };
+    pending = { id, worker: w, fileName: input.fileName, limits, settle, onProgress: options.onProgress ?? (() => undefined) };
+    const timer = setTimeout(() => {
+      retire(w);
+      settle({ error: new FileReadError(fileError('FILE_TOO_SLOW', input.fileName, `每个文件 ${secondsText(input.limits.maxParseMs)} 秒`)) });
+    }, input.limits.maxParseMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    pending.set(id, {
-      resolve: (wb) => {
-        options.signal?.removeEventListener('abort', onAbort);
-        resolve(wb);
-      },
-      reject: (err) => {
-        options.signal?.removeEventListener('abort', onAbort);
-        reject(err);
-      },
-      onProgress: options.onProgress ?? (() => undefined),
-    });
     w.ref();
     // A private copy is handed over (transferred, not cloned), so the caller's buffer stays usable.
     const copy = new Uint8Array(bytes.byteLength);
@@ -124,33 +145,17 @@ function parseInWorker(url: URL, bytes: Uint8Array, input: ParseInput, options: 
   });
 }
 
-async function parseHere(bytes: Uint8Array, input: ParseInput, options: ParseRunOptions): Promise<ParsedWorkbook> {
-  const check = () => {
-    if (options.signal?.aborted) throw new AppError('CANCELLED', '已取消');
-  };
-  check();
-  const result = await parseWorkbook(bytes, input, (fraction, message) => {
-    options.onProgress?.(fraction, message);
-  });
-  check();
-  return result;
-}
-
-/** Parses one file; files are parsed one after another (one worker, two cores: the UI keeps the other). */
 /** Above this size the worker is stopped after parsing: its heap (SheetJS's copy of the workbook) is returned to the system at once. */
 const RELEASE_WORKER_ABOVE_BYTES = 4 * 1024 * 1024;
-/**
- * Files up to this size (a roster of a few thousand rows) parse in well under a tenth of a second;
- * handing them to the worker and copying the rows back costs more than it saves.
- */
-const IN_PROCESS_BELOW_BYTES = 512 * 1024;
 
+/** Parses one file; files are parsed one after another (one worker, two cores: the UI keeps the other). */
 export function runParse(bytes: Uint8Array, input: ParseInput, options: ParseRunOptions = {}): Promise<ParsedWorkbook> {
-  const url = parseMode() === 'worker' ? workerUrl() : null;
+  const full: ParseInput = { ...input, limits: importLimits(input.limits) };
   const run = async () => {
-    if (!url || bytes.byteLength <= IN_PROCESS_BELOW_BYTES) return parseHere(bytes, input, options);
+    const url = workerUrl();
+    if (!url) throw new AppError('INTERNAL', '找不到读取表格的组件（parse-worker），程序安装可能不完整，请重新安装执法台账。');
     try {
-      return await parseInWorker(url, bytes, input, options);
+      return await parseInWorker(url, bytes, full, options);
     } finally {
       if (bytes.byteLength > RELEASE_WORKER_ABOVE_BYTES) await stopParseWorker();
     }
@@ -161,20 +166,18 @@ export function runParse(bytes: Uint8Array, input: ParseInput, options: ParseRun
 }
 
 /**
- * Starts the worker and loads SheetJS in it ahead of the first large file (the benchmark does so
- * before timing, like a session that has already read a file). Resolves when the worker is ready.
+ * Starts the worker and loads SheetJS in it ahead of the first file (the benchmark does so before
+ * timing, like a session that has already read a file). Resolves when the worker is ready.
  */
-export async function prewarmParseWorker(): Promise<void> {
-  const url = parseMode() === 'worker' ? workerUrl() : null;
-  if (!url) return;
-  // The smallest CSV there is: it loads SheetJS and exercises the read path.
+export async function prewarmParseWorker(limits = DEFAULT_IMPORT_LIMITS): Promise<void> {
+  // The smallest CSV there is: the worker has loaded the reader (and SheetJS) once it answers.
   const tiny = new TextEncoder().encode('a\n1\n');
-  await parseInWorker(url, tiny, { fileName: 'warm.csv', encoding: 'utf-8', limits: { maxFileBytes: 1024, maxRows: 10, maxUncompressedBytes: 1024, maxCompressionRatio: 10 } }, {});
+  await runParse(tiny, { fileName: 'warm.csv', encoding: 'utf-8', limits });
 }
 
 /** Stops the warm worker (tests, shutdown). */
 export async function stopParseWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
+  const w = live?.worker;
+  live = null;
   if (w) await w.terminate();
 }

@@ -1,15 +1,18 @@
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import type { RawCell } from '../../../shared/import/cell-cleaning.ts';
-import { fileError, type FileError } from '../../../shared/import/file-errors.ts';
+import { fileError } from '../../../shared/import/file-errors.ts';
 import type { CsvEncoding, ImportFormat } from '../../../shared/import/import-kinds.ts';
 import { decodeCsv } from './csv-decoding.ts';
+import { FileReadError } from './file-read-error.ts';
 import { RATIO_CHECK_FLOOR_BYTES, type ImportLimits } from './import-limits.ts';
 import { readZipDirectory, readZipEntry, readZipEntryHead, type ZipEntryInfo } from './zip-directory.ts';
 
+export { FileReadError } from './file-read-error.ts';
+
 /**
- * Reads one submitted file into plain rows of raw cell values. Runs in a worker thread (see
- * parse-runner.ts) and, where workers are unavailable, in-process; it touches no database.
+ * Reads one submitted file into plain rows of raw cell values. Runs only in the parse worker (see
+ * parse-runner.ts), under its memory and time limits; it touches no database.
  *
  * Before SheetJS sees a byte the file is sniffed (a PDF renamed .xlsx, an image, a Word document
  * are named as such) and, for zip containers, its directory is checked: a truncated copy and a
@@ -41,16 +44,6 @@ export interface ParseInput {
 }
 
 export type ParseProgress = (fraction: number, message: string) => void;
-
-export class FileReadError extends Error {
-  readonly fileError: FileError;
-
-  constructor(error: FileError) {
-    super(error.message);
-    this.name = 'FileReadError';
-    this.fileError = error;
-  }
-}
 
 /** The SheetJS options of every read; the benchmark's bare parse uses the same ones. */
 export function readOptions(maxRows: number): XLSX.ParsingOptions {
