@@ -270,7 +270,7 @@ describe('import --json on files that cannot be imported', () => {
     ['PDF改名.xlsx', 'FILE_NOT_SPREADSHEET', '文件“PDF改名.xlsx”不是电子表格（这是一个 PDF 文件，只是扩展名改成了表格的扩展名）。'],
     ['拷贝中断.xlsx', 'FILE_TRUNCATED', '文件“拷贝中断.xlsx”不完整（文件末尾缺失）'],
     ['空工作簿.xlsx', 'FILE_NO_DATA', '文件“空工作簿.xlsx”中没有任何内容（所有工作表都是空的）。'],
-    ['压缩炸弹.xlsx', 'FILE_ZIP_BOMB', '文件“压缩炸弹.xlsx”解压后声明的大小为 3719 MB（上限 800 MB）'],
+    ['压缩炸弹.xlsx', 'FILE_ZIP_BOMB', '文件“压缩炸弹.xlsx”解压后声明的大小为 3719 MB（上限 500 MB）'],
   ])('%s → %s', (name, code, start) => {
     const file = all.get(`bad/${name}`);
     expect(file?.status).toBe('unreadable');

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../electron/backend/import/import-limits.ts';
 import { runParse, stopParseWorker } from '../../electron/backend/import/parse-runner.ts';
 import { FileReadError, type ParsedWorkbook } from '../../electron/backend/import/parse-workbook.ts';
-import { odsRepeatBomb } from '../fixtures/import/hostile/hostile-files.ts';
+import { fifteenEntriesXlsx, lyingSizesXlsx, lyingSmallXlsx, odsRepeatBomb } from '../fixtures/import/hostile/hostile-files.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 /**
@@ -36,6 +36,18 @@ function workbookOf(outcome: Outcome): ParsedWorkbook {
   if (!('workbook' in outcome)) throw new Error(`refused: ${outcome.message}`);
   return outcome.workbook;
 }
+
+describe('refused with their own message', () => {
+  it.each([
+    ['十五个49MB条目.xlsx', 'FILE_ZIP_BOMB', '解压后声明的大小为 735 MB（上限 500 MB）', () => fifteenEntriesXlsx()],
+    ['大小造假.xlsx', 'FILE_ZIP_MISMATCH', '的压缩内容与声明不符（“xl/worksheets/sheet1.xml”声明解压后为 2,048 字节，实际超过此数）', () => lyingSizesXlsx()],
+    ['小谎.xlsx', 'FILE_ZIP_MISMATCH', '的压缩内容与声明不符（“xl/worksheets/sheet1.xml”声明解压后为 100 字节，实际超过此数）', () => lyingSmallXlsx()],
+  ])('%s → %s', async (name, code, detail, make) => {
+    const outcome = await parse(name, make());
+    expect(outcome).toEqual({ code, message: expect.stringContaining(detail) });
+    expect((outcome as { message: string }).message.startsWith(`文件“${name}”`)).toBe(true);
+  });
+});
 
 describe('the worker’s limits', () => {
   it('a file that needs more memory than the worker may use is refused as too complex, and the next file gets a fresh worker', async () => {

@@ -1,9 +1,11 @@
 import { MAX_STAGED_FILE_BYTES } from '../../../shared/api/methods/files.ts';
 
 /**
- * The importer's limits. A 100,000-row roster is about 22 MB as .xlsx and some 200 MB of XML once
- * unpacked; the caps leave room for twice that and refuse anything that could exhaust the PC's
- * memory (SheetJS keeps the whole workbook in memory and has no limit of its own). Every file is
+ * The importer's limits. A 100,000-row roster is about 15 MB as .xlsx and some 45–200 MB of XML
+ * once unpacked (depending on the program that wrote it), and parses in a few seconds with a few
+ * hundred MB of memory; the caps leave room for the largest file the row cap allows and refuse
+ * anything that could exhaust the PC's memory or hold the import up for minutes (SheetJS keeps the
+ * whole workbook in memory and has no limit of its own). Every file is
  * parsed in a worker thread whose heap is capped at `workerHeapMb` and which is stopped after
  * `maxParseMs`; a file that needs more is refused with its own message, and the next file gets a
  * fresh worker.
@@ -12,7 +14,7 @@ export interface ImportLimits {
   maxFileBytes: number;
   /** Data rows per sheet. */
   maxRows: number;
-  /** Sum of the uncompressed sizes a zip's directory declares. */
+  /** What a zip's entries may inflate to, in all: as declared, and as actually inflated (the directory can lie). */
   maxUncompressedBytes: number;
   /** Compression ratio above which a large entry is taken for a zip bomb. */
   maxCompressionRatio: number;
@@ -25,7 +27,7 @@ export interface ImportLimits {
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxFileBytes: MAX_STAGED_FILE_BYTES,
   maxRows: 200_000,
-  maxUncompressedBytes: 800 * 1024 * 1024,
+  maxUncompressedBytes: 500 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxParseMs: 60_000,
   workerHeapMb: 1024,

@@ -6,6 +6,7 @@ import type { CsvEncoding, ImportFormat } from '../../../shared/import/import-ki
 import { decodeCsv } from './csv-decoding.ts';
 import { FileReadError } from './file-read-error.ts';
 import { RATIO_CHECK_FLOOR_BYTES, type ImportLimits } from './import-limits.ts';
+import { checkZipContent, type ZipContentProblem } from './zip-content.ts';
 import { readZipDirectory, readZipEntry, readZipEntryHead, type ZipEntryInfo } from './zip-directory.ts';
 
 export { FileReadError } from './file-read-error.ts';
@@ -15,9 +16,11 @@ export { FileReadError } from './file-read-error.ts';
  * parse-runner.ts), under its memory and time limits; it touches no database.
  *
  * Before SheetJS sees a byte the file is sniffed (a PDF renamed .xlsx, an image, a Word document
- * are named as such) and, for zip containers, its directory is checked: a truncated copy and a
- * declared size beyond the limits are refused without inflating anything. SheetJS then reads with
- * raw values, no formulas, no HTML, no number formats, and ignoring declared dimensions (`nodim`).
+ * are named as such) and, for zip containers, its directory is checked (a truncated copy and a
+ * declared size beyond the limits are refused without inflating anything), then every entry is
+ * inflated once, natively and without keeping it, to prove it holds what the directory declares
+ * (zip-content.ts). SheetJS then reads with raw values, no formulas, no HTML, no number formats,
+ * and ignoring declared dimensions (`nodim`).
  */
 
 export interface ParsedSheet {
@@ -114,8 +117,8 @@ function xmlUnescape(text: string): string {
 
 const MB = 1024 * 1024;
 
-/** Zip checks: truncation, declared sizes; returns the declared dimension of each worksheet by sheet name. */
-function checkZip(buf: Buffer, fileName: string, limits: ImportLimits): { format: 'xlsx' | 'ods'; declared: Map<string, string> } {
+/** The directory's checks: truncation, declared sizes and ratios; what the zip holds and the declared dimension of each worksheet. */
+function checkZip(buf: Buffer, fileName: string, limits: ImportLimits): { format: 'xlsx' | 'ods'; declared: Map<string, string>; entries: ZipEntryInfo[] } {
   const dir = readZipDirectory(buf);
   if (!dir.ok) throw new FileReadError(fileError(dir.problem === 'truncated' ? 'FILE_TRUNCATED' : 'FILE_CORRUPT', fileName, dir.problem === 'corrupt' ? '压缩结构损坏' : undefined));
   const total = dir.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
@@ -128,14 +131,30 @@ function checkZip(buf: Buffer, fileName: string, limits: ImportLimits): { format
     }
   }
   const byName = new Map(dir.entries.map((e) => [e.name, e]));
-  if (byName.has('xl/workbook.xml') || byName.has('xl/workbook.bin')) return { format: 'xlsx', declared: declaredDimensions(buf, byName) };
+  const found = (format: 'xlsx' | 'ods', declared: Map<string, string>) => ({ format, declared, entries: dir.entries });
+  if (byName.has('xl/workbook.xml') || byName.has('xl/workbook.bin')) return found('xlsx', declaredDimensions(buf, byName));
   const mimetype = byName.get('mimetype');
   const mime = mimetype ? (readZipEntry(buf, mimetype, 1024)?.toString('utf8') ?? '') : '';
-  if (mime.includes('spreadsheet') && byName.has('content.xml')) return { format: 'ods', declared: new Map() };
+  if (mime.includes('spreadsheet') && byName.has('content.xml')) return found('ods', new Map());
   if (byName.has('word/document.xml')) throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 Word 文档'));
   if (byName.has('ppt/presentation.xml')) throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 PowerPoint 演示文稿'));
   if (mime.includes('opendocument')) throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 OpenDocument 文字或演示文档'));
   throw new FileReadError(fileError('FILE_NOT_SPREADSHEET', fileName, '这是一个 zip 压缩包，请先解压'));
+}
+
+function zipProblemError(problem: ZipContentProblem, fileName: string, limits: ImportLimits): FileReadError {
+  switch (problem.kind) {
+    case 'mismatch':
+      return new FileReadError(fileError('FILE_ZIP_MISMATCH', fileName, problem.detail));
+    case 'too-large':
+      return new FileReadError(fileError('FILE_ZIP_BOMB', fileName, `实际超过 ${(limits.maxUncompressedBytes / MB).toFixed(0)} MB（读到“${problem.entry}”时）`));
+    case 'corrupt':
+      return new FileReadError(fileError('FILE_CORRUPT', fileName, problem.detail));
+    case 'encrypted':
+      return new FileReadError(fileError('FILE_ENCRYPTED', fileName));
+    case 'unsupported':
+      return new FileReadError(fileError('FILE_UNSUPPORTED', fileName, `中的“${problem.entry}”使用了不受支持的压缩方式（${problem.method}）`));
+  }
 }
 
 function declaredDimensions(buf: Buffer, byName: Map<string, ZipEntryInfo>): Map<string, string> {
@@ -270,6 +289,10 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
       const zip = checkZip(buf, fileName, limits);
       format = zip.format === 'xlsx' && ext === '.et' ? 'et' : zip.format;
       declared = zip.declared;
+      progress(0.07, '正在检查压缩内容');
+      const content = await checkZipContent(buf, zip.entries, limits.maxUncompressedBytes);
+      if (!content.ok) throw zipProblemError(content.problem, fileName, limits);
+      progress(0.1, '正在解析工作簿');
       wb = quietRead(buf, { ...options, type: 'buffer' });
     } else if (sniffed.kind === 'cfb') {
       format = ext === '.et' ? 'et' : 'xls';

@@ -9,6 +9,10 @@ import zlib from 'node:zlib';
 export interface ZipEntryInfo {
   name: string;
   method: number;
+  /** General-purpose flags: bit 0 encrypted, bit 3 sizes in a data descriptor after the data. */
+  flags: number;
+  /** The CRC-32 the directory declares for the inflated bytes. */
+  crc32: number;
   compressedSize: number;
   /** As the directory declares it (a zip bomb lies here only by being honest about a huge size). */
   uncompressedSize: number;
@@ -52,7 +56,9 @@ export function readZipDirectory(buf: Buffer): ZipDirectory {
   let p = dirOffset;
   for (let i = 0; i < count; i += 1) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL_SIG) return { ok: false, problem: 'corrupt' };
+    const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
+    const crc32 = buf.readUInt32LE(p + 16);
     let compressedSize = buf.readUInt32LE(p + 20);
     let uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -80,7 +86,7 @@ export function readZipDirectory(buf: Buffer): ZipDirectory {
       }
       x += 4 + len;
     }
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localHeaderOffset });
     p = extraEnd + commentLen;
   }
   for (const e of entries) {
