@@ -15,6 +15,10 @@ export const FILE_ERROR_CODES = [
   'FILE_UNSUPPORTED',
   /** The zip's content does not match its directory (sizes, names, checksums): altered or damaged. */
   'FILE_ZIP_MISMATCH',
+  /** More non-empty cells than the importer takes from one file. */
+  'FILE_TOO_MANY_CELLS',
+  /** Every cell with content lies beyond the column cap. */
+  'FILE_COLUMNS_BEYOND_LIMIT',
   /** Reading it needed more memory than the parse worker may use. */
   'FILE_TOO_COMPLEX',
   /** Reading it took longer than the time allowed per file. */
@@ -41,6 +45,8 @@ export function fileError(code: FileErrorCode, file: string, detail?: string): F
     FILE_NO_DATA: `${f}中没有任何内容（所有工作表都是空的）。请让报送单位确认是否发错了文件。`,
     FILE_UNSUPPORTED: `${f}${detail ?? '的格式不受支持'}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
     FILE_ZIP_MISMATCH: `${f}的压缩内容与声明不符${detail ? `（${detail}）` : ''}，文件可能被篡改或在传送中损坏，为保护本机已拒绝读取。请让报送单位用 Excel 或 WPS 重新保存后报送。`,
+    FILE_TOO_MANY_CELLS: `${f}${detail ?? '的单元格过多'}，超过导入上限。正常的名册、目录不会有这么多内容；请让报送单位删除多余的行列，或拆分后分别报送。`,
+    FILE_COLUMNS_BEYOND_LIMIT: `${f}的内容都在导入上限之外的列中${detail ? `（${detail}）` : ''}，没有可读取的内容。请让报送单位把表格放在前面的列中后重新报送。`,
     FILE_TOO_COMPLEX: `${f}过于复杂，读取时所需内存超过上限${detail ? `（${detail}）` : ''}，为保护本机已停止读取。请让报送单位删除多余的空白行列、格式和隐藏内容，另存为新的 .xlsx 后重新报送。`,
     FILE_TOO_SLOW: `${f}读取时间超过上限${detail ? `（${detail}）` : ''}，已停止读取。文件可能含有大量空白格式或异常内容；请让报送单位另存为新的 .xlsx（只保留表格内容）后重新报送。`,
   };

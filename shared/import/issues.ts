@@ -88,6 +88,11 @@ export const ISSUE_SEVERITY = {
   MAPPING_REMEMBERED: 'note',
   DECLARED_RANGE_IGNORED: 'note',
   SHEET_SKIPPED: 'note',
+  // what reading the file found (parse-findings.ts)
+  /** Cells beyond the column cap, ignored. */
+  COLUMNS_BEYOND_LIMIT: 'warning',
+  /** A cell's text longer than a cell may hold, cut. */
+  CELL_TEXT_CUT: 'warning',
 } as const satisfies Record<string, Severity>;
 
 /**

@@ -9,6 +9,7 @@ import type { Db } from '../db/open-database.ts';
 import { compareItem, compareListItem, loadItemRegistry, loadListRegistry, markRepeatedEntries, missingItems, missingListItems, type CatalogPlan } from './catalog-compare.ts';
 import { readItemRow, readListRow } from './catalog-rows.ts';
 import { findRememberedMapping } from './mapping-store.ts';
+import { addParseFindings } from './parse-findings.ts';
 import type { ParsedWorkbook } from './parse-workbook.ts';
 import { comparePerson, loadPersonnelRegistry, markPersonnelDuplicates, missingPeople, type PersonnelRegistry, type PersonPlan } from './personnel-compare.ts';
 import { readPersonnelRow, type PersonnelRules } from './personnel-rows.ts';
@@ -286,6 +287,7 @@ export function evaluateFile(state: FileState, env: CheckEnv): void {
       const shown = checkListSheet(state, analysis, env);
       result = { rows: shown.rows.map((r) => ({ ...r, status: r.status === 'excluded' ? 'excluded' : 'error', plan: null })), missing: [], unitIds: new Set() };
     }
+    addParseFindings(state, analysis, result.rows, sheetIssues);
     const blocked = analysis.kind === 'skipped' || sheetIssues.some((i) => i.severity === 'error');
     return {
       analysis,

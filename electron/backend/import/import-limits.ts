@@ -5,15 +5,20 @@ import { MAX_STAGED_FILE_BYTES } from '../../../shared/api/methods/files.ts';
  * once unpacked (depending on the program that wrote it), and parses in a few seconds with a few
  * hundred MB of memory; the caps leave room for the largest file the row cap allows and refuse
  * anything that could exhaust the PC's memory or hold the import up for minutes (SheetJS keeps the
- * whole workbook in memory and has no limit of its own). Every file is
- * parsed in a worker thread whose heap is capped at `workerHeapMb` and which is stopped after
- * `maxParseMs`; a file that needs more is refused with its own message, and the next file gets a
- * fresh worker.
+ * whole workbook in memory and has no limit of its own). Every file is parsed in a worker thread
+ * whose heap is capped at `workerHeapMb` and which is stopped after `maxParseMs`; a file that
+ * needs more is refused with its own message, and the next file gets a fresh worker.
  */
 export interface ImportLimits {
   maxFileBytes: number;
   /** Data rows per sheet. */
   maxRows: number;
+  /** Columns per sheet: cells beyond are ignored, with a warning naming the sheet, the row and the column. */
+  maxColumns: number;
+  /** Non-empty cells per file (all sheets): every one of them crosses to the preview and is checked. */
+  maxCells: number;
+  /** Characters per cell (Excel's own limit); a longer text is cut, with a warning. */
+  maxCellChars: number;
   /** What a zip's entries may inflate to, in all: as declared, and as actually inflated (the directory can lie). */
   maxUncompressedBytes: number;
   /** Compression ratio above which a large entry is taken for a zip bomb. */
@@ -27,6 +32,9 @@ export interface ImportLimits {
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxFileBytes: MAX_STAGED_FILE_BYTES,
   maxRows: 200_000,
+  maxColumns: 200,
+  maxCells: 3_000_000,
+  maxCellChars: 32_767,
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxParseMs: 60_000,

@@ -1,11 +1,15 @@
 import path from 'node:path';
 import * as XLSX from 'xlsx';
+import { columnLetter } from '../../../shared/domain/spreadsheet-text.ts';
 import type { RawCell } from '../../../shared/import/cell-cleaning.ts';
 import { fileError } from '../../../shared/import/file-errors.ts';
 import type { CsvEncoding, ImportFormat } from '../../../shared/import/import-kinds.ts';
 import { decodeCsv } from './csv-decoding.ts';
+import { readCsvRows } from './csv-reading.ts';
 import { FileReadError } from './file-read-error.ts';
 import { RATIO_CHECK_FLOOR_BYTES, type ImportLimits } from './import-limits.ts';
+import { OdsCellCounter } from './ods-cells.ts';
+import { cellBudget, clipMerges, dropCell, hasFindings, keepCell, noFindings, type CellBudget, type SheetFindings } from './sheet-cells.ts';
 import { checkZipContent, type ZipContentProblem } from './zip-content.ts';
 import { readZipDirectory, readZipEntry, readZipEntryHead, type ZipEntryInfo } from './zip-directory.ts';
 
@@ -20,7 +24,9 @@ export { FileReadError } from './file-read-error.ts';
  * declared size beyond the limits are refused without inflating anything), then every entry is
  * inflated once, natively and without keeping it, to prove it holds what the directory declares
  * (zip-content.ts). SheetJS then reads with raw values, no formulas, no HTML, no number formats,
- * and ignoring declared dimensions (`nodim`).
+ * and ignoring declared dimensions (`nodim`); its cells go through the caps of sheet-cells.ts
+ * (columns, cell text, cells per file). CSV is decoded (csv-decoding.ts) and split by
+ * csv-reading.ts under the same caps.
  */
 
 export interface ParsedSheet {
@@ -31,6 +37,8 @@ export interface ParsedSheet {
   merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
   /** The range the sheet's XML declares (<dimension ref>), when it is far larger than its content. */
   declaredRange: string | null;
+  /** What the caps dropped or cut (parse-findings.ts turns it into warnings). */
+  findings?: SheetFindings;
 }
 
 export interface ParsedWorkbook {
@@ -204,7 +212,13 @@ function toRawCell(cell: XLSX.CellObject | undefined): RawCell {
   }
 }
 
-function sheetRowsOf(ws: XLSX.WorkSheet): RawCell[][] {
+/**
+ * A sheet's rows as plain values, bounded by the cells it holds: each row is read up to the column
+ * cap, and a row that reaches past it (SheetJS stores a cell in column XFD as element 16,383 of a
+ * sparse array) has only its present elements looked at, to note what is dropped.
+ */
+function sheetRowsOf(ws: XLSX.WorkSheet, name: string, budget: CellBudget, findings: SheetFindings): RawCell[][] {
+  const maxColumns = budget.limits.maxColumns;
   const data = (ws as XLSX.DenseWorkSheet)['!data'] ?? [];
   const rows: RawCell[][] = new Array<RawCell[]>(data.length);
   let last = -1;
@@ -214,12 +228,19 @@ function sheetRowsOf(ws: XLSX.WorkSheet): RawCell[][] {
       rows[r] = [];
       continue;
     }
-    const row: RawCell[] = new Array<RawCell>(src.length);
+    const width = Math.min(src.length, maxColumns);
+    const row: RawCell[] = new Array<RawCell>(width);
     let lastCell = -1;
-    for (let c = 0; c < src.length; c += 1) {
-      const v = toRawCell(src[c]);
+    for (let c = 0; c < width; c += 1) {
+      const v = keepCell(toRawCell(src[c]), r, c, findings, budget, name);
       row[c] = v;
       if (v !== null && v !== '') lastCell = c;
+    }
+    if (src.length > maxColumns) {
+      for (const key of Object.keys(src)) {
+        const c = Number(key);
+        if (c >= maxColumns) dropCell(toRawCell(src[c]), r, c, findings, maxColumns);
+      }
     }
     // SheetJS's cell objects are several times the size of the plain values: let each row go as
     // soon as it is copied, so a 100,000-row sheet never exists twice in full.
@@ -277,12 +298,26 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
   const sniffed = sniff(bytes, ext);
   if (sniffed.kind === 'refuse') throw new FileReadError(fileError(sniffed.error.code, fileName, sniffed.error.detail));
 
+  const budget = cellBudget(limits, fileName);
+  if (sniffed.kind === 'text') {
+    progress(0.05, '正在解析工作簿');
+    const decoded = decodeCsv(bytes, input.encoding);
+    // The name SheetJS gives a CSV's one sheet, as before.
+    const name = 'Sheet1';
+    const csv = readCsvRows(decoded.text.replace(/^\ufeff/, ''), name, budget);
+    if (csv.overRowCap) {
+      throw new FileReadError(fileError('FILE_TOO_MANY_ROWS', fileName, `的工作表“${name}”超过 ${limits.maxRows.toLocaleString('en-US')} 行`));
+    }
+    progress(0.8, '正在整理工作表');
+    const sheet: ParsedSheet = { name, hidden: false, rows: csv.rows, merges: [], declaredRange: null };
+    if (hasFindings(csv.findings)) sheet.findings = csv.findings;
+    return finish(fileName, limits, { format: 'csv', encoding: decoded.encoding, date1904: false, sheets: [sheet] });
+  }
+
   let format: ImportFormat;
-  let encoding: string | null = null;
   let declared = new Map<string, string>();
   let wb: XLSX.WorkBook;
   const options = readOptions(limits.maxRows);
-  const sheetRowCap = options.sheetRows ?? Number.POSITIVE_INFINITY;
   progress(0.05, '正在解析工作簿');
   try {
     if (sniffed.kind === 'zip') {
@@ -290,20 +325,20 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
       format = zip.format === 'xlsx' && ext === '.et' ? 'et' : zip.format;
       declared = zip.declared;
       progress(0.07, '正在检查压缩内容');
-      const content = await checkZipContent(buf, zip.entries, limits.maxUncompressedBytes);
+      const odsCells = new OdsCellCounter();
+      const observers = new Map(zip.format === 'ods' ? [['content.xml', (chunk: Buffer) => odsCells.push(chunk)]] : []);
+      const content = await checkZipContent(buf, zip.entries, limits.maxUncompressedBytes, observers);
       if (!content.ok) throw zipProblemError(content.problem, fileName, limits);
+      if (odsCells.cells > limits.maxCells) {
+        const detail = `的重复单元格（number-columns-repeated、number-rows-repeated）展开后有 ${odsCells.cells.toLocaleString('en-US')} 个（每个文件的上限为 ${limits.maxCells.toLocaleString('en-US')} 个）`;
+        throw new FileReadError(fileError('FILE_TOO_MANY_CELLS', fileName, detail));
+      }
       progress(0.1, '正在解析工作簿');
       wb = quietRead(buf, { ...options, type: 'buffer' });
-    } else if (sniffed.kind === 'cfb') {
+    } else {
       format = ext === '.et' ? 'et' : 'xls';
       await ensureCodepages();
       wb = quietRead(buf, { ...options, type: 'buffer' });
-    } else {
-      format = 'csv';
-      const decoded = decodeCsv(bytes, input.encoding);
-      encoding = decoded.encoding;
-      // raw: keep "430981198503151234" and "2021.3.15" as text instead of numbers.
-      wb = quietRead(decoded.text.replace(/^\ufeff/, ''), { ...options, type: 'string', raw: true });
     }
   } catch (err) {
     if (err instanceof FileReadError) throw err;
@@ -316,22 +351,37 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
   }
   progress(0.8, '正在整理工作表');
 
+  const sheetRowCap = options.sheetRows ?? Number.POSITIVE_INFINITY;
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: ParsedSheet[] = [];
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
     const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
-    const rows = ws ? sheetRowsOf(ws) : [];
+    const findings = noFindings();
+    const rows = ws ? sheetRowsOf(ws, name, budget, findings) : [];
     if (ws) delete wb.Sheets[name];
     if (rows.length >= sheetRowCap) {
       throw new FileReadError(fileError('FILE_TOO_MANY_ROWS', fileName, `的工作表“${name}”超过 ${limits.maxRows.toLocaleString('en-US')} 行`));
     }
     const ref = declared.get(name) ?? null;
     const declaredRange = ref && rangeRows(ref) > Math.max(rows.length + 1000, limits.maxRows) ? ref : null;
-    const merges = (ws?.['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
-    sheets.push({ name, hidden, rows, merges, declaredRange });
+    const merges = clipMerges(ws?.['!merges'] ?? [], rows.length, limits.maxColumns, budget);
+    const sheet: ParsedSheet = { name, hidden, rows, merges, declaredRange };
+    if (hasFindings(findings)) sheet.findings = findings;
+    sheets.push(sheet);
     progress(0.8 + (0.2 * (i + 1)) / wb.SheetNames.length, `正在整理工作表“${name}”`);
   });
-  if (sheets.every((s) => s.rows.length === 0)) throw new FileReadError(fileError('FILE_NO_DATA', fileName));
-  return { format, encoding, date1904, sheets };
+  return finish(fileName, limits, { format, encoding: null, date1904, sheets });
+}
+
+/** A workbook with nothing to read is refused; when its only content lies beyond the column cap, that is what the message says. */
+function finish(fileName: string, limits: ImportLimits, wb: ParsedWorkbook): ParsedWorkbook {
+  if (wb.sheets.some((s) => s.rows.length > 0)) return wb;
+  const cut = wb.sheets.find((s) => s.findings?.columnsCut);
+  const at = cut?.findings?.columnsCut;
+  if (cut && at) {
+    const where = `工作表“${cut.name}”第 ${at.row + 1} 行 ${columnLetter(at.column)} 列起的 ${at.count.toLocaleString('en-US')} 个单元格，都在第 ${limits.maxColumns} 列（${columnLetter(limits.maxColumns - 1)} 列）之后`;
+    throw new FileReadError(fileError('FILE_COLUMNS_BEYOND_LIMIT', fileName, where));
+  }
+  throw new FileReadError(fileError('FILE_NO_DATA', fileName));
 }

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend.ts';
+import { stopParseWorker } from '../../electron/backend/import/parse-runner.ts';
+import type { FileCheck, RowResult } from '../../shared/import/check-schema.ts';
+import { rawXlsx, rosterRowsXml, sheetXml } from '../fixtures/import/hostile/hostile-files.ts';
+import { callOk, freshBackend } from '../helpers/backend.ts';
+
+/**
+ * What the clerk is warned about but may still import: cells beyond the column cap, and a text
+ * longer than a cell holds.
+ */
+
+const TODAY = '2024-06-30';
+process.env['REGISTRY_TODAY'] = TODAY;
+const UNIT = '沅江市司法局';
+
+let backend: Backend;
+
+beforeAll(async () => {
+  backend = await freshBackend();
+  await callOk(backend, 'units.create', {
+    name: UNIT,
+    shortName: null,
+    kind: '市直单位',
+    keepsInspectionLists: false,
+    sortOrder: 1,
+    staffingQuota: null,
+    contactPerson: null,
+    contactPhone: null,
+    notes: null,
+    aliases: [],
+  });
+});
+
+afterAll(async () => {
+  backend?.close();
+  await stopParseWorker();
+});
+
+async function check(name: string, bytes: Buffer): Promise<FileCheck> {
+  const { fileId } = await callOk<{ fileId: string }>(backend, 'files.stage', { name, dataBase64: bytes.toString('base64') });
+  const { jobId } = await callOk<{ jobId: string }>(backend, 'import.check', { fileIds: [fileId] });
+  expect((await backend.context.jobs.wait(jobId)).state).toBe('done');
+  return ((await callOk<{ files: FileCheck[] }>(backend, 'import.checkResult', { jobId })).files as [FileCheck])[0];
+}
+
+async function rows(checkId: string): Promise<RowResult[]> {
+  return (await callOk<{ rows: RowResult[] }>(backend, 'import.rows', { checkId, sheetIndex: 0, filter: 'all', limit: 500 })).rows;
+}
+
+const tuples = (file: FileCheck) => file.sheets[0]?.issues.filter((i) => i.severity !== 'note').map((i) => [i.row, i.column, i.severity, i.code]);
+
+describe('warnings from reading the file', () => {
+  it('names the sheet, row and column of the first cell beyond the column cap, and still reads the roster', async () => {
+    const xml = sheetXml(rosterRowsXml().replace('</row><row r="2">', '</row><row r="2"><c r="XFD2"><v>7</v></c><c r="XFC2"><v>7</v></c>'));
+    const file = await check(`${UNIT}名册.xlsx`, rawXlsx([{ name: '花名册', xml }]));
+    expect(file.sheets[0]?.counts.read).toBe(1);
+    expect(tuples(file)).toContainEqual([2, 'XFC', 'warning', 'COLUMNS_BEYOND_LIMIT']);
+    expect(file.sheets[0]?.issues.find((i) => i.code === 'COLUMNS_BEYOND_LIMIT')?.message).toBe(
+      `文件“${UNIT}名册.xlsx”工作表“花名册”第 2 行 XFC 列：从这一格起共有 2 个有内容的单元格在第 200 列（GR 列）之后，超出导入的列数上限，已忽略。如这些内容需要导入，请让报送单位把它们移到前面的列中。`,
+    );
+  });
+
+  it('names a cell whose text was cut', async () => {
+    const csv = `姓名,身份证号,编制类型,备注\n田甜,430102199205052429,行政编制,${'长'.repeat(40_000)}\n`;
+    const file = await check(`${UNIT}名册.csv`, Buffer.from(csv));
+    const row2 = (await rows(file.checkId)).find((r) => r.row === 2);
+    expect(row2?.issues.find((i) => i.code === 'CELL_TEXT_CUT')?.detail).toBe('单元格有 40,000 个字符，超过每个单元格 32,767 个字符的上限，只读取了前 32,767 个字符。请核对这一格的内容。');
+  });
+});
