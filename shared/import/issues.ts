@@ -93,6 +93,10 @@ export const ISSUE_SEVERITY = {
   COLUMNS_BEYOND_LIMIT: 'warning',
   /** A cell's text longer than a cell may hold, cut. */
   CELL_TEXT_CUT: 'warning',
+  /** A cell holding an XML entity reference as text (&xxe;): SheetJS expands none, the text is kept as written. */
+  XML_ENTITY_TEXT: 'warning',
+  /** An XML part of the file declares a DTD or entities (<!DOCTYPE … <!ENTITY …>), which Excel and WPS never write. */
+  XML_DOCTYPE: 'warning',
 } as const satisfies Record<string, Severity>;
 
 /**

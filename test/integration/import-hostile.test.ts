@@ -5,6 +5,7 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../electron/backend
 import { runParse, stopParseWorker } from '../../electron/backend/import/parse-runner.ts';
 import { FileReadError, type ParsedWorkbook } from '../../electron/backend/import/parse-workbook.ts';
 import {
+  entityXlsx,
   fifteenEntriesXlsx,
   hugeMergeXlsx,
   lyingSizesXlsx,
@@ -90,6 +91,16 @@ describe('read within the caps, with what was dropped noted', () => {
   it('a merged range over the whole sheet is clipped to the rows and columns read', async () => {
     const wb = workbookOf(await parse('整表合并.xlsx', hugeMergeXlsx()));
     expect(wb.sheets[0]?.merges).toEqual([{ s: { r: 0, c: 0 }, e: { r: 2999, c: 199 } }]);
+  });
+
+  it('entity declarations and references are read as written, and noted', async () => {
+    const wb = workbookOf(await parse('实体引用.xlsx', entityXlsx()));
+    expect(wb.doctypeParts).toEqual(['xl/sharedStrings.xml']);
+    expect(wb.sheets[0]?.rows[1]).toEqual(['田甜', '&xxe;', '行政编制']);
+    expect(wb.sheets[0]?.findings?.entityCells).toEqual([
+      { row: 1, column: 1, text: '&xxe;' },
+      { row: 2, column: 0, text: '&lol2;' },
+    ]);
   });
 
   it('a zip of 60,000 empty entries beside the roster', async () => {

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import { stopParseWorker } from '../../electron/backend/import/parse-runner.ts';
 import type { FileCheck, RowResult } from '../../shared/import/check-schema.ts';
-import { rawXlsx, rosterRowsXml, sheetXml } from '../fixtures/import/hostile/hostile-files.ts';
+import { entityXlsx, rawXlsx, rosterRowsXml, sheetXml } from '../fixtures/import/hostile/hostile-files.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
 
 /**
- * What the clerk is warned about but may still import: cells beyond the column cap, and a text
- * longer than a cell holds.
+ * What the clerk is warned about but may still import: a cell whose text is an XML entity reference
+ * (“&xxe;”) and a file whose XML declares entities, cells beyond the column cap, and a text longer
+ * than a cell holds.
  */
 
 const TODAY = '2024-06-30';
@@ -51,6 +52,19 @@ async function rows(checkId: string): Promise<RowResult[]> {
 const tuples = (file: FileCheck) => file.sheets[0]?.issues.filter((i) => i.severity !== 'note').map((i) => [i.row, i.column, i.severity, i.code]);
 
 describe('warnings from reading the file', () => {
+  it('names a cell holding an entity reference, and the part of the file declaring entities', async () => {
+    const file = await check(`${UNIT}-实体.xlsx`, entityXlsx());
+    expect(file.status).not.toBe('unreadable');
+    const messages = file.sheets[0]?.issues.map((i) => i.message) ?? [];
+    expect(messages).toContain(
+      `文件“${UNIT}-实体.xlsx”工作表“花名册”：文件内部的 “xl/sharedStrings.xml” 声明了 DTD 或实体（<!DOCTYPE …>、<!ENTITY …>），Excel、WPS 保存的文件不会这样。本程序不展开实体、不读取其中引用的外部文件，按原文读取；请向报送单位核实文件来源。`,
+    );
+    const row2 = (await rows(file.checkId)).find((r) => r.row === 2);
+    expect(row2?.issues.filter((i) => i.code === 'XML_ENTITY_TEXT').map((i) => [i.column, i.severity, i.message])).toEqual([
+      ['B', 'warning', `文件“${UNIT}-实体.xlsx”工作表“花名册”第 2 行 B 列（身份证号）：单元格内容“&xxe;”是 XML 实体引用的原样文字：本程序不展开实体，按原文读取。正常填写的表格不会这样，请核对这一格，并向报送单位核实文件来源。`],
+    ]);
+  });
+
   it('names the sheet, row and column of the first cell beyond the column cap, and still reads the roster', async () => {
     const xml = sheetXml(rosterRowsXml().replace('</row><row r="2">', '</row><row r="2"><c r="XFD2"><v>7</v></c><c r="XFC2"><v>7</v></c>'));
     const file = await check(`${UNIT}名册.xlsx`, rawXlsx([{ name: '花名册', xml }]));

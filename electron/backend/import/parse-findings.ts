@@ -4,9 +4,11 @@ import type { CheckedRow, FileState } from './check-file.ts';
 import type { SheetAnalysis } from './sheet-analysis.ts';
 
 /**
- * What reading the file found, as the clerk's warnings: cells beyond the column cap (ignored) and
- * texts longer than a cell may hold (cut). A finding in a data row goes on that row (its cell
- * turns yellow in the preview); anywhere else on the sheet.
+ * What reading the file found, as the clerk's warnings: cells beyond the column cap (ignored),
+ * texts longer than a cell may hold (cut), cells whose text is an XML entity reference such as
+ * “&xxe;” (kept as written: SheetJS expands no entities), and a DTD or entity declaration inside
+ * the file. A finding in a data row goes on that row (its cell turns yellow in the preview);
+ * anywhere else on the sheet. The DTD warning goes on the file's first sheet.
  */
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -33,5 +35,22 @@ export function addParseFindings(state: FileState, analysis: SheetAnalysis, rows
     const { row, column, length, count, limit } = f.textCut;
     const more = count > 1 ? `（本表共有 ${n(count)} 个这样的单元格）` : '';
     put('CELL_TEXT_CUT', row, column, `单元格有 ${n(length)} 个字符，超过每个单元格 ${n(limit)} 个字符的上限，只读取了前 ${n(limit)} 个字符${more}。请核对这一格的内容。`);
+  }
+  for (const e of f?.entityCells ?? []) {
+    put('XML_ENTITY_TEXT', e.row, e.column, `单元格内容“${e.text}”是 XML 实体引用的原样文字：本程序不展开实体，按原文读取。正常填写的表格不会这样，请核对这一格，并向报送单位核实文件来源。`);
+  }
+  if (f && f.entityCount > f.entityCells.length) {
+    sheetIssues.push(makeIssue('XML_ENTITY_TEXT', base, `另有 ${n(f.entityCount - f.entityCells.length)} 个单元格的内容也是 XML 实体引用的原样文字，请核对。`));
+  }
+  const parts = state.parsed?.doctypeParts ?? [];
+  if (analysis.index === 0 && parts.length > 0) {
+    const names = parts.map((p) => `“${p}”`).join('、');
+    sheetIssues.push(
+      makeIssue(
+        'XML_DOCTYPE',
+        base,
+        `文件内部的 ${names} 声明了 DTD 或实体（<!DOCTYPE …>、<!ENTITY …>），Excel、WPS 保存的文件不会这样。本程序不展开实体、不读取其中引用的外部文件，按原文读取；请向报送单位核实文件来源。`,
+      ),
+    );
   }
 }

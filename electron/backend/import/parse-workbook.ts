@@ -37,7 +37,7 @@ export interface ParsedSheet {
   merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
   /** The range the sheet's XML declares (<dimension ref>), when it is far larger than its content. */
   declaredRange: string | null;
-  /** What the caps dropped or cut (parse-findings.ts turns it into warnings). */
+  /** What the caps dropped or cut, and entity references seen as text (parse-findings.ts turns them into warnings). */
   findings?: SheetFindings;
 }
 
@@ -46,6 +46,8 @@ export interface ParsedWorkbook {
   encoding: string | null;
   date1904: boolean;
   sheets: ParsedSheet[];
+  /** XML parts of the file that declare a DTD or entities (<!DOCTYPE, <!ENTITY). */
+  doctypeParts?: string[];
 }
 
 export interface ParseInput {
@@ -316,6 +318,7 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
 
   let format: ImportFormat;
   let declared = new Map<string, string>();
+  let doctypeParts: string[] = [];
   let wb: XLSX.WorkBook;
   const options = readOptions(limits.maxRows);
   progress(0.05, '正在解析工作簿');
@@ -333,6 +336,7 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
         const detail = `的重复单元格（number-columns-repeated、number-rows-repeated）展开后有 ${odsCells.cells.toLocaleString('en-US')} 个（每个文件的上限为 ${limits.maxCells.toLocaleString('en-US')} 个）`;
         throw new FileReadError(fileError('FILE_TOO_MANY_CELLS', fileName, detail));
       }
+      doctypeParts = content.doctypeParts;
       progress(0.1, '正在解析工作簿');
       wb = quietRead(buf, { ...options, type: 'buffer' });
     } else {
@@ -371,7 +375,9 @@ export async function parseWorkbook(bytes: Uint8Array, input: ParseInput, progre
     sheets.push(sheet);
     progress(0.8 + (0.2 * (i + 1)) / wb.SheetNames.length, `正在整理工作表“${name}”`);
   });
-  return finish(fileName, limits, { format, encoding: null, date1904, sheets });
+  const parsed: ParsedWorkbook = { format, encoding: null, date1904, sheets };
+  if (doctypeParts.length > 0) parsed.doctypeParts = doctypeParts;
+  return finish(fileName, limits, parsed);
 }
 
 /** A workbook with nothing to read is refused; when its only content lies beyond the column cap, that is what the message says. */

@@ -10,7 +10,7 @@ import type { ImportLimits } from './import-limits.ts';
  * not 16,384), a text longer than a cell may hold is cut, and the file's non-empty cells are
  * counted against `maxCells` — each of them crosses to the preview and is checked there. What was
  * dropped or cut is kept as a finding, which parse-findings.ts turns into a warning naming the
- * sheet, the row and the column.
+ * sheet, the row and the column. Cells whose text is an XML entity reference (&xxe;) are noted too.
  */
 
 export interface SheetFindings {
@@ -18,15 +18,22 @@ export interface SheetFindings {
   columnsCut: { row: number; column: number; count: number; limit: number } | null;
   /** Cells whose text was cut to the cap (`limit` characters): the first, its full length, and how many. */
   textCut: { row: number; column: number; length: number; count: number; limit: number } | null;
+  /** Cells holding an entity reference as text, the first few of them, and how many in all. */
+  entityCells: { row: number; column: number; text: string }[];
+  entityCount: number;
 }
 
 export function noFindings(): SheetFindings {
-  return { columnsCut: null, textCut: null };
+  return { columnsCut: null, textCut: null, entityCells: [], entityCount: 0 };
 }
 
 export function hasFindings(f: SheetFindings): boolean {
-  return f.columnsCut !== null || f.textCut !== null;
+  return f.columnsCut !== null || f.textCut !== null || f.entityCount > 0;
 }
+
+const ENTITY_CELLS_KEPT = 20;
+/** A named entity reference left as text; the five XML predefines are ordinary escaped text. */
+const ENTITY_REF = /&(?!(?:amp|lt|gt|quot|apos);)[A-Za-z_:][\w.:-]*;/;
 
 /** Shared by every sheet of one file: the non-empty cells it may still take. */
 export interface CellBudget {
@@ -40,8 +47,8 @@ export function cellBudget(limits: ImportLimits, fileName: string): CellBudget {
 }
 
 /**
- * One cell within the column cap, as it will be kept: cut when too long, counted when not empty.
- * Throws once the file holds more cells than allowed.
+ * One cell within the column cap, as it will be kept: cut when too long, noted when it holds an
+ * entity reference, counted when not empty. Throws once the file holds more cells than allowed.
  */
 export function keepCell(value: RawCell, row: number, column: number, findings: SheetFindings, budget: CellBudget, sheetName: string): RawCell {
   if (value === null || value === '') return value;
@@ -56,6 +63,10 @@ export function keepCell(value: RawCell, row: number, column: number, findings: 
     if (findings.textCut) findings.textCut.count += 1;
     else findings.textCut = { row, column, length: text.length, count: 1, limit: budget.limits.maxCellChars };
     text = text.slice(0, budget.limits.maxCellChars);
+  }
+  if (text.includes('&') && ENTITY_REF.test(text)) {
+    findings.entityCount += 1;
+    if (findings.entityCells.length < ENTITY_CELLS_KEPT) findings.entityCells.push({ row, column, text: text.slice(0, 60) });
   }
   return text;
 }
