@@ -55,6 +55,8 @@ export const ISSUE_SEVERITY = {
   CERT_DATE_ORDER: 'error',
   /** A staffing type that may not hold a card, for someone holding an open card. */
   STAFFING_CARD_HELD: 'error',
+  /** A 发证日期 after today on a card the registry already holds (a correction of its dates): kept, but the clerk must look. */
+  CERT_ISSUE_IN_FUTURE: 'warning',
   // catalog and lists
   CATEGORY_INVALID: 'error',
   ITEM_NAME_MISSING: 'error',

@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import { stopParseWorker } from '../../electron/backend/import/parse-runner.ts';
 import type { FileCheck, RowResult } from '../../shared/import/check-schema.ts';
+import { composeIdNumber } from '../../shared/domain/id-number.ts';
 import { entityXlsx, rawXlsx, rosterRowsXml, sheetXml } from '../fixtures/import/hostile/hostile-files.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
 
 /**
  * What the clerk is warned about but may still import: a cell whose text is an XML entity reference
- * (“&xxe;”) and a file whose XML declares entities, cells beyond the column cap, and a text longer
- * than a cell holds.
+ * (“&xxe;”) and a file whose XML declares entities, cells beyond the column cap, a text longer than
+ * a cell holds, and a 发证日期 after today on a card the registry already holds.
  */
 
 const TODAY = '2024-06-30';
@@ -16,10 +17,11 @@ process.env['REGISTRY_TODAY'] = TODAY;
 const UNIT = '沅江市司法局';
 
 let backend: Backend;
+let unitId: number;
 
 beforeAll(async () => {
   backend = await freshBackend();
-  await callOk(backend, 'units.create', {
+  ({ id: unitId } = await callOk<{ id: number }>(backend, 'units.create', {
     name: UNIT,
     shortName: null,
     kind: '市直单位',
@@ -30,7 +32,7 @@ beforeAll(async () => {
     contactPhone: null,
     notes: null,
     aliases: [],
-  });
+  }));
 });
 
 afterAll(async () => {
@@ -80,5 +82,33 @@ describe('warnings from reading the file', () => {
     const file = await check(`${UNIT}名册.csv`, Buffer.from(csv));
     const row2 = (await rows(file.checkId)).find((r) => r.row === 2);
     expect(row2?.issues.find((i) => i.code === 'CELL_TEXT_CUT')?.detail).toBe('单元格有 40,000 个字符，超过每个单元格 32,767 个字符的上限，只读取了前 32,767 个字符。请核对这一格的内容。');
+  });
+});
+
+describe('a 发证日期 after today', () => {
+  it('on a card the registry holds under the same number: kept as a correction, with a warning', async () => {
+    const idNumber = composeIdNumber('430981', '1988-04-12', 21);
+    const { id: personId } = await callOk<{ id: number }>(backend, 'personnel.create', {
+      unitId,
+      personnelKind: '执法人员',
+      name: '任杰',
+      sex: '男',
+      idNumber,
+      post: '科员',
+      staffingType: '行政编制',
+      enforcementCategory: '司法行政',
+      enforcementScope: null,
+      isLegalReviewer: false,
+      phone: null,
+      notes: null,
+    });
+    await callOk(backend, 'certificates.recordExam', { personId, examType: '通用法律知识', examDate: '2023-05-01', score: 85, passed: true, notes: null });
+    await callOk(backend, 'certificates.transition', { action: '发证', personId, certType: '行政执法证', date: '2023-06-01', reason: null, docRef: null, certNumber: 'SF23-0021', expiryDate: null });
+
+    const csv = `姓名,身份证号,编制类型,执法证号,发证日期,有效期至\n任杰,${idNumber},行政编制,SF23-0021,2025-06-01,2030-05-31\n`;
+    const file = await check(`${UNIT}名册.csv`, Buffer.from(csv));
+    const row = (await rows(file.checkId)).find((r) => r.row === 2);
+    expect(row?.status).toBe('change');
+    expect(row?.issues.map((i) => [i.column, i.severity, i.code, i.detail])).toEqual([['E', 'warning', 'CERT_ISSUE_IN_FUTURE', `发证日期 2025-06-01 晚于今天（${TODAY}），请核对`]]);
   });
 });

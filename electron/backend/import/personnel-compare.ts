@@ -142,6 +142,8 @@ function certPlan(draft: PersonDraft, existing: RegistryPerson | undefined, ctx:
     issue('CERT_STATE_DIFFERS', `台账中证件状态为“${current.state}”，表中为“${cert.state}”；导入不改变证件状态（暂扣、解除暂扣须在“执法人员”页面办理）`, 'cert_state');
   }
   if (current.cert_number === cert.number) {
+    // The same card: its dates are corrected as written, with no step date to check, so a future one is flagged.
+    if (cert.issueDate > ctx.today) issue('CERT_ISSUE_IN_FUTURE', `发证日期 ${cert.issueDate} 晚于今天（${ctx.today}），请核对`, 'issue_date');
     const patch: { issue_date?: string; expiry_date?: string } = {};
     if (current.issue_date !== cert.issueDate) {
       patch.issue_date = cert.issueDate;
