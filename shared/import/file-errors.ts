@@ -23,6 +23,10 @@ export const FILE_ERROR_CODES = [
   'FILE_TOO_COMPLEX',
   /** Reading it took longer than the time allowed per file. */
   'FILE_TOO_SLOW',
+  /** The file could not be read from the disk (permissions, a vanished file, a device error). */
+  'FILE_READ_FAILED',
+  /** An unexpected failure while checking it (a program error): the other files are checked as usual. */
+  'FILE_CHECK_FAILED',
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
@@ -49,6 +53,8 @@ export function fileError(code: FileErrorCode, file: string, detail?: string): F
     FILE_COLUMNS_BEYOND_LIMIT: `${f}的内容都在导入上限之外的列中${detail ? `（${detail}）` : ''}，没有可读取的内容。请让报送单位把表格放在前面的列中后重新报送。`,
     FILE_TOO_COMPLEX: `${f}过于复杂，读取时所需内存超过上限${detail ? `（${detail}）` : ''}，为保护本机已停止读取。请让报送单位删除多余的空白行列、格式和隐藏内容，另存为新的 .xlsx 后重新报送。`,
     FILE_TOO_SLOW: `${f}读取时间超过上限${detail ? `（${detail}）` : ''}，已停止读取。文件可能含有大量空白格式或异常内容；请让报送单位另存为新的 .xlsx（只保留表格内容）后重新报送。`,
+    FILE_READ_FAILED: `${f}无法从磁盘读取${detail ? `（${detail}）` : ''}。请确认文件还在、有读取权限，或先复制到本机再导入。`,
+    FILE_CHECK_FAILED: `检查${f}时出现意外错误，已跳过这个文件，其他文件照常检查。技术详情已写入日志文件（logs/registry.log），请联系技术人员。`,
   };
   return { code, message: messages[code] };
 }

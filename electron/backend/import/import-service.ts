@@ -3,10 +3,12 @@ import type { ParsedInputOf } from '../../../shared/api/define.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import type { ROW_FILTERS, importMethods } from '../../../shared/api/methods/import.ts';
 import type { FileCheck, RowResult } from '../../../shared/import/check-schema.ts';
+import { fileError } from '../../../shared/import/file-errors.ts';
 import { SHAPES } from '../../../shared/import/column-synonyms.ts';
 import type { CsvEncoding } from '../../../shared/import/import-kinds.ts';
 import type { UnitDecision } from './units-to-add.ts';
 import type { BackendContext } from '../context.ts';
+import { isFileSystemError, readProblem } from '../files/read-problem.ts';
 import type { JobControl } from '../jobs/job-registry.ts';
 import { evaluateFile, fileSummary, newFileState, rowResult, type CheckEnv, type CheckedRow, type FileState } from './check-file.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.ts';
@@ -71,10 +73,23 @@ export async function checkStagedFiles(ctx: BackendContext, fileIds: readonly st
       agencyOverride: options.agencyUnitId,
       checkRound,
     });
-    await parseInto(ctx, state, limits, { signal: control.signal, progress: (f, m) => control.progress(base + span * 0.85 * f, `${m}${label}`) });
-    if (control.signal.aborted) throw new AppError('CANCELLED', '已取消');
-    control.progress(base + span * 0.88, `正在检查${label}`);
-    evaluateFile(state, envOf(ctx));
+    try {
+      await parseInto(ctx, state, limits, { signal: control.signal, progress: (f, m) => control.progress(base + span * 0.85 * f, `${m}${label}`) });
+      if (control.signal.aborted) throw new AppError('CANCELLED', '已取消');
+      control.progress(base + span * 0.88, `正在检查${label}`);
+      evaluateFile(state, envOf(ctx));
+    } catch (err) {
+      // One file's failure is that file's error; the others are checked as usual.
+      if ((err instanceof AppError && err.code === 'CANCELLED') || control.signal.aborted) throw err;
+      state.parsed = null;
+      state.sheets = [];
+      if (isFileSystemError(err)) state.error = fileError('FILE_READ_FAILED', info.name, readProblem(err));
+      else if (err instanceof AppError && err.code === 'NOT_FOUND') state.error = fileError('FILE_READ_FAILED', info.name, err.message.replace(/[。.]$/, ''));
+      else {
+        ctx.log.write('error', `checking ${info.name} failed`, err);
+        state.error = fileError('FILE_CHECK_FAILED', info.name);
+      }
+    }
     putSession(ctx, state);
     out.push(fileSummary(state, ctx.db));
   }
