@@ -145,6 +145,7 @@ export const ISSUE_MEANINGS: Readonly<Record<keyof typeof ISSUE_SEVERITY, string
   CERT_RENEWED: '表中的证件比台账中的新，登记为换证',
   CERT_DATE_ORDER: '证件日期晚于今天，或早于该证件上一步业务的日期',
   STAFFING_CARD_HELD: '持有证件的人员不能改为不能持证的编制类型',
+  CERT_ISSUE_IN_FUTURE: '更正台账中已有证件的日期时，发证日期晚于今天：照登，请核实',
   CATEGORY_INVALID: '缺少事项类别或无法识别（应为一般检查事项或重点检查事项）',
   ITEM_NAME_MISSING: '缺少检查事项名称',
   VIOLATION_MISSING: '缺少违法行为（或强制措施）',
@@ -174,6 +175,10 @@ export const ISSUE_MEANINGS: Readonly<Record<keyof typeof ISSUE_SEVERITY, string
   MAPPING_REMEMBERED: '按上次确认的列对应读取',
   DECLARED_RANGE_IGNORED: '工作表声明的数据范围远大于实际内容，已忽略',
   SHEET_SKIPPED: '工作表已跳过（隐藏的工作表、填表说明、空工作表）',
+  COLUMNS_BEYOND_LIMIT: '超出列数上限（200 列）的单元格未读取',
+  CELL_TEXT_CUT: '单元格文字超过上限（32,767 字），已截断',
+  XML_ENTITY_TEXT: '单元格的内容是 XML 实体引用（如 &xxe;），按原文保留，请核实',
+  XML_DOCTYPE: '文件中含有文档类型或实体声明（Excel、WPS 不会写入），内容按原文读取，请核实文件来源',
 };
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;
