@@ -7,13 +7,16 @@ import type { Backend } from '../backend/backend.ts';
 import { backupBeforeImport } from '../backend/backups/backup-actions.ts';
 import { cliEntryFor, type CliFile } from '../backend/import/cli-report.ts';
 import { commitFile } from '../backend/import/commit-import.ts';
-import { scanFolder } from '../backend/import/folder-scan.ts';
+import { scanFolder, type FolderScan } from '../backend/import/folder-scan.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../backend/import/import-limits.ts';
 import { checkStagedFiles } from '../backend/import/import-service.ts';
 import { stopParseWorker } from '../backend/import/parse-runner.ts';
 import { loadUnitIndex, unitNamedIn } from '../backend/import/unit-matcher.ts';
 import { AppError } from '../../shared/api/errors.ts';
 import { argValue, hasFlag } from '../tools/cli-args.ts';
 import type { CliCommand } from './cli-command.ts';
+import { refusedCheck, stageFromDisk } from './disk-files.ts';
+import { forTerminal as t, jsonForTerminal } from './terminal-text.ts';
 
 /**
  * `import <file-or-folder> [--agency NAME] [--dry-run] [--json] [--encoding utf-8|gb18030] [--allow-repeat] [--add-units]`:
@@ -23,8 +26,11 @@ import type { CliCommand } from './cli-command.ts';
  * unit list lacks is committed, with those units, only under --add-units; otherwise it is set aside
  * and the units are named.
  *
- * Exit code: 0 clean, 1 when any file has an error, was set aside for its units to add, or was clean
- * but could not be written; 2 when a file could not be read at all.
+ * Exit code: 0 clean, 1 when any file has an error, was set aside for its units to add, was clean
+ * but could not be written, or failed unexpectedly; 2 when a file could not be read at all. A file
+ * that cannot be taken (too large, unreadable, not a regular file) or that fails unexpectedly is
+ * reported as that file's own problem and the others go on. Names and messages are printed with
+ * their control characters escaped (terminal-text.ts).
  */
 
 const VALUE_OPTIONS = new Set(['--agency', '--data-dir', '--encoding']);
@@ -50,7 +56,7 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(1, width - w));
 }
 
-function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ignored: readonly string[]): void {
+function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ignored: readonly string[], skipped: FolderScan['skipped'] = []): void {
   const out = process.stdout;
   out.write(`${pad('文件', 44)}${pad('状态', 10)}${pad('单位', 30)}${pad('类型', 20)}读取  可导入  错误  警告  跳过\n`);
   files.forEach((f, i) => {
@@ -61,7 +67,7 @@ function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ig
     const sum = (k: 'read' | 'importable' | 'errors' | 'warnings' | 'skipped') => f.sheets.reduce((n, s) => n + s.counts[k], 0);
     const status = entry?.committed ? '已导入' : FILE_STATUS_LABELS[f.status];
     out.write(
-      `${pad(f.relativePath ?? f.file, 44)}${pad(status, 10)}${pad(units, 30)}${pad(kinds, 20)}${String(sum('read')).padStart(4)}  ${String(sum('importable')).padStart(6)}  ${String(sum('errors')).padStart(4)}  ${String(sum('warnings')).padStart(4)}  ${String(sum('skipped')).padStart(4)}\n`,
+      `${pad(t(f.relativePath ?? f.file), 44)}${pad(status, 10)}${pad(t(units), 30)}${pad(kinds, 20)}${String(sum('read')).padStart(4)}  ${String(sum('importable')).padStart(6)}  ${String(sum('errors')).padStart(4)}  ${String(sum('warnings')).padStart(4)}  ${String(sum('skipped')).padStart(4)}\n`,
     );
   });
   const toAdd = [...new Map(files.flatMap((f) => f.unitsToAdd.filter((u) => u.existingUnitId === null || u.marksAgency)).map((u) => [u.key, u])).values()];
@@ -70,17 +76,18 @@ function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ig
     for (const u of toAdd) out.write(`  ${u.name}（${u.marksAgency ? '标记为执法主体' : unitKindLabel(u.kind)}）\n`);
   }
   for (const f of files) {
-    if (f.error) out.write(`\n${f.error.message}\n`);
+    if (f.error) out.write(`\n${t(f.error.message)}\n`);
     const problems = f.sheets.flatMap((s) => s.issues.filter((i) => i.severity !== 'note'));
     if (problems.length > 0) {
-      out.write(`\n${f.relativePath ?? f.file}：\n`);
-      for (const p of problems) out.write(`  [${p.severity === 'error' ? '错误' : '警告'}] ${p.message}\n`);
+      out.write(`\n${t(f.relativePath ?? f.file)}：\n`);
+      for (const p of problems) out.write(`  [${p.severity === 'error' ? '错误' : '警告'}] ${t(p.message)}\n`);
     }
   }
   entries.forEach((e) => {
-    if (e.notCommitted) process.stdout.write(`\n未导入“${e.file}”：${e.notCommitted}\n`);
+    if (e.notCommitted) process.stdout.write(`\n未导入“${t(e.file)}”：${t(e.notCommitted)}\n`);
   });
-  if (ignored.length > 0) out.write(`\n已忽略 ${ignored.length} 个不是表格的文件：${ignored.join('、')}\n`);
+  if (ignored.length > 0) out.write(`\n已忽略 ${ignored.length} 个不是表格的文件：${ignored.map(t).join('、')}\n`);
+  if (skipped.length > 0) out.write(`\n已跳过 ${skipped.length} 个文件或文件夹：${skipped.map((s) => `${t(s.relativePath)}（${s.reason}）`).join('、')}\n`);
 }
 
 export const importCommand: CliCommand = {
@@ -100,7 +107,7 @@ export const importCommand: CliCommand = {
     }
     const encoding: CsvEncoding = encodingArg === 'gb18030' || encodingArg === 'gbk' ? 'gb18030' : encodingArg === 'utf-8' || encodingArg === 'utf8' ? 'utf-8' : 'auto';
     if (!fs.existsSync(target)) {
-      process.stderr.write(`找不到文件或文件夹：${target}\n`);
+      process.stderr.write(`找不到文件或文件夹：${t(target)}\n`);
       return 2;
     }
     let agencyUnitId: number | null = null;
@@ -108,21 +115,28 @@ export const importCommand: CliCommand = {
     if (agencyName) {
       const match = unitNamedIn(loadUnitIndex(ctx.db), agencyName);
       if (match.kind !== 'one') {
-        process.stderr.write(match.kind === 'ambiguous' ? `单位“${agencyName}”可能指多个单位，请写全称\n` : `单位名单中没有“${agencyName}”（设置 › 单位管理）\n`);
+        process.stderr.write(match.kind === 'ambiguous' ? `单位“${t(agencyName)}”可能指多个单位，请写全称\n` : `单位名单中没有“${t(agencyName)}”（设置 › 单位管理）\n`);
         return 2;
       }
       agencyUnitId = match.unitId;
     }
 
     const isDir = fs.statSync(target).isDirectory();
-    const scan = isDir ? scanFolder(target) : { files: [{ path: target, relativePath: path.basename(target) }], ignored: [] };
-    const fileIds = scan.files.map((f) => ctx.files.put(path.basename(f.path), fs.readFileSync(f.path), isDir ? f.relativePath : null).fileId);
+    let scan: FolderScan;
+    try {
+      scan = isDir ? scanFolder(target) : { files: [{ path: target, relativePath: path.basename(target) }], ignored: [], skipped: [] };
+    } catch {
+      process.stderr.write(`无法打开文件夹：${t(target)}（没有权限或读取出错）\n`);
+      return 2;
+    }
+    const onDisk = stageFromDisk(ctx, scan.files, isDir, DEFAULT_IMPORT_LIMITS.maxFileBytes);
+    const fileIds = onDisk.flatMap((f) => (f.kind === 'staged' ? [f.fileId] : []));
     const abort = new AbortController();
     let lastShown = '';
     const checks = await checkStagedFiles(ctx, fileIds, { encoding, agencyUnitId }, {
       signal: abort.signal,
       progress: (_f: number, message = '') => {
-        if (!json && message !== lastShown && message.startsWith('正在检查（')) process.stderr.write(`${message}\n`);
+        if (!json && message !== lastShown && message.startsWith('正在检查（')) process.stderr.write(`${t(message)}\n`);
         lastShown = message;
       },
     });
@@ -130,6 +144,7 @@ export const importCommand: CliCommand = {
 
     const notCommitted = new Map<string, string>();
     let unitsWaiting = false;
+    let failedUnexpectedly = false;
     if (!dryRun) {
       for (const f of checks) {
         if (f.status !== 'ready') continue;
@@ -137,25 +152,38 @@ export const importCommand: CliCommand = {
           await backupBeforeImport(ctx);
           commitFile(ctx, { checkId: f.checkId, missing: [], skipErrorRows: false, allowRepeat, addUnits });
         } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          unitsWaiting ||= err.code === 'UNITS_TO_ADD';
-          notCommitted.set(f.checkId, err.code === 'UNITS_TO_ADD' ? `${err.message}（加上 --add-units 即一并新增这些单位并导入）` : err.message);
+          if (err instanceof AppError) {
+            unitsWaiting ||= err.code === 'UNITS_TO_ADD';
+            notCommitted.set(f.checkId, err.code === 'UNITS_TO_ADD' ? `${err.message}（加上 --add-units 即一并新增这些单位并导入）` : err.message);
+          } else {
+            // One file's unexpected failure leaves it out; the other files are still imported.
+            ctx.log.write('error', `import of ${f.file} failed`, err);
+            failedUnexpectedly = true;
+            notCommitted.set(f.checkId, `导入时出现意外错误，这个文件没有写入台账（其他文件不受影响）。技术详情已写入日志文件（logs/registry.log）。`);
+          }
         }
       }
     }
     // The agencies' files were staged only to be read: none is kept in the data folder.
     for (const id of fileIds) ctx.files.remove(id);
-    const entries = checks.map((f) => {
-      const entry = cliEntryFor(ctx, f.checkId);
-      const reason = notCommitted.get(f.checkId);
+    // Every file in the order given: the checked ones, and those refused before checking.
+    let next = 0;
+    const listed = onDisk.map((d) => (d.kind === 'staged' ? { check: checks[next++] as FileCheck, refused: null } : { check: refusedCheck(d), refused: d }));
+    const entries = listed.map(({ check, refused }): CliFile => {
+      if (refused) return { file: refused.relativePath ?? refused.name, status: 'unreadable', error: { code: refused.error.code, message: refused.error.message } };
+      const entry = cliEntryFor(ctx, check.checkId);
+      const reason = notCommitted.get(check.checkId);
       if (reason) entry.notCommitted = reason;
       return entry;
     });
-    if (json) process.stdout.write(`${JSON.stringify({ files: entries, ...(scan.ignored.length > 0 ? { ignored: scan.ignored } : {}) }, null, 2)}\n`);
-    else printTable(checks, entries, scan.ignored);
+    const all = listed.map((l) => l.check);
+    if (json) {
+      const doc = { files: entries, ...(scan.ignored.length > 0 ? { ignored: scan.ignored } : {}), ...(scan.skipped.length > 0 ? { skipped: scan.skipped.map((s) => ({ file: s.relativePath, reason: s.reason })) } : {}) };
+      process.stdout.write(`${jsonForTerminal(JSON.stringify(doc, null, 2))}\n`);
+    } else printTable(all, entries, scan.ignored, scan.skipped);
 
-    if (checks.some((f) => f.status === 'unreadable')) return 2;
-    if (checks.some((f) => f.status === 'errors') || unitsWaiting) return 1;
+    if (all.some((f) => f.status === 'unreadable')) return 2;
+    if (all.some((f) => f.status === 'errors') || unitsWaiting || failedUnexpectedly) return 1;
     // A clean file that could not be written (no backup possible on a full disk, imported before …) is not a success.
     if (notCommitted.size > 0) return 1;
     return 0;

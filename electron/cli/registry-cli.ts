@@ -60,6 +60,8 @@ function usage(): string {
 }
 
 export async function runCli(argv: readonly string[], appRoot: string): Promise<number> {
+  // Technical details (stack traces) go to the log file only; the terminal gets the Chinese messages.
+  process.env['REGISTRY_QUIET'] ??= '1';
   const [name, ...rest] = argv;
   const maintenance = name ? MAINTENANCE[name] : undefined;
   const command = name ? COMMANDS[name] : undefined;
