@@ -13,9 +13,7 @@ import { readProblem } from '../backend/files/read-problem.ts';
  * the rest of the folder is checked and imported as usual.
  */
 
-export type DiskFile =
-  | { kind: 'staged'; fileId: string }
-  | { kind: 'refused'; name: string; relativePath: string | null; size: number; error: FileError };
+export type DiskFile = { kind: 'staged'; fileId: string } | { kind: 'refused'; name: string; relativePath: string | null; size: number; error: FileError };
 
 const MB = 1024 * 1024;
 const GB = 1024 * MB;

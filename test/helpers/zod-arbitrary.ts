@@ -47,7 +47,9 @@ function stringArb(def: Def): fc.Arbitrary<string> {
   if (pattern) return fc.stringMatching(pattern).filter((s) => s.length >= min && s.length <= Math.max(max, min));
   // The contract's refinements on text are date checks: offer real dates (some after today) most of the time.
   if (checks.some((c) => c.check === 'custom')) return fc.oneof({ arbitrary: isoDate, weight: 4 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 });
-  return fc.oneof(fc.string({ minLength: min, maxLength: Math.max(min, max) }), fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.max(min, max) }), fc.constantFrom(...WORDS)).filter((s) => s.length >= min && s.length <= Math.max(min, max));
+  return fc
+    .oneof(fc.string({ minLength: min, maxLength: Math.max(min, max) }), fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.max(min, max) }), fc.constantFrom(...WORDS))
+    .filter((s) => s.length >= min && s.length <= Math.max(min, max));
 }
 
 const isoDate = fc.date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
@@ -129,7 +131,10 @@ function mutate(value: unknown, pick: number, op: number, junk: unknown): unknow
   }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
-  if (op === 1) return JSON.parse(`{${[...keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(obj[k]) ?? 'null'}`), `${JSON.stringify(['__proto__', 'constructor', 'extra'][pick % 3])}:${JSON.stringify(junk) ?? 'null'}`].join(',')}}`) as unknown;
+  if (op === 1)
+    return JSON.parse(
+      `{${[...keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(obj[k]) ?? 'null'}`), `${JSON.stringify(['__proto__', 'constructor', 'extra'][pick % 3])}:${JSON.stringify(junk) ?? 'null'}`].join(',')}}`,
+    ) as unknown;
   if (keys.length === 0) return { extra: junk };
   const key = keys[pick % keys.length] as string;
   const copy: Record<string, unknown> = { ...obj };

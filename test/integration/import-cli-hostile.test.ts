@@ -142,7 +142,9 @@ describe('the same folder imported, as a table on the terminal', () => {
     expect(run.stdout).toContain('名册\\n\\x1b[31m红.xlsx');
     expect(run.stdout).toMatch(new RegExp(`${GOOD}\\s+已导入`));
     expect(run.stdout).toContain('文件“超过2GB.xlsx”大小为 2.2 GB（上限 50 MB），超过导入上限。');
-    expect(run.stdout).toContain('已跳过 5 个文件或文件夹：.隐藏的名册.csv（隐藏文件）、.git（隐藏文件夹）、管道.csv（特殊文件（命名管道））、链接.csv（链接（快捷方式），不跟随）、套接字.csv（特殊文件（套接字））');
+    expect(run.stdout).toContain(
+      '已跳过 5 个文件或文件夹：.隐藏的名册.csv（隐藏文件）、.git（隐藏文件夹）、管道.csv（特殊文件（命名管道））、链接.csv（链接（快捷方式），不跟随）、套接字.csv（特殊文件（套接字））',
+    );
     const db = new Database(path.join(dir, 'registry.sqlite3'), { readonly: true });
     try {
       expect(db.prepare(`SELECT file_name FROM import_batches`).pluck().all()).toEqual([GOOD]);

@@ -24,8 +24,7 @@ afterAll(async () => {
 
 describe('one file of several cannot be read', () => {
   it('a staged file removed from the disk before the check: its own message, the next file checked', async () => {
-    const stage = async (name: string, text: string) =>
-      (await callOk<{ fileId: string }>(backend, 'files.stage', { name, dataBase64: Buffer.from(text).toString('base64') })).fileId;
+    const stage = async (name: string, text: string) => (await callOk<{ fileId: string }>(backend, 'files.stage', { name, dataBase64: Buffer.from(text).toString('base64') })).fileId;
     const gone = await stage('已删除.csv', '姓名,身份证号\n王伟,430981198503150011\n');
     const kept = await stage('名册.csv', '姓名,身份证号\n王伟,430981198503150011\n');
     fs.rmSync(path.join(backend.context.paths.stagingDir, `${gone}.bin`));

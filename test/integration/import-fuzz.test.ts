@@ -87,7 +87,24 @@ async function checkOne(name: string, bytes: Buffer): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Random workbooks
 
-const HEADERS = ['序号', '姓名', '性别', '身份证号', '编制类型', '执法证号', '发证日期', '有效期至', '单位', '事项名称', '事项类别', '违法行为', '处罚依据', '填报单位：沅江市公安局', '合计', '填表人：'];
+const HEADERS = [
+  '序号',
+  '姓名',
+  '性别',
+  '身份证号',
+  '编制类型',
+  '执法证号',
+  '发证日期',
+  '有效期至',
+  '单位',
+  '事项名称',
+  '事项类别',
+  '违法行为',
+  '处罚依据',
+  '填报单位：沅江市公安局',
+  '合计',
+  '填表人：',
+];
 const cellArb = (): fc.Arbitrary<XLSX.CellObject['v'] | null> =>
   fc.oneof(
     { arbitrary: fc.constantFrom(...HEADERS), weight: 3 },
@@ -108,7 +125,14 @@ const randomWorkbook = () =>
     sheets: fc.array(
       fc.record({
         // A name Excel accepts: no [ ] : * ? / \, no apostrophe at either end, not "History".
-        name: fc.string({ minLength: 1, maxLength: 31 }).map((s) => s.replace(SHEET_NAME_BAD, '_').replace(/^'+|'+$/g, '').trim().replace(/^history$/i, 'H') || 'S'),
+        name: fc.string({ minLength: 1, maxLength: 31 }).map(
+          (s) =>
+            s
+              .replace(SHEET_NAME_BAD, '_')
+              .replace(/^'+|'+$/g, '')
+              .trim()
+              .replace(/^history$/i, 'H') || 'S',
+        ),
         rows: fc.array(fc.array(cellArb(), { maxLength: 10 }), { maxLength: 20 }),
         merge: fc.option(fc.tuple(fc.nat(20), fc.nat(10), fc.nat(3), fc.nat(10))),
         hidden: fc.boolean(),

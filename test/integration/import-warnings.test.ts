@@ -63,7 +63,11 @@ describe('warnings from reading the file', () => {
     );
     const row2 = (await rows(file.checkId)).find((r) => r.row === 2);
     expect(row2?.issues.filter((i) => i.code === 'XML_ENTITY_TEXT').map((i) => [i.column, i.severity, i.message])).toEqual([
-      ['B', 'warning', `文件“${UNIT}-实体.xlsx”工作表“花名册”第 2 行 B 列（身份证号）：单元格内容“&xxe;”是 XML 实体引用的原样文字：本程序不展开实体，按原文读取。正常填写的表格不会这样，请核对这一格，并向报送单位核实文件来源。`],
+      [
+        'B',
+        'warning',
+        `文件“${UNIT}-实体.xlsx”工作表“花名册”第 2 行 B 列（身份证号）：单元格内容“&xxe;”是 XML 实体引用的原样文字：本程序不展开实体，按原文读取。正常填写的表格不会这样，请核对这一格，并向报送单位核实文件来源。`,
+      ],
     ]);
   });
 

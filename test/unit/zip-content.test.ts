@@ -15,7 +15,14 @@ describe('what a zip really holds', () => {
   const sheet = Buffer.from('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>');
 
   it('passes an honest zip and says how much it inflates to', async () => {
-    expect(await check(writeZip([{ name: 'a.xml', data: sheet }, { name: 'b.bin', data: Buffer.alloc(10), stored: true }]))).toEqual({ ok: true, inflatedBytes: sheet.length + 10, doctypeParts: [] });
+    expect(
+      await check(
+        writeZip([
+          { name: 'a.xml', data: sheet },
+          { name: 'b.bin', data: Buffer.alloc(10), stored: true },
+        ]),
+      ),
+    ).toEqual({ ok: true, inflatedBytes: sheet.length + 10, doctypeParts: [] });
   });
 
   it('refuses an entry that inflates to more than declared, after inflating no more than declared', async () => {
@@ -39,12 +46,27 @@ describe('what a zip really holds', () => {
   });
 
   it('stops at the cap on what all entries inflate to', async () => {
-    expect(await check(writeZip([{ name: 'a.xml', data: sheet }, { name: 'b.xml', data: sheet }]), sheet.length + 5)).toMatchObject({ ok: false, problem: { kind: 'too-large', entry: 'b.xml' } });
+    expect(
+      await check(
+        writeZip([
+          { name: 'a.xml', data: sheet },
+          { name: 'b.xml', data: sheet },
+        ]),
+        sheet.length + 5,
+      ),
+    ).toMatchObject({ ok: false, problem: { kind: 'too-large', entry: 'b.xml' } });
   });
 
   it('notes an XML part that declares a DTD or entities', async () => {
     const sst = Buffer.from('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><sst/>');
-    expect(await check(writeZip([{ name: 'xl/sharedStrings.xml', data: sst }, { name: 'a.xml', data: sheet }]))).toMatchObject({ ok: true, doctypeParts: ['xl/sharedStrings.xml'] });
+    expect(
+      await check(
+        writeZip([
+          { name: 'xl/sharedStrings.xml', data: sst },
+          { name: 'a.xml', data: sheet },
+        ]),
+      ),
+    ).toMatchObject({ ok: true, doctypeParts: ['xl/sharedStrings.xml'] });
   });
 
   it('refuses a compression method it does not know and an encrypted entry', async () => {

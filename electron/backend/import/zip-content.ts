@@ -126,7 +126,7 @@ export async function checkZipContent(buf: Buffer, entries: readonly ZipEntryInf
     if (inflated.bytes !== e.uncompressedSize) {
       return { ok: false, problem: { kind: 'mismatch', entry: e.name, detail: `“${e.name}”声明解压后为 ${size(e.uncompressedSize)}，实际为 ${size(inflated.bytes)}` } };
     }
-    if ((inflated.crc >>> 0) !== (e.crc32 >>> 0)) return { ok: false, problem: { kind: 'corrupt', entry: e.name, detail: `“${e.name}”的校验和不符` } };
+    if (inflated.crc >>> 0 !== e.crc32 >>> 0) return { ok: false, problem: { kind: 'corrupt', entry: e.name, detail: `“${e.name}”的校验和不符` } };
     if (isXml && DOCTYPE.test(inflated.head)) doctypeParts.push(e.name);
     total += inflated.bytes;
   }
