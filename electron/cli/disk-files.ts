@@ -60,5 +60,7 @@ export function refusedCheck(file: Extract<DiskFile, { kind: 'refused' }>): File
     sheets: [],
     previousImports: [],
     committed: null,
+    unitsToAdd: [],
+    pendingChanges: 0,
   };
 }

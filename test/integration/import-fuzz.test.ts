@@ -77,7 +77,7 @@ async function checkOne(name: string, bytes: Buffer): Promise<void> {
   });
   if (file.status === 'ready') {
     try {
-      commitFile(ctx, { checkId: file.checkId, missing: [], skipErrorRows: false, allowRepeat: true });
+      commitFile(ctx, { checkId: file.checkId, missing: [], skipErrorRows: false, allowRepeat: true, addUnits: true });
     } catch (err) {
       expect(err, name).toBeInstanceOf(AppError);
     }
