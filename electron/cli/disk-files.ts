@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/errors.ts';
 import type { FileCheck } from '../../shared/import/check-schema.ts';
 import { fileError, type FileError } from '../../shared/import/file-errors.ts';
 import type { BackendContext } from '../backend/context.ts';
+import { isDiskFullError } from '../backend/fatal-errors.ts';
 import { readProblem } from '../backend/files/read-problem.ts';
 
 /**
@@ -40,6 +41,8 @@ export function stageFromDisk(ctx: BackendContext, files: readonly { path: strin
     } catch (err) {
       // The file grew past the cap after it was measured, or the disk failed while reading.
       if (err instanceof AppError && err.code === 'FILE_TOO_LARGE') return refuse(fileError('FILE_TOO_LARGE', name, '超过 50 MB'), stat.size);
+      // Our own disk full is no fault of the file: the command stops with its Chinese message (exit 1).
+      if (isDiskFullError(err)) throw err;
       return refuse(fileError('FILE_READ_FAILED', name, readProblem(err)), stat.size);
     }
   });

@@ -5,6 +5,7 @@ import { FILE_STATUS_LABELS, IMPORT_KIND_LABELS, type CsvEncoding } from '../../
 import { unitKindLabel } from '../../shared/import/unit-names.ts';
 import type { Backend } from '../backend/backend.ts';
 import { backupBeforeImport } from '../backend/backups/backup-actions.ts';
+import { fatalMessage, isBusy, isDiskFullError } from '../backend/fatal-errors.ts';
 import { cliEntryFor, type CliFile } from '../backend/import/cli-report.ts';
 import { commitFile } from '../backend/import/commit-import.ts';
 import { scanFolder, type FolderScan } from '../backend/import/folder-scan.ts';
@@ -156,10 +157,16 @@ export const importCommand: CliCommand = {
             unitsWaiting ||= err.code === 'UNITS_TO_ADD';
             notCommitted.set(f.checkId, err.code === 'UNITS_TO_ADD' ? `${err.message}（加上 --add-units 即一并新增这些单位并导入）` : err.message);
           } else {
-            // One file's unexpected failure leaves it out; the other files are still imported.
+            // One file's failure leaves it out and the other files are still tried: a database held by
+            // another program or a full disk is said as such (fatalMessage), anything else as unexpected.
             ctx.log.write('error', `import of ${f.file} failed`, err);
             failedUnexpectedly = true;
-            notCommitted.set(f.checkId, `导入时出现意外错误，这个文件没有写入台账（其他文件不受影响）。技术详情已写入日志文件（logs/registry.log）。`);
+            const why =
+              isBusy(err) || isDiskFullError(err)
+                ? fatalMessage(err, { dataDir: ctx.paths.dataDir })
+                : '导入时出现意外错误，这个文件没有写入台账（其他文件不受影响）。技术详情已写入日志文件（logs/registry.log）。';
+            notCommitted.set(f.checkId, why);
+            process.stderr.write(`未导入“${t(f.file)}”：${why}\n`);
           }
         }
       }
