@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, validityEnd } from '../../shared/domain/dates.ts';
-import { call, digits, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
+import { call, digits, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * 检查事项 and 四项清单 in Chromium on the sample data. Each test opens the page it needs; figures
@@ -15,7 +15,10 @@ let page: Page;
 
 /** One row of the reconciliation table: the registry's count and the difference shown. */
 async function reconciliationRow(label: string): Promise<{ registry: number; difference: string }> {
-  const row = page.getByTestId('reconciliation').locator('tbody tr').filter({ has: page.getByText(label, { exact: true }) });
+  const row = page
+    .getByTestId('reconciliation')
+    .locator('tbody tr')
+    .filter({ has: page.getByText(label, { exact: true }) });
   const cells = await row.locator('td').allTextContents();
   return { registry: digits(cells[2] ?? ''), difference: cells[3] ?? '' };
 }
@@ -32,7 +35,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
 });
 
 afterAll(async () => {
@@ -58,7 +61,10 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await page.getByTestId('main-nav').getByText('四项清单', { exact: true }).click();
     await poll(() => page.getByTestId('catalog-tabs').locator('[role=tab][aria-selected=true]').textContent()).toContain('不予处罚');
     await page.getByTestId('agency-sidebar').getByText('市市场监管局', { exact: true }).click();
-    await page.getByTestId('catalog-tabs').getByText(/^减轻处罚/).click();
+    await page
+      .getByTestId('catalog-tabs')
+      .getByText(/^减轻处罚/)
+      .click();
     const table = page.getByTestId('list-table');
     await table.locator('.ant-table-row').first().waitFor();
     const multiLine = table.locator('.catalog-cell-text').filter({ hasText: '同时符合下列情形的' }).first();
@@ -158,7 +164,10 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await drawer.getByTestId('drawer-title').waitFor();
     await drawer.getByTestId('drawer-delete').click();
     await settle(page);
-    await page.getByRole('button', { name: /删\s*除/ }).last().click();
+    await page
+      .getByRole('button', { name: /删\s*除/ })
+      .last()
+      .click();
     await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 1 条');
     await page.getByTestId('undo-button').last().click();
     await poll(() => page.getByTestId('search-summary').textContent()).toContain('找到 2 条');
@@ -177,8 +186,16 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     expect(filter).toContain(`全部 ${total}`);
     await screenshot(page, 'catalog-publications');
 
-    await page.getByTestId('publication-filter').getByText(/^未发布/).click();
-    await page.getByTestId('publications-table').locator('.ant-table-row').first().getByRole('button', { name: /登记文件/ }).click();
+    await page
+      .getByTestId('publication-filter')
+      .getByText(/^未发布/)
+      .click();
+    await page
+      .getByTestId('publications-table')
+      .locator('.ant-table-row')
+      .first()
+      .getByRole('button', { name: /登记文件/ })
+      .click();
     const editor = page.getByTestId('publication-editor');
     await editor.waitFor();
     // Published a month ago: valid for the configured years from then, the clerk may change it.
@@ -194,9 +211,17 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await page.getByTestId('undo-button').last().click();
     await poll(() => page.getByTestId('publication-filter').textContent()).toContain(`已发布 ${published}`);
 
-    await page.getByTestId('publication-filter').getByText(/^未发布/).click();
+    await page
+      .getByTestId('publication-filter')
+      .getByText(/^未发布/)
+      .click();
     await poll(async () => page.getByTestId('publications-table').locator('.ant-table-row').count(), 'the 未发布 filter lists as many agencies as it counts').toBe(
-      digits((await page.getByTestId('publication-filter').getByText(/^未发布/).textContent()) ?? ''),
+      digits(
+        (await page
+          .getByTestId('publication-filter')
+          .getByText(/^未发布/)
+          .textContent()) ?? '',
+      ),
     );
   });
 

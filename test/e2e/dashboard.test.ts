@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../shared/api/methods/reports.ts';
 import { CERT_STATUS_CATEGORIES } from '../../shared/domain/certificate-status.ts';
 import { tempDir } from '../helpers/paths.ts';
-import { call, digits, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, SCREENSHOT_DIR, settle, startWebApp, type RunningApp } from './harness.ts';
+import { call, digits, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, SCREENSHOT_DIR, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * 概览's charts, warnings and annual report paragraph in Chromium on the sample data, and the audit
@@ -23,7 +23,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
 });
 
 afterAll(async () => {
@@ -43,7 +43,10 @@ async function openOverview(): Promise<void> {
 /** Clicks a chart where ECharts draws the point `value` of a series (a bar's middle). */
 async function clickChart(id: string, seriesIndex: number, value: [number, number]): Promise<void> {
   const host = page.getByTestId(`chart-${id}`).locator('.screen-only');
-  const [x, y] = await page.evaluate(([chartId, s, v]) => (window as unknown as { __registryCharts: Record<string, { pixelOf: (s: number, v: [number, number]) => number[] }> }).__registryCharts[chartId]!.pixelOf(s, v), [id, seriesIndex, value] as const);
+  const [x, y] = await page.evaluate(
+    ([chartId, s, v]) => (window as unknown as { __registryCharts: Record<string, { pixelOf: (s: number, v: [number, number]) => number[] }> }).__registryCharts[chartId]!.pixelOf(s, v),
+    [id, seriesIndex, value] as const,
+  );
   await host.click({ position: { x: x ?? 0, y: y ?? 0 } });
 }
 

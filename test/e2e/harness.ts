@@ -143,6 +143,18 @@ export async function call<T>(page: Page, method: string, input: unknown = {}): 
   return result.value as T;
 }
 
+/**
+ * Fills the registry with the sample data behind the page's back (through the API), then reloads
+ * the page so nothing it loaded before (the first-run screen, the settings, the sample-data mark)
+ * is left over: a hash-only `openRoute` does not reload, and a fast machine has already drawn the
+ * empty registry by the time the data arrive.
+ */
+export async function loadSampleData(page: Page): Promise<void> {
+  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await page.reload();
+  await page.getByTestId('main-nav').waitFor();
+}
+
 /** Opens a route of the app (#/…) and waits for the shell around it. */
 export async function openRoute(page: Page, app: RunningApp, route: string): Promise<void> {
   await page.goto(`${app.url}#${route.startsWith('/') ? route : `/${route}`}`);
@@ -155,9 +167,7 @@ export async function openRoute(page: Page, app: RunningApp, route: string): Pro
  * screenshot. Endless animations (a spinner) do not count.
  */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
-  );
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
   // Two frames: the last style change of an animation is painted.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
-import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
+import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * The preview of a second roster submission in Chromium: a changed record expands to its
@@ -38,11 +38,17 @@ async function importFirstFiles(): Promise<void> {
   await page.getByTestId('import-summary').getByText('公安局-执法人员花名册.xlsx').click();
   await page.getByTestId('commit-file').click();
   await page.getByTestId('skip-errors').click();
-  await page.getByRole('button', { name: /导\s*入/ }).last().click();
+  await page
+    .getByRole('button', { name: /导\s*入/ })
+    .last()
+    .click();
   await page.getByTestId('undo-button').waitFor();
   await page.getByTestId('back-to-list').click();
   await page.getByTestId('commit-all-ready').click();
-  await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /导\s*入/ })
+    .click();
   await poll(() => batchCount(), 'both files are imported, one batch each').toBe(2);
 }
 
@@ -50,7 +56,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
 });
 
 afterAll(async () => {
@@ -84,7 +90,10 @@ describe('the preview of a messy roster and of a second submission', () => {
     await row.getByRole('button', { name: /查看/ }).click();
     await page.getByTestId('preview-grid').locator('tbody tr.ant-table-row').first().waitFor();
 
-    await page.getByTestId('row-filter').getByText(/^新增和修改/).click();
+    await page
+      .getByTestId('row-filter')
+      .getByText(/^新增和修改/)
+      .click();
     const changed = page.getByTestId('preview-grid').locator('tbody tr.ant-table-row').filter({ hasText: '王伟' });
     await changed.locator('.ant-table-row-expand-icon').click();
     await page.getByTestId('diff-4').waitFor();
@@ -107,7 +116,10 @@ describe('the preview of a messy roster and of a second submission', () => {
 
     await page.getByTestId('commit-file').click();
     expect(await page.getByTestId('commit-confirm').textContent()).toContain('注销证件 1 个');
-    await page.getByRole('button', { name: /导\s*入/ }).last().click();
+    await page
+      .getByRole('button', { name: /导\s*入/ })
+      .last()
+      .click();
     await page.getByTestId('undo-button').waitFor();
     const batches = await call<{ batches: { summary: string }[] }>(page, 'import.batches', {});
     expect(batches.batches[0]?.summary).toBe('导入“公安局-花名册-第二次报送.xlsx”（执法人员名册）：新增 1 条、修改 2 条、调入 1 人、注销证件 1 个');

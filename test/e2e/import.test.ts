@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/paths.ts';
-import { call, launchBrowser, newPage, openRoute, poll, screenshot, startWebApp, type RunningApp } from './harness.ts';
+import { call, launchBrowser, newPage, openRoute, poll, screenshot, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * The 导入 page in Chromium: import a folder of sample submissions, fix one cell in the preview,
@@ -66,7 +66,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
   await openRoute(page, app, '/import');
 });
 
@@ -100,7 +100,10 @@ describe('导入 in Chromium', () => {
   it('opens a file, shows only the error rows, and fixes the bad cell in place', async () => {
     await ensureFolderChecked();
     await openPreview('公安局花名册.xlsx');
-    await page.getByTestId('row-filter').getByText(/只看错误/).click();
+    await page
+      .getByTestId('row-filter')
+      .getByText(/只看错误/)
+      .click();
     await poll(() => page.getByTestId('preview-grid').locator('tbody tr.ant-table-row').count(), 'one row has an error').toBe(1);
     const bad = page.getByTestId('cell-4-G');
     expect(await bad.getAttribute('class')).toContain('import-cell-error');
@@ -128,7 +131,10 @@ describe('导入 in Chromium', () => {
     const before = await personnelTotal();
     await page.getByTestId('commit-file').click();
     await page.getByTestId('commit-confirm').waitFor();
-    await page.getByRole('button', { name: /导\s*入/ }).last().click();
+    await page
+      .getByRole('button', { name: /导\s*入/ })
+      .last()
+      .click();
     await page.getByTestId('undo-button').waitFor();
     await poll(() => personnelTotal(), 'the three people of the file are added').toBe(before + 3);
     await screenshot(page, 'import-committed');
@@ -154,7 +160,9 @@ describe('导入 in Chromium', () => {
   it('exports the error workbook of a file for the agency', async () => {
     await ensureFolderChecked();
     const download = page.waitForEvent('download');
-    await summaryRow('市林业局名册.xlsx').getByRole('button', { name: /检查结果/ }).click();
+    await summaryRow('市林业局名册.xlsx')
+      .getByRole('button', { name: /检查结果/ })
+      .click();
     expect((await download).suggestedFilename()).toBe('市林业局名册-检查结果.xlsx');
   });
 
@@ -163,7 +171,10 @@ describe('导入 in Chromium', () => {
     await page.getByTestId('back-to-list').click();
     await poll(async () => (await summaryRow('公安局花名册.xlsx').textContent()) ?? '', 'the corrected file is ready').toContain('可导入');
     await page.getByTestId('commit-all-ready').click();
-    await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /导\s*入/ })
+      .click();
     await poll(async () => (await summaryRow('气象局名册.csv').textContent()) ?? '').toContain('已导入');
     await poll(async () => (await summaryRow('应急管理局四项清单.xlsx').textContent()) ?? '').toContain('已导入');
     await poll(async () => (await summaryRow('公安局花名册.xlsx').textContent()) ?? '').toContain('已导入');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatChineseDate } from '../../shared/domain/dates.ts';
-import { call, digits, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, SCREENSHOT_DIR, settle, startWebApp, type RunningApp } from './harness.ts';
+import { call, digits, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, SCREENSHOT_DIR, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * 执法人员 in Chromium on the sample data: filter, search, open a person, cancel a card, go back,
@@ -30,7 +30,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
   await call(page, 'settings.update', { operatorName: '李文' });
-  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
   warningDays = (await call<{ expiryWarningDays: number }>(page, 'settings.get')).expiryWarningDays;
 });
 
@@ -96,9 +96,7 @@ describe('personnel in Chromium: filter, open, cancel, print the renewal roster'
     await openRoute(page, app, `/personnel?days=${warningDays}`);
     await page.getByTestId('roster-count').waitFor();
     await page.keyboard.press('Control+f');
-    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('data-testid'))).toBe(
-      'roster-search',
-    );
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('data-testid'))).toBe('roster-search');
     await page.keyboard.type('zw');
     await poll(async () => page.getByTestId('roster-count').textContent(), 'the search narrows the list to the backend’s answer').toBe(`筛选出 ${expected.total} 人`);
     const names = await page.getByTestId('person-link').allTextContents();
@@ -148,7 +146,10 @@ describe('personnel in Chromium: filter, open, cancel, print the renewal roster'
   it('goes back to the roster as it was left, without the cancelled card', async () => {
     const person = await ensureCancellation();
     const expected = await roster(expiringFilter());
-    expect(expected.rows.map((r) => r.id), 'the backend no longer lists the cancelled card as expiring').not.toContain(person.id);
+    expect(
+      expected.rows.map((r) => r.id),
+      'the backend no longer lists the cancelled card as expiring',
+    ).not.toContain(person.id);
     await openRoute(page, app, `/personnel?days=${warningDays}`);
     await page.getByTestId('roster-count').waitFor();
     await openRoute(page, app, `/personnel/${person.id}`);
