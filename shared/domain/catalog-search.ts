@@ -1,3 +1,5 @@
+import { synonymVariants, type SearchSynonym } from './search-synonyms.ts';
+
 /**
  * Full-text search of the catalog and the four lists. Chinese has no spaces between words, so the
  * query is taken literally: each space-separated term must occur as a substring. Terms of three or
@@ -19,6 +21,8 @@ export type SearchIndex = 'trigram' | 'chars';
 export interface SearchTerm {
   text: string;
   index: SearchIndex;
+  /** What the term also stands for through the synonym list (search-synonyms.ts): any of them matches. */
+  alternatives?: string[];
 }
 
 /**
@@ -31,8 +35,12 @@ export function charLength(text: string): number {
   return [...text].length;
 }
 
-/** Splits the query at spaces (half- or full-width); duplicate terms and terms inside others are dropped. */
-export function parseSearchQuery(query: string): SearchTerm[] {
+/**
+ * Splits the query at spaces (half- or full-width); duplicate terms and terms inside others are
+ * dropped. A term containing a listed abbreviation (or full form) also matches its variants; such
+ * a term uses the trigram index only when every variant is long enough for it.
+ */
+export function parseSearchQuery(query: string, synonyms: readonly SearchSynonym[] = []): SearchTerm[] {
   const parts = query
     .replace(/\u3000/g, ' ')
     .split(/\s+/)
@@ -40,7 +48,22 @@ export function parseSearchQuery(query: string): SearchTerm[] {
     .filter((p) => p.length > 0);
   const unique = [...new Set(parts)];
   const kept = unique.filter((t) => !unique.some((other) => other !== t && other.toLowerCase().includes(t.toLowerCase())));
-  return kept.slice(0, SEARCH_MAX_TERMS).map((text) => ({ text, index: charLength(text) >= TRIGRAM_MIN_LENGTH ? 'trigram' : 'chars' }));
+  return kept.slice(0, SEARCH_MAX_TERMS).map((text): SearchTerm => {
+    const variants = synonymVariants(text, synonyms);
+    const index = variants.every((v) => charLength(v) >= TRIGRAM_MIN_LENGTH) ? 'trigram' : 'chars';
+    return variants.length > 1 ? { text, index, alternatives: variants.slice(1) } : { text, index };
+  });
+}
+
+/** The term and its synonym variants. */
+function variantsOf(term: SearchTerm): string[] {
+  return [term.text, ...(term.alternatives ?? [])];
+}
+
+/** One term in a MATCH expression: its phrase, or its variants' phrases joined by OR. */
+function anyOf(phrases: string[]): string | null {
+  if (phrases.length === 0) return null;
+  return phrases.length === 1 ? (phrases[0] ?? null) : `(${phrases.join(' OR ')})`;
 }
 
 function quote(text: string): string {
@@ -49,7 +72,7 @@ function quote(text: string): string {
 
 /** FTS5 MATCH expression for the trigram index: every term as a phrase. */
 export function trigramMatchExpression(terms: readonly SearchTerm[]): string | null {
-  const parts = terms.filter((t) => t.index === 'trigram').map((t) => quote(t.text));
+  const parts = terms.filter((t) => t.index === 'trigram').flatMap((t) => anyOf(variantsOf(t).map(quote)) ?? []);
   return parts.length > 0 ? parts.join(' AND ') : null;
 }
 
@@ -62,9 +85,12 @@ export function charsMatchExpression(terms: readonly SearchTerm[]): string | nul
   const parts: string[] = [];
   for (const t of terms) {
     if (t.index !== 'chars') continue;
-    const chars = [...t.text].filter((c) => TOKEN_CHAR.test(c));
-    if (chars.length === 0) continue;
-    parts.push(quote(chars.join(' ')));
+    const phrases = variantsOf(t)
+      .map((v) => [...v].filter((c) => TOKEN_CHAR.test(c)))
+      .filter((chars) => chars.length > 0)
+      .map((chars) => quote(chars.join(' ')));
+    const part = anyOf(phrases);
+    if (part) parts.push(part);
   }
   return parts.length > 0 ? parts.join(' AND ') : null;
 }
@@ -80,9 +106,9 @@ export type Range = [start: number, end: number];
 export function findMatchRanges(text: string, terms: readonly SearchTerm[]): Range[] {
   const haystack = text.toLowerCase();
   const found: [number, number][] = [];
-  for (const term of terms) {
-    const needle = term.text.toLowerCase();
-    if (needle.length === 0 || needle.length !== term.text.length) continue;
+  for (const needleText of terms.flatMap(variantsOf)) {
+    const needle = needleText.toLowerCase();
+    if (needle.length === 0 || needle.length !== needleText.length) continue;
     let from = 0;
     for (;;) {
       const at = haystack.indexOf(needle, from);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SEARCH_SYNONYMS, searchSynonymSchema, SYNONYMS_MAX_COUNT } from './search-synonyms.ts';
 
 /**
  * The clerk's configurable rules. Every number the regulations fix is a default here, not a
@@ -37,6 +38,11 @@ export const registrySettingsSchema = z.object({
   publicationWarningDays: z.number().int().min(1).max(730).default(90),
   /** With operators (设置 › 操作员): the program locks after this many idle minutes; 0 never. */
   idleLockMinutes: z.number().int().min(0).max(240).default(15),
+  /** Abbreviations every search expands (shared/domain/search-synonyms.ts). */
+  searchSynonyms: z
+    .array(searchSynonymSchema)
+    .max(SYNONYMS_MAX_COUNT, `同义词不能超过${SYNONYMS_MAX_COUNT}条`)
+    .default(() => DEFAULT_SEARCH_SYNONYMS.map((s) => ({ ...s }))),
 });
 export type RegistrySettings = z.infer<typeof registrySettingsSchema>;
 

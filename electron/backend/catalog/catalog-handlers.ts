@@ -32,5 +32,5 @@ export const catalogHandlers = {
   'publications.update': ({ id, ...values }, ctx) => updatePublication(ctx.db, id, values, ctx.operator()),
   'publications.delete': ({ id }, ctx) => deletePublication(ctx.db, id, ctx.operator()),
 
-  'search.query': (input, ctx) => searchCatalog(ctx.db, input),
+  'search.query': (input, ctx) => searchCatalog(ctx.db, input, ctx.settings().searchSynonyms),
 } satisfies Handlers<typeof catalogMethods>;

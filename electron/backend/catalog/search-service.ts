@@ -12,6 +12,7 @@ import {
   type SearchTerm,
 } from '../../../shared/domain/catalog-search.ts';
 import { CATALOG_KINDS, type CatalogKind } from '../../../shared/domain/list-kinds.ts';
+import type { SearchSynonym } from '../../../shared/domain/search-synonyms.ts';
 import type { Db } from '../db/open-database.ts';
 import { INSPECTION_ITEM_SELECT, LIST_ITEM_SELECT, toInspectionItemRow, toListItemRow, type InspectionItemDbRow, type ListItemDbRow } from './catalog-rows.ts';
 
@@ -211,9 +212,7 @@ function buildHits(db: Db, ranked: readonly number[], terms: readonly SearchTerm
       : (db.prepare(`${INSPECTION_ITEM_SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(itemIds)) as InspectionItemDbRow[]).map((r) => [r.id, toInspectionItemRow(r)]),
   );
   const lists = new Map(
-    listIds.length === 0
-      ? []
-      : (db.prepare(`${LIST_ITEM_SELECT} WHERE l.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(listIds)) as ListItemDbRow[]).map((r) => [r.id, toListItemRow(r)]),
+    listIds.length === 0 ? [] : (db.prepare(`${LIST_ITEM_SELECT} WHERE l.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(listIds)) as ListItemDbRow[]).map((r) => [r.id, toListItemRow(r)]),
   );
   const hits: SearchHit[] = [];
   for (const rowid of ranked) {
@@ -228,7 +227,12 @@ function buildHits(db: Db, ranked: readonly number[], terms: readonly SearchTerm
         title: snippetAround(item.name, findMatchRanges(item.name, terms), TITLE_SNIPPET_WIDTH),
         itemCode: item.itemCode,
         category: item.category,
-        fields: fieldSnippets(ITEM_FIELDS, (f) => item[f], (f) => INSPECTION_ITEM_LABELS[f], terms),
+        fields: fieldSnippets(
+          ITEM_FIELDS,
+          (f) => item[f],
+          (f) => INSPECTION_ITEM_LABELS[f],
+          terms,
+        ),
       });
     } else {
       const entry = lists.get(-rowid);
@@ -241,7 +245,12 @@ function buildHits(db: Db, ranked: readonly number[], terms: readonly SearchTerm
         title: snippetAround(entry.violation, findMatchRanges(entry.violation, terms), TITLE_SNIPPET_WIDTH),
         itemCode: null,
         category: null,
-        fields: fieldSnippets(LIST_FIELDS, (f) => entry[f], (f) => listItemLabel(entry.listKind, f), terms),
+        fields: fieldSnippets(
+          LIST_FIELDS,
+          (f) => entry[f],
+          (f) => listItemLabel(entry.listKind, f),
+          terms,
+        ),
       });
     }
   }
@@ -259,8 +268,8 @@ function empty(q: string, terms: SearchTerm[], notice: string | null): SearchRes
   return { query: q, terms, total: 0, groups: [], hits: [], truncated: false, notice };
 }
 
-export function searchCatalog(db: Db, input: SearchInput): SearchResult {
-  const terms = parseSearchQuery(input.q);
+export function searchCatalog(db: Db, input: SearchInput, synonyms: readonly SearchSynonym[] = []): SearchResult {
+  const terms = parseSearchQuery(input.q, synonyms);
   if (terms.length === 0) return empty(input.q, terms, null);
   const plan = isSearchable(terms) ? planMatch(terms) : null;
   if (!plan) return empty(input.q, terms, '检索词中没有可检索的文字，请输入文字、数字或符号');

@@ -223,7 +223,7 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchResultSchema = z.object({
   query: z.string(),
-  terms: z.array(z.object({ text: z.string(), index: z.enum(['trigram', 'chars']) })),
+  terms: z.array(z.object({ text: z.string(), index: z.enum(['trigram', 'chars']), alternatives: z.array(z.string()).optional() })),
   /** All matches, before the limit. */
   total: count,
   /**
@@ -245,9 +245,7 @@ export const duplicateFlagSchema = z.object({
   key: z.string(),
   kind: z.enum(['cross_agency', 'same_agency']),
   reason: z.string(),
-  entries: z.array(
-    z.object({ id, unitId: id, unitName: z.string(), listKind: z.enum(LIST_KINDS), violation: z.string(), conditions: z.string().nullable() }),
-  ),
+  entries: z.array(z.object({ id, unitId: id, unitName: z.string(), listKind: z.enum(LIST_KINDS), violation: z.string(), conditions: z.string().nullable() })),
   review: z.object({ note: z.string().nullable(), operator: z.string(), reviewedAt: z.string() }).nullable(),
 });
 export type DuplicateFlagRow = z.infer<typeof duplicateFlagSchema>;
