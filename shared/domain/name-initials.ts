@@ -25,3 +25,22 @@ export function nameInitials(name: string): string {
   return initials;
 }
 
+const fullMemo = new Map<string, string>();
+
+/**
+ * The name's full pinyin without tones or spaces ('张三' → 'zhangsan', 吕 → 'lv' as typed on a
+ * keyboard), for finding people by full pinyin; read with the same surname rule as nameInitials.
+ * Stored per distinct name in the name_pinyin table (migration 0007).
+ */
+export function namePinyin(name: string): string {
+  let full = fullMemo.get(name);
+  if (full === undefined) {
+    full = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    if (fullMemo.size >= MEMO_LIMIT) fullMemo.clear();
+    fullMemo.set(name, full);
+  }
+  return full;
+}

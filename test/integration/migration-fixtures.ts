@@ -131,4 +131,19 @@ export const MIGRATION_FIXTURES: Record<string, MigrationFixture> = {
       expect(() => db.prepare(`INSERT INTO access_log (operator, kind, summary) VALUES ('李芳', 'something_else', 'x')`).run()).toThrow(/CHECK/);
     },
   },
+
+  full_pinyin: {
+    before: seedVersion1,
+    after(db) {
+      // Opening the database gave every name already there its full pinyin.
+      expect(db.prepare(`SELECT name, pinyin FROM name_pinyin ORDER BY pinyin`).all()).toEqual([
+        { name: '刘洋', pinyin: 'liuyang' },
+        { name: '王芳', pinyin: 'wangfang' },
+        { name: '张伟', pinyin: 'zhangwei' },
+      ]);
+      // personnel itself is unchanged, so change-log images written before still match their rows (undo).
+      expect(db.prepare(`SELECT name FROM pragma_table_info('personnel') WHERE name LIKE '%pinyin%'`).all()).toEqual([]);
+      expect(() => db.prepare(`INSERT INTO name_pinyin (name, pinyin) VALUES ('李强', 'Li Qiang')`).run()).toThrow(/CHECK/);
+    },
+  },
 };

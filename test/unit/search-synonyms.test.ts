@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charsMatchExpression, findMatchRanges, parseSearchQuery, trigramMatchExpression } from '../../shared/domain/catalog-search.ts';
+import { namePinyin } from '../../shared/domain/name-initials.ts';
 import { DEFAULT_SEARCH_SYNONYMS, searchSynonymSchema, synonymVariants, SYNONYM_VARIANTS_MAX } from '../../shared/domain/search-synonyms.ts';
 import { DEFAULT_SETTINGS, registrySettingsSchema } from '../../shared/domain/settings.ts';
 
@@ -51,5 +52,15 @@ describe('the catalog query with synonyms', () => {
 
   it('is unchanged without synonyms', () => {
     expect(parseSearchQuery('危化品')).toEqual([{ text: '危化品', index: 'trigram' }]);
+  });
+});
+
+describe('full pinyin of a name', () => {
+  it('is lower-case letters without tones, surnames read as surnames, ü typed as v', () => {
+    expect(namePinyin('张三')).toBe('zhangsan');
+    expect(namePinyin('曾志强')).toBe('zengzhiqiang');
+    expect(namePinyin('单雪')).toBe('shanxue');
+    expect(namePinyin('吕娜')).toBe('lvna');
+    expect(namePinyin('欧阳娜娜')).toBe('ouyangnana');
   });
 });

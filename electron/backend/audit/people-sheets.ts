@@ -132,7 +132,7 @@ interface RenewalRow {
 export function renewalSheet(ctx: AuditContext): TableSheetSpec {
   const db = ctx.db;
   const s = ctx.settings;
-  const rules = { today: ctx.today, warningDays: s.expiryWarningDays, trainingRequiredHours: s.annualTrainingHours };
+  const rules = { today: ctx.today, warningDays: s.expiryWarningDays, trainingRequiredHours: s.annualTrainingHours, searchSynonyms: s.searchSynonyms };
   const filter = rosterFilterSchema.parse({ expiringWithinDays: s.expiryWarningDays, includeExpired: true });
   const { where, params } = rosterWhere(filter, rules);
   const parts = rosterSqlParts(null);
@@ -169,17 +169,43 @@ export function renewalSheet(ctx: AuditContext): TableSheetSpec {
     ],
     columns: [
       seqColumn(rows.length),
-      textColumn('unit', '单位', list.map((r) => r.unit), 12, 32),
-      labelColumn('name', '姓名', list.map((r) => r.name), 8, 14),
+      textColumn(
+        'unit',
+        '单位',
+        list.map((r) => r.unit),
+        12,
+        32,
+      ),
+      labelColumn(
+        'name',
+        '姓名',
+        list.map((r) => r.name),
+        8,
+        14,
+      ),
       labelColumn('sex', '性别', ['男'], 5, 5),
       codeColumn('idNumber', '身份证号', ['430981********1234'], 20, 22),
-      labelColumn('certType', '证件类型', list.map((r) => r.cert_type)),
-      codeColumn('certNumber', '证件编号', list.map((r) => r.cert_number ?? '')),
+      labelColumn(
+        'certType',
+        '证件类型',
+        list.map((r) => r.cert_type),
+      ),
+      codeColumn(
+        'certNumber',
+        '证件编号',
+        list.map((r) => r.cert_number ?? ''),
+      ),
       dateColumn('issueDate', '发证日期'),
       dateColumn('expiryDate', '有效期至'),
       countColumn('days', '剩余天数', 9999),
       labelColumn('status', '证件状态', ['即将到期']),
-      textColumn('category', '执法类别', list.map((r) => r.category ?? ''), 8, 24),
+      textColumn(
+        'category',
+        '执法类别',
+        list.map((r) => r.category ?? ''),
+        8,
+        24,
+      ),
     ],
     rows,
     footerLines: signatureLines([`换证人员须在证件有效期届满前参加换证考试。`]),
@@ -232,13 +258,39 @@ export function cancellationSheet(ctx: AuditContext): TableSheetSpec {
     subtitles: [`${ctx.year} 年注销的证件，以及此前注销尚未公示的证件，共 ${rows.length} 张，其中尚未公示 ${unannounced} 张。${idNote(ctx)}`],
     columns: [
       seqColumn(rows.length),
-      textColumn('unit', '单位', list.map((r) => r.unit), 12, 32),
-      labelColumn('name', '姓名', list.map((r) => r.name), 8, 14),
+      textColumn(
+        'unit',
+        '单位',
+        list.map((r) => r.unit),
+        12,
+        32,
+      ),
+      labelColumn(
+        'name',
+        '姓名',
+        list.map((r) => r.name),
+        8,
+        14,
+      ),
       labelColumn('sex', '性别', ['男'], 5, 5),
       codeColumn('idNumber', '身份证号', ['430981********1234'], 20, 22),
-      labelColumn('certType', '证件类型', list.map((r) => r.cert_type)),
-      codeColumn('certNumber', '证件编号', list.map((r) => r.cert_number ?? '')),
-      labelColumn('reason', '注销原因', list.map((r) => r.cancel_reason ?? ''), 8, 14),
+      labelColumn(
+        'certType',
+        '证件类型',
+        list.map((r) => r.cert_type),
+      ),
+      codeColumn(
+        'certNumber',
+        '证件编号',
+        list.map((r) => r.cert_number ?? ''),
+      ),
+      labelColumn(
+        'reason',
+        '注销原因',
+        list.map((r) => r.cancel_reason ?? ''),
+        8,
+        14,
+      ),
       dateColumn('cancelDate', '注销日期'),
       dateColumn('announceDate', '公示日期'),
       labelColumn('remark', '备注', ['尚未公示'], 8, 10),

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/errors.ts';
 import { createBackup } from '../backups/backup-service.ts';
 import { ensurePrivateDir, makeFilePrivate } from '../files/private-paths.ts';
+import { fillNamePinyin } from '../personnel/name-pinyin.ts';
 import { checkFile, DatabaseDamagedError, emptyFileHealth, hasWalContent, readHeader, unreadableHealth } from './integrity.ts';
 import { latestVersion, type Migration } from './migrations.ts';
 
@@ -73,10 +74,7 @@ function migrate(db: Db, pending: readonly Migration[]): void {
       try {
         db.exec(migration.sql);
       } catch (err) {
-        throw new AppError(
-          'DATABASE_ERROR',
-          `数据库升级失败（第 ${migration.version} 步 ${migration.name}）：${(err as Error).message}。数据库未作任何修改。`,
-        );
+        throw new AppError('DATABASE_ERROR', `数据库升级失败（第 ${migration.version} 步 ${migration.name}）：${(err as Error).message}。数据库未作任何修改。`);
       }
     }
     const violations = db.pragma('foreign_key_check') as unknown[];
@@ -88,10 +86,7 @@ function migrate(db: Db, pending: readonly Migration[]): void {
 }
 
 function newerVersionError(file: string, current: number, latest: number): AppError {
-  return new AppError(
-    'DATABASE_NEWER',
-    `数据库文件（${file}）由更新版本的程序创建（数据库版本 ${current}，本程序只支持到 ${latest}）。为保护数据，本程序不会打开或修改它，请安装新版本程序后再使用。`,
-  );
+  return new AppError('DATABASE_NEWER', `数据库文件（${file}）由更新版本的程序创建（数据库版本 ${current}，本程序只支持到 ${latest}）。为保护数据，本程序不会打开或修改它，请安装新版本程序后再使用。`);
 }
 
 /**
@@ -140,6 +135,8 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions): 
       backupPath = (await createBackup(db, options.backupDir, 'before-upgrade', options.now ? { now: options.now() } : {})).path;
     }
     const applied = applyMigrations(db, options.migrations);
+    // The one part of migration 0007 SQL cannot do; a no-op query once every name has its pinyin.
+    if (readUserVersion(db) >= 7) fillNamePinyin(db);
     return { db, schemaVersion: readUserVersion(db), applied, backupPath, existed };
   } catch (err) {
     db.close();

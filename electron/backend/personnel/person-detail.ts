@@ -35,7 +35,7 @@ interface EventDbRow {
 }
 
 export function getPersonDetail(db: Db, id: number, today: string, settings: RegistrySettings): PersonDetail {
-  const rules = { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours };
+  const rules = { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
   const [row] = rosterRows(db, [id], rules, { certType: null, fullIdNumbers: false });
   if (!row) throw new AppError('NOT_FOUND', '该人员不存在，可能已被删除');
   const extra = db.prepare(`SELECT phone, notes, created_at, updated_at, staffing_type FROM personnel WHERE id = ?`).get(id) as {
@@ -46,7 +46,9 @@ export function getPersonDetail(db: Db, id: number, today: string, settings: Reg
   };
 
   const cards = db
-    .prepare(`SELECT id, cert_type, cert_number, state, issue_date, expiry_date, cancel_reason, cancel_date, announce_date, replaces_id FROM certificates WHERE person_id = ? ORDER BY coalesce(issue_date, substr(created_at, 1, 10)) DESC, id DESC`)
+    .prepare(
+      `SELECT id, cert_type, cert_number, state, issue_date, expiry_date, cancel_reason, cancel_date, announce_date, replaces_id FROM certificates WHERE person_id = ? ORDER BY coalesce(issue_date, substr(created_at, 1, 10)) DESC, id DESC`,
+    )
     .all(id) as CardDbRow[];
   const events = db
     .prepare(
@@ -108,9 +110,15 @@ export function getPersonDetail(db: Db, id: number, today: string, settings: Reg
   ).map((e) => ({ id: e.id, examType: e.exam_type, examDate: e.exam_date, score: e.score, passed: e.passed === 1, notes: e.notes }));
 
   const training = (
-    db
-      .prepare(`SELECT id, person_id, training_date, course, hours, organiser, notes FROM training_records WHERE person_id = ? ORDER BY training_date DESC, id DESC`)
-      .all(id) as { id: number; person_id: number; training_date: string; course: string; hours: number; organiser: string | null; notes: string | null }[]
+    db.prepare(`SELECT id, person_id, training_date, course, hours, organiser, notes FROM training_records WHERE person_id = ? ORDER BY training_date DESC, id DESC`).all(id) as {
+      id: number;
+      person_id: number;
+      training_date: string;
+      course: string;
+      hours: number;
+      organiser: string | null;
+      notes: string | null;
+    }[]
   ).map((t) => ({ id: t.id, personId: t.person_id, trainingDate: t.training_date, course: t.course, hours: t.hours, organiser: t.organiser, notes: t.notes }));
   const trainingByYear = db.prepare(`SELECT year, hours FROM training_year_hours WHERE person_id = ? ORDER BY year DESC`).all(id) as { year: number; hours: number }[];
 

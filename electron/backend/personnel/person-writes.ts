@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/errors.ts';
 import { nameInitials } from '../../../shared/domain/name-initials.ts';
 import type { RowImage, Writer } from '../db/tracked-writes.ts';
+import { rememberNamePinyin } from './name-pinyin.ts';
 import { assertIdNumberFree, assertStaffingAllowsOpenCards, unitName, type PersonRow } from './person-values.ts';
 
 /**
@@ -9,13 +10,15 @@ import { assertIdNumberFree, assertStaffingAllowsOpenCards, unitName, type Perso
  * inside the import's one operation (import/commit-import.ts). Both get the same checks, made
  * against the registry as it is inside the transaction, with the same messages: an ID number
  * belongs to one person, a unit changes only by a transfer, a card holder keeps a staffing type
- * that may hold the card; and the pinyin initials always follow the name.
+ * that may hold the card; and the pinyin initials (and full pinyin,
+ * name-pinyin.ts) always follow the name.
  */
 
 /** Adds a person; returns the new id. The ID number must already be cleaned and checked (checkedIdNumber). */
 export function insertPersonRow(w: Writer, row: PersonRow): number {
   unitName(w.db, row.unit_id);
   assertIdNumberFree(w.db, row.id_number, null);
+  rememberNamePinyin(w.db, row.name);
   return w.insert('personnel', { ...row, name_initials: nameInitials(row.name) });
 }
 
@@ -34,7 +37,10 @@ export function updatePersonRow(w: Writer, personId: number, patch: Partial<Pers
   }
   if (patch.staffing_type !== undefined) assertStaffingAllowsOpenCards(w.db, personId, patch.staffing_type);
   const row: RowImage = { ...patch };
-  if (patch.name !== undefined) row['name_initials'] = nameInitials(patch.name);
+  if (patch.name !== undefined) {
+    row['name_initials'] = nameInitials(patch.name);
+    rememberNamePinyin(w.db, patch.name);
+  }
   return w.update('personnel', personId, row);
 }
 

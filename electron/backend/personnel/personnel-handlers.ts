@@ -20,7 +20,7 @@ import { addTraining, deleteTraining, trainingSummary, updateTraining } from './
 
 function rulesOf(ctx: BackendContext): RosterRules {
   const settings = ctx.settings();
-  return { today: ctx.today(), warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours };
+  return { today: ctx.today(), warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
 }
 
 function lifecycleContext(ctx: BackendContext) {

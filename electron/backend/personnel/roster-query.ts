@@ -6,6 +6,7 @@ import { addDays } from '../../../shared/domain/dates.ts';
 import { checkIdNumber, idSexMismatch, maskIdNumber } from '../../../shared/domain/id-number.ts';
 import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import { classifyRosterSearch, type RosterSortKey } from '../../../shared/domain/roster-query.ts';
+import { synonymVariants, type SearchSynonym } from '../../../shared/domain/search-synonyms.ts';
 import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { roleCertTypeSql } from '../db/current-certificate.ts';
 import type { Db } from '../db/open-database.ts';
@@ -22,6 +23,8 @@ export interface RosterRules {
   today: string;
   warningDays: number;
   trainingRequiredHours: number;
+  /** The clerk's synonym list: a unit typed by its abbreviation finds its people. */
+  searchSynonyms: readonly SearchSynonym[];
 }
 
 type Params = Record<string, string | number | null>;
@@ -57,8 +60,7 @@ export function rosterSqlParts(certType: CertType | null) {
     certTypeExpr,
     training: `ifnull(th.hours, 0)`,
     /** Staff still in enforcement work (isActiveOfficer in shared/domain/certificate-rules.ts). */
-    activeOfficer: (status: string) =>
-      `(p.staffing_type NOT IN (${SQL_LIST(STAFFING_WITHOUT_CERTIFICATE)}) AND ${status} NOT IN (${SQL_LIST(CLOSED_CERT_STATUSES)}))`,
+    activeOfficer: (status: string) => `(p.staffing_type NOT IN (${SQL_LIST(STAFFING_WITHOUT_CERTIFICATE)}) AND ${status} NOT IN (${SQL_LIST(CLOSED_CERT_STATUSES)}))`,
   };
 }
 
@@ -132,6 +134,54 @@ export interface RosterQuery {
   params: Params;
 }
 
+/** One character is in too many unit names (市, 局) to say which unit is meant. */
+const UNIT_TEXT_MIN_LENGTH = 2;
+
+/**
+ * The ids of the people a search box's text finds, as SQL yielding person ids (and its
+ * parameters), or null for an empty search. The roster and the header's global search both use
+ * it, so they find the same people. Each branch scans one index and yields person ids:
+ * - Latin letters: pinyin initials ('zw'), full pinyin ('zhangsan', 'zhang san': spaces are
+ *   dropped), both as prefixes, or part of a card number;
+ * - digits: part of an ID number or of a card number;
+ * - other text: part of a name or of a card number, or (from two characters) the unit's name,
+ *   short name or alias, through the synonym list (市监局 finds 市场监督管理局's people), unless
+ *   `byUnit` is off (the global search lists the unit itself instead).
+ */
+export function personSearchSql(raw: string, synonyms: readonly SearchSynonym[], options: { byUnit: boolean } = { byUnit: true }): { sql: string; params: Params } | null {
+  const search = classifyRosterSearch(raw);
+  const byCardNumber = `SELECT cs.person_id FROM certificates cs WHERE cs.cert_number LIKE @searchLike ESCAPE '\\'`;
+  switch (search.kind) {
+    case 'none':
+      return null;
+    case 'initials':
+      return {
+        sql: `SELECT id FROM personnel WHERE name_initials >= @initialsFrom AND name_initials < @initialsTo
+              UNION SELECT pp.id FROM name_pinyin np JOIN personnel pp ON pp.name = np.name WHERE np.pinyin >= @initialsFrom AND np.pinyin < @initialsTo
+              UNION ${byCardNumber}`,
+        params: { initialsFrom: search.initials, initialsTo: nextPrefix(search.initials), searchLike: likeContains(search.text) },
+      };
+    case 'digits':
+      return { sql: `SELECT id FROM personnel WHERE id_number LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber}`, params: { searchLike: likeContains(search.digits) } };
+    case 'text': {
+      const params: Params = { searchLike: likeContains(search.text) };
+      let sql = `SELECT id FROM personnel WHERE name LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber}`;
+      if (options.byUnit && [...search.text].length >= UNIT_TEXT_MIN_LENGTH) {
+        const variants = synonymVariants(search.text, synonyms);
+        const likes = variants.map((v, i) => {
+          params[`unitLike${i}`] = likeContains(v);
+          return `@unitLike${i}`;
+        });
+        const matches = (column: string) => likes.map((l) => `${column} LIKE ${l} ESCAPE '\\'`).join(' OR ');
+        sql += ` UNION SELECT pu.id FROM personnel pu WHERE pu.unit_id IN (
+                   SELECT id FROM units WHERE ${matches('name')} OR ${matches("ifnull(short_name, '')")}
+                   UNION SELECT unit_id FROM unit_aliases WHERE ${matches('alias')})`;
+      }
+      return { sql, params };
+    }
+  }
+}
+
 /** The WHERE clause of a roster filter (also used by the printed renewal roster). */
 export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: string[]; params: Params; needsCert: boolean; needsTraining: boolean } {
   const parts = rosterSqlParts(filter.certType);
@@ -140,26 +190,10 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
   let needsCert = false;
   let needsTraining = false;
 
-  // Each branch scans one index (names, initials, ID numbers, card numbers) and yields person ids.
-  const search = classifyRosterSearch(filter.search);
-  const byCardNumber = `SELECT cs.person_id FROM certificates cs WHERE cs.cert_number LIKE @searchLike ESCAPE '\\'`;
-  switch (search.kind) {
-    case 'none':
-      break;
-    case 'initials':
-      where.push(`p.id IN (SELECT id FROM personnel WHERE name_initials >= @initialsFrom AND name_initials < @initialsTo UNION ${byCardNumber})`);
-      params['initialsFrom'] = search.initials;
-      params['initialsTo'] = nextPrefix(search.initials);
-      params['searchLike'] = likeContains(search.text);
-      break;
-    case 'digits':
-      where.push(`p.id IN (SELECT id FROM personnel WHERE id_number LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber})`);
-      params['searchLike'] = likeContains(search.digits);
-      break;
-    case 'text':
-      where.push(`p.id IN (SELECT id FROM personnel WHERE name LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber})`);
-      params['searchLike'] = likeContains(search.text);
-      break;
+  const search = personSearchSql(filter.search, rules.searchSynonyms);
+  if (search) {
+    where.push(`p.id IN (${search.sql})`);
+    Object.assign(params, search.params);
   }
   if (filter.unitIds.length > 0) {
     where.push(`p.unit_id IN (SELECT value FROM json_each(@unitIds))`);

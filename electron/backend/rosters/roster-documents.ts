@@ -40,7 +40,6 @@ function col(key: string, header: string, weight: number, xlsxWidth: number, ali
   return { key, header, weight, xlsxWidth, align, nowrap, cell: CELL_OF[key] ?? 'general' };
 }
 
-
 function unitOrder(db: Db): Map<number, number> {
   const ids = db.prepare(`SELECT id FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).pluck().all() as number[];
   return new Map(ids.map((id, i) => [id, i]));
@@ -48,7 +47,10 @@ function unitOrder(db: Db): Map<number, number> {
 
 function unitNames(db: Db, unitIds: readonly number[]): string[] {
   if (unitIds.length === 0) return [];
-  return db.prepare(`SELECT name FROM units WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).pluck().all(JSON.stringify(unitIds)) as string[];
+  return db
+    .prepare(`SELECT name FROM units WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`)
+    .pluck()
+    .all(JSON.stringify(unitIds)) as string[];
 }
 
 type Rows = Record<string, string>[];
@@ -81,7 +83,7 @@ function renewalRemark(row: RosterRow, today: string): string {
 
 function renewalRoster(db: Db, request: Extract<RosterRequest, { kind: 'renewal' }>, ctx: RosterContext): RosterDocument {
   const { today, settings } = ctx;
-  const rules: RosterRules = { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours };
+  const rules: RosterRules = { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
   const filter = request.filter ?? rosterFilterSchema.parse({ expiringWithinDays: settings.expiryWarningDays });
   const ids = request.personIds ?? queryRosterIds(db, filter, { key: 'unit', order: 'asc' }, rules);
   if (ids.length > 20_000) throw new AppError('RULE_VIOLATION', `所选人员共 ${ids.length} 人，超过一次打印 20,000 人的上限，请按单位分批打印。`);
@@ -189,9 +191,7 @@ function cancellationRoster(db: Db, request: Extract<RosterRequest, { kind: 'can
     bureauName: settings.bureauName,
     date: today,
     // A public notice: the clerk's selection (“not yet announced”) is not printed, only what the public needs.
-    subtitle: [range, units.length > 0 ? (units.length <= 3 ? units.join('、') : `${units.length} 个单位`) : '', `共 ${rows.length} 人`]
-      .filter(Boolean)
-      .join('　　'),
+    subtitle: [range, units.length > 0 ? (units.length <= 3 ? units.join('、') : `${units.length} 个单位`) : '', `共 ${rows.length} 人`].filter(Boolean).join('　　'),
     columns: [
       col('seq', '序号', 3.8, 6, 'center', true),
       col('unit', '单位', 16.5, 26),

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database.ts';
 import type { SamplePlan } from './sample-plan.ts';
+import { fillNamePinyin } from '../personnel/name-pinyin.ts';
 import type { UnitKey } from './units-catalog.ts';
 
 /**
@@ -36,9 +37,7 @@ export function writeSamplePlan(db: Db, plan: SamplePlan, operator: string): Wri
   );
   const insertExam = db.prepare(`INSERT INTO exams (person_id, exam_type, exam_date, score, passed, notes, created_at) VALUES (?, '通用法律知识', ?, ?, ?, NULL, ?)`);
   const insertTraining = db.prepare(`INSERT INTO training_records (person_id, training_date, course, hours, organiser, notes, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)`);
-  const insertTransfer = db.prepare(
-    `INSERT INTO transfers (person_id, from_unit_id, to_unit_id, transfer_date, doc_ref, notes, created_at) VALUES (?, ?, ?, ?, ?, '工作调动', ?)`,
-  );
+  const insertTransfer = db.prepare(`INSERT INTO transfers (person_id, from_unit_id, to_unit_id, transfer_date, doc_ref, notes, created_at) VALUES (?, ?, ?, ?, ?, '工作调动', ?)`);
   const insertItem = db.prepare(
     `INSERT INTO inspection_items (unit_id, item_code, name, category, basis, subject, undertaking_body, target, content, method, frequency, notes, sort_order, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
@@ -68,8 +67,22 @@ export function writeSamplePlan(db: Db, plan: SamplePlan, operator: string): Wri
   for (const p of plan.people) {
     const personId = Number(
       insertPerson.run(
-        idOf(p.unitKey), p.personnelKind, p.name, p.initials, p.sex, p.idNumber, p.birthDate, p.post, p.staffingType,
-        p.enforcementCategory, p.enforcementScope, p.isLegalReviewer ? 1 : 0, p.phone, p.notes, p.createdAt, p.updatedAt,
+        idOf(p.unitKey),
+        p.personnelKind,
+        p.name,
+        p.initials,
+        p.sex,
+        p.idNumber,
+        p.birthDate,
+        p.post,
+        p.staffingType,
+        p.enforcementCategory,
+        p.enforcementScope,
+        p.isLegalReviewer ? 1 : 0,
+        p.phone,
+        p.notes,
+        p.createdAt,
+        p.updatedAt,
       ).lastInsertRowid,
     );
     // Cards are planned oldest first, so a renewal's predecessor already has its id.
@@ -78,8 +91,7 @@ export function writeSamplePlan(db: Db, plan: SamplePlan, operator: string): Wri
       const c = row.card;
       const replacesId = c.replaces === null ? null : (cardIds[c.replaces] ?? null);
       const cardId = Number(
-        insertCard.run(personId, row.certType, row.number, c.state, c.issueDate, c.expiryDate, c.cancelReason, c.cancelDate, c.announceDate, replacesId, row.createdAt, row.updatedAt)
-          .lastInsertRowid,
+        insertCard.run(personId, row.certType, row.number, c.state, c.issueDate, c.expiryDate, c.cancelReason, c.cancelDate, c.announceDate, replacesId, row.createdAt, row.updatedAt).lastInsertRowid,
       );
       cardIds.push(cardId);
       for (const e of row.events) insertEvent.run(cardId, e.type, e.date, e.reason, e.docRef, operator, e.details, e.createdAt);
@@ -106,6 +118,8 @@ export function writeSamplePlan(db: Db, plan: SamplePlan, operator: string): Wri
       insertPublication.run(unitId, pub.docNumber, pub.title, pub.publishDate, pub.validFrom, pub.validTo, pub.notes, stamp, stamp);
     });
   }
+  // The bulk insert above bypasses person-writes.ts, so the names' full pinyin is added here.
+  fillNamePinyin(db);
 
   return { units: plan.units.length, personnel: plan.people.length, inspectionItems, listItems };
 }
