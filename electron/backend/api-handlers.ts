@@ -10,6 +10,7 @@ import { operatorHandlers } from './operators/operator-handlers.ts';
 import { computeOverview } from './overview/overview-service.ts';
 import { personnelHandlers } from './personnel/personnel-handlers.ts';
 import { reportHandlers } from './report/report-handlers.ts';
+import { searchHandlers } from './search/search-handlers.ts';
 import { generateSampleData } from './sample-data/generate-sample-data.ts';
 import { writeSettings } from './settings/settings-store.ts';
 import { createUnit, deleteUnit, listUnits, updateUnit } from './units/units-service.ts';
@@ -80,6 +81,7 @@ export const apiHandlers = {
 
   ...personnelHandlers,
   ...catalogHandlers,
+  ...searchHandlers,
   ...importHandlers,
   ...databaseHandlers,
   ...operatorHandlers,

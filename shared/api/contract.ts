@@ -13,6 +13,7 @@ import { overviewMethods } from './methods/overview.ts';
 import { personnelMethods } from './methods/personnel.ts';
 import { reportMethods } from './methods/reports.ts';
 import { rosterMethods } from './methods/rosters.ts';
+import { searchMethods } from './methods/search.ts';
 import { settingsMethods } from './methods/settings.ts';
 import { systemMethods } from './methods/system.ts';
 import { trainingMethods } from './methods/training.ts';
@@ -39,6 +40,7 @@ export const contract = {
   ...trainingMethods,
   ...rosterMethods,
   ...catalogMethods,
+  ...searchMethods,
   ...importMethods,
   ...databaseMethods,
   ...operatorMethods,
