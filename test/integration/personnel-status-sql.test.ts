@@ -51,7 +51,7 @@ describe('the roster’s SQL status agrees with deriveCertStatus', () => {
         [addDays(expiry, -31), 30],
       ] as const) {
         const expected = expectedStatuses(today, warningDays);
-        const rows = rosterRows(db, ids, { today, warningDays, trainingRequiredHours: 60 }, { certType: null, fullIdNumbers: false });
+        const rows = rosterRows(db, ids, { today, warningDays, trainingRequiredHours: 60, searchSynonyms: [] }, { certType: null, fullIdNumbers: false });
         for (const row of rows) {
           if (row.status !== expected.get(row.id)) mismatches.push({ id: row.id, today, sql: row.status, rule: expected.get(row.id) });
           compared += 1;
@@ -67,7 +67,7 @@ describe('the roster’s SQL status agrees with deriveCertStatus', () => {
     for (const today of ['2026-11-29', '2027-03-01', '2028-09-13']) {
       const expected = expectedStatuses(today, 180);
       for (const status of CERT_STATUSES) {
-        const ids = queryRosterIds(db, rosterFilterSchema.parse({ statuses: [status] }), { key: 'unit', order: 'asc' }, { today, warningDays: 180, trainingRequiredHours: 60 });
+        const ids = queryRosterIds(db, rosterFilterSchema.parse({ statuses: [status] }), { key: 'unit', order: 'asc' }, { today, warningDays: 180, trainingRequiredHours: 60, searchSynonyms: [] });
         const want = [...expected.entries()].filter(([, s]) => s === status).map(([id]) => id);
         expect([...ids].sort((a, b) => a - b)).toEqual(want.sort((a, b) => a - b));
       }
