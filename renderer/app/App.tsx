@@ -6,7 +6,8 @@ import { leaveQuestion } from './leave-guard.ts';
 import { PAGES } from './pages.tsx';
 import { useAppInfo, useSettings } from './registry-env.tsx';
 import { useSession } from './session-gate.tsx';
-import { navigate, useHashRoute, type Route } from './use-hash-route.ts';
+import { GlobalSearch } from './GlobalSearch.tsx';
+import { navigate, parseHash, useHashRoute, type Route } from './use-hash-route.ts';
 
 const { Sider, Header, Content } = Layout;
 
@@ -24,14 +25,17 @@ function Shell({ route }: { route: Route }) {
   const info = useAppInfo();
   const { modal } = App.useApp();
 
-  const go = (key: string) => {
-    const question = key === route.page ? null : leaveQuestion();
+  const goTo = (path: string, samePage: boolean) => {
+    const question = samePage ? null : leaveQuestion();
     if (!question) {
-      navigate(`/${key}`);
+      navigate(path);
       return;
     }
-    modal.confirm({ title: '离开这个页面？', content: question, okText: '离开', cancelText: '留在本页', onOk: () => navigate(`/${key}`) });
+    modal.confirm({ title: '离开这个页面？', content: question, okText: '离开', cancelText: '留在本页', onOk: () => navigate(path) });
   };
+  const go = (key: string) => goTo(`/${key}`, key === route.page);
+  // A search hit on the page shown (another person, another record) leaves nothing unsaved behind.
+  const openFound = (path: string) => goTo(path, parseHash(`#${path}`).page === route.page);
   const session = useSession();
 
   return (
@@ -52,8 +56,11 @@ function Shell({ route }: { route: Route }) {
         />
       </Sider>
       <Layout>
-        <Header className="no-print" style={{ background: '#fff', padding: '0 24px', height: 56, lineHeight: '56px', borderBottom: '1px solid #e8eaee', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
-          <Typography.Text strong style={{ fontSize: 15 }}>
+        <Header
+          className="no-print"
+          style={{ background: '#fff', padding: '0 24px', height: 56, lineHeight: '56px', borderBottom: '1px solid #e8eaee', display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}
+        >
+          <Typography.Text strong style={{ fontSize: 15, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
             {settings.bureauName} · 行政执法人员与“一目录四清单”台账
             {info.hasSampleData && (
               <Tooltip title="台账中是生成的示例数据，仅供熟悉和培训使用，不是本县的真实台账。正式使用请换一个新的数据文件夹。">
@@ -63,6 +70,7 @@ function Shell({ route }: { route: Route }) {
               </Tooltip>
             )}
           </Typography.Text>
+          <GlobalSearch onOpen={openFound} />
           {session.status.configured ? (
             <Space>
               <Typography.Text type="secondary" data-testid="signed-in-operator">

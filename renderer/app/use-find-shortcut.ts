@@ -5,6 +5,14 @@ interface Focusable {
   select?: () => void;
 }
 
+/** How many mounted pages have a search box of their own (the header's search leaves Ctrl+F to them). */
+let pageFindTargets = 0;
+
+/** True while the page shown has its own search box, which Ctrl+F focuses. */
+export function pageHasOwnFind(): boolean {
+  return pageFindTargets > 0;
+}
+
 /** Ctrl+F (⌘F on a Mac) focuses the page's own search box instead of the browser's find bar. */
 export function useFindShortcut(target: RefObject<Focusable | null>): void {
   useEffect(() => {
@@ -16,7 +24,11 @@ export function useFindShortcut(target: RefObject<Focusable | null>): void {
         target.current.select?.();
       }
     };
+    pageFindTargets += 1;
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      pageFindTargets -= 1;
+      window.removeEventListener('keydown', onKey);
+    };
   }, [target]);
 }
