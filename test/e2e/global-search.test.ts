@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlobalSearchHit, GlobalSearchResult } from '../../shared/api/methods/search.ts';
 import { namePinyin } from '../../shared/domain/name-initials.ts';
+import { DEFAULT_SEARCH_SYNONYMS } from '../../shared/domain/search-synonyms.ts';
 import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
 
 let app: RunningApp;
@@ -115,5 +116,25 @@ describe('the global search in the header, at 1366×768', () => {
     expect(groups).toEqual(expected.groups.map((g) => `global-search-group-${g.kind}`));
     await screenshot(page, 'global-search-open');
     await page.keyboard.press('Escape');
+  });
+
+  it('uses a synonym added in 设置 › 业务规则 at once', async () => {
+    await call(page, 'settings.update', { searchSynonyms: [...DEFAULT_SEARCH_SYNONYMS] });
+    expect((await call<GlobalSearchResult>(page, 'search.global', { q: '琼湖办' })).groups).toEqual([]);
+    try {
+      await openRoute(page, app, '/settings/rules');
+      const editor = page.getByTestId('synonyms-editor');
+      await editor.getByRole('button', { name: /添加同义词/ }).click();
+      await editor.getByLabel('简称').last().fill('琼湖办');
+      await editor.getByLabel('全称').last().fill('琼湖街道办事处');
+      await page.getByTestId('synonyms-save').click();
+      await poll(async () => (await call<{ searchSynonyms: unknown[] }>(page, 'settings.get')).searchSynonyms, 'the list is saved').toContainEqual({ short: '琼湖办', full: '琼湖街道办事处' });
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('琼湖办');
+      await poll(() => activeHit().textContent(), 'the unit is found by the new abbreviation').toContain('琼湖街道办事处');
+      await page.keyboard.press('Escape');
+    } finally {
+      await call(page, 'settings.update', { searchSynonyms: [...DEFAULT_SEARCH_SYNONYMS] });
+    }
   });
 });
