@@ -17,7 +17,7 @@ const HITS_PER_GROUP = 6;
 const SHORTCUT_HELP = 'Ctrl+K：在任何页面打开全局搜索。Ctrl+F：在人员名册、检查事项和单位管理页定位到本页的搜索框，在其他页面同样打开全局搜索。';
 
 /** Where a hit opens: the person's page, the unit's people on the roster, the record's drawer in the catalog. */
-export function hitPath(hit: GlobalSearchHit): string {
+function hitPath(hit: GlobalSearchHit): string {
   switch (hit.kind) {
     case 'person':
       return `/personnel/${hit.id}`;
