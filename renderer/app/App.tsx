@@ -1,5 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { PrintPage } from '../pages/print/PrintPage.tsx';
 import { SetupPage } from '../pages/setup/SetupPage.tsx';
 import { leaveQuestion } from './leave-guard.ts';
@@ -35,7 +36,19 @@ function Shell({ route }: { route: Route }) {
   };
   const go = (key: string) => goTo(`/${key}`, key === route.page);
   // A search hit on the page shown (another person, another record) leaves nothing unsaved behind.
-  const openFound = (path: string) => goTo(path, parseHash(`#${path}`).page === route.page);
+  // A search hit opens its page afresh, as a link from elsewhere would: the catalog opens the record's
+  // drawer only when the page starts at that address, even when it is the page already shown.
+  const [foundPath, setFoundPath] = useState<string | null>(null);
+  const [visit, setVisit] = useState(0);
+  const here = `/${[route.page, ...route.params].map(encodeURIComponent).join('/')}${route.query.size > 0 ? `?${route.query.toString()}` : ''}`;
+  if (foundPath !== null && foundPath === here) {
+    setFoundPath(null);
+    setVisit((v) => v + 1);
+  }
+  const openFound = (path: string) => {
+    setFoundPath(path);
+    goTo(path, parseHash(`#${path}`).page === route.page);
+  };
   const session = useSession();
 
   return (
@@ -84,7 +97,9 @@ function Shell({ route }: { route: Route }) {
             <Typography.Text type="secondary">{settings.operatorName ? `经办人：${settings.operatorName}` : '未设置经办人（设置 › 业务规则）'}</Typography.Text>
           )}
         </Header>
-        <Content style={{ padding: 24, minWidth: 0 }}>{setup ? <SetupPage /> : page?.render(route)}</Content>
+        <Content key={visit} style={{ padding: 24, minWidth: 0 }}>
+          {setup ? <SetupPage /> : page?.render(route)}
+        </Content>
       </Layout>
     </Layout>
   );

@@ -205,7 +205,6 @@ export function GlobalSearch({ onOpen }: { onOpen: (path: string) => void }) {
         closable={false}
         width={680}
         style={{ top: 64 }}
-        forceRender
         transitionName=""
         maskTransitionName=""
         styles={{ body: { padding: 0 }, container: { padding: 0, overflow: 'hidden' } }}

@@ -52,6 +52,7 @@ describe('the global search in the header, at 1366×768', () => {
     await searchFrom('/overview', person.typed);
     await poll(() => hits().count(), `one hit for “${person.typed}”`).toBe(1);
     expect(await activeHit().textContent()).toContain(person.name);
+    await screenshot(page, 'global-search-pinyin');
     await page.keyboard.press('Enter');
     await poll(() => page.evaluate(() => window.location.hash), 'the person’s page is opened').toBe(`#/personnel/${person.id}`);
     await poll(() => page.getByTestId('person-name').textContent(), 'the person page shows the name').toBe(person.name);
@@ -78,6 +79,9 @@ describe('the global search in the header, at 1366×768', () => {
     await poll(() => page.evaluate(() => window.location.hash), 'the record is opened in the catalog').toBe(`${path}?unit=${second.unitId}&open=${second.id}`);
     await page.getByTestId('record-drawer').waitFor();
     await poll(() => page.getByTestId('drawer-title').textContent(), 'the drawer shows the record').toBe(second.title);
+    // The closed search leaves Esc to the page: it closes the drawer.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('record-drawer').waitFor({ state: 'hidden' });
   });
 
   it('opens a unit named by its abbreviation (市监局) as its people on the roster', async () => {

@@ -60,13 +60,6 @@ export function CatalogPage({ route }: { route: Route }) {
   };
 
   const [drawer, setDrawer] = useState<RecordRef | null>(() => (place.open !== null && place.view === 'browse' ? { kind: place.tab, id: place.open } : null));
-  // A link naming another record (the header's search) opens it while this page is already shown.
-  const openKey = place.open !== null && place.view === 'browse' ? `${place.tab}:${place.open}` : null;
-  const [linkedKey, setLinkedKey] = useState(openKey);
-  if (openKey !== linkedKey) {
-    setLinkedKey(openKey);
-    if (place.open !== null && openKey !== null) setDrawer({ kind: place.tab, id: place.open });
-  }
   const [editing, setEditing] = useState<Editing | null>(null);
   const showUndo = useUndoNotice();
   const deleteRecord = useDeleteRecord(changed);
@@ -189,7 +182,11 @@ export function CatalogPage({ route }: { route: Route }) {
         />
       </div>
       {agenciesState.error ? <Alert type="error" showIcon title={errorMessage(agenciesState.error)} style={{ marginBottom: 12 }} /> : null}
-      {agenciesState.data && agencies.length === 0 ? <Empty description="还没有执法单位。请先在“概览”生成示例数据或“导入”各单位报送的文件，或在 设置 › 单位管理 中把单位标记为执法主体。" /> : content}
+      {agenciesState.data && agencies.length === 0 ? (
+        <Empty description="还没有执法单位。请先在“概览”生成示例数据或“导入”各单位报送的文件，或在 设置 › 单位管理 中把单位标记为执法主体。" />
+      ) : (
+        content
+      )}
       {drawer ? (
         <RecordDrawer
           record={drawer}
