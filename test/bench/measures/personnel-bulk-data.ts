@@ -51,8 +51,18 @@ export function addBulkPersonnel(db: Db, count: number, today: string, seed = 7)
       const auxiliary = !supervisor && rng.chance(0.01);
       const personId = Number(
         insertPerson.run(
-          unit.id, supervisor ? '监督人员' : '执法人员', name, initials, sex, idNumber, birth, rng.pick(['科员', '执法队员', '股长', '中队长', '副局长']),
-          auxiliary ? '聘用辅助人员' : rng.pick(['行政编制', '参照公务员管理', '事业编制']), '综合执法', '城乡综合执法', rng.chance(0.06) ? 1 : 0,
+          unit.id,
+          supervisor ? '监督人员' : '执法人员',
+          name,
+          initials,
+          sex,
+          idNumber,
+          birth,
+          rng.pick(['科员', '执法队员', '股长', '中队长', '副局长']),
+          auxiliary ? '聘用辅助人员' : rng.pick(['行政编制', '参照公务员管理', '事业编制']),
+          '综合执法',
+          '城乡综合执法',
+          rng.chance(0.06) ? 1 : 0,
         ).lastInsertRowid,
       );
       const certType = supervisor ? '行政执法监督证' : '行政执法证';
@@ -72,8 +82,15 @@ export function addBulkPersonnel(db: Db, count: number, today: string, seed = 7)
           const state = roll < 0.035 ? '已注销' : roll < 0.04 ? '暂扣' : '有效';
           cardNo += 1;
           insertCard.run(
-            personId, certType, `B${String(cardNo).padStart(9, '0')}`, state, issue, validityEnd(issue, 5),
-            state === '已注销' ? '调离执法岗位' : null, state === '已注销' ? addDays(today, -rng.int(1, 300)) : null, replaces,
+            personId,
+            certType,
+            `B${String(cardNo).padStart(9, '0')}`,
+            state,
+            issue,
+            validityEnd(issue, 5),
+            state === '已注销' ? '调离执法岗位' : null,
+            state === '已注销' ? addDays(today, -rng.int(1, 300)) : null,
+            replaces,
           );
         }
       }
