@@ -195,12 +195,20 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
     where.push(`p.id IN (${search.sql})`);
     Object.assign(params, search.params);
   }
+  // A filter that keeps few people names them through an index (`p.unit_id IN …`, `p.id IN …`), so
+  // SQLite fetches those people by key instead of reading all 100,000 and testing each;
+  // test/integration/roster-plan.test.ts holds every such filter to its plan.
   if (filter.unitIds.length > 0) {
-    where.push(`p.unit_id IN (SELECT value FROM json_each(@unitIds))`);
-    params['unitIds'] = JSON.stringify(filter.unitIds);
+    // One bound value per unit (not json_each): SQLite then knows how few units there are and
+    // searches personnel_unit instead of scanning everyone.
+    const names = filter.unitIds.map((id, i) => {
+      params[`unit${i}`] = id;
+      return `@unit${i}`;
+    });
+    where.push(`p.unit_id IN (${names.join(', ')})`);
   }
   if (filter.unitKind) {
-    where.push(`u.kind = @unitKind`);
+    where.push(`p.unit_id IN (SELECT id FROM units WHERE kind = @unitKind)`);
     params['unitKind'] = filter.unitKind;
   }
   if (filter.personnelKind) {
@@ -214,6 +222,8 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
   if (filter.statuses.length > 0) {
     where.push(`${parts.status} IN (SELECT value FROM json_each(@statuses))`);
     params['statuses'] = JSON.stringify(filter.statuses);
+    // 已过期 and 即将到期 are cards in force ending by the warning date: the expiry index finds them.
+    if (filter.statuses.every((s) => s === '已过期' || s === '即将到期')) where.push(`p.id IN (${cardsInForceEnding('@expiringUntil')})`);
     needsCert = true;
   }
   if (filter.certType) {
@@ -222,6 +232,7 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
   }
   if (filter.expiringWithinDays !== null) {
     where.push(`cc.state = '有效' AND cc.expiry_date <= @expiryLimit${filter.includeExpired ? '' : ` AND cc.expiry_date >= @today`}`);
+    where.push(`p.id IN (${cardsInForceEnding('@expiryLimit', filter.includeExpired ? null : '@today')})`);
     params['expiryLimit'] = addDays(rules.today, filter.expiringWithinDays);
     if (!filter.includeExpired) params['today'] = rules.today;
     needsCert = true;
@@ -235,6 +246,7 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
   if (filter.legalReviewersOnly) where.push(`p.is_legal_reviewer = 1`);
   if (filter.expiryFrom !== null || filter.expiryTo !== null) {
     where.push(`cc.state = '有效' AND cc.expiry_date BETWEEN @expiryFrom AND @expiryTo`);
+    where.push(`p.id IN (${cardsInForceEnding('@expiryTo', '@expiryFrom')})`);
     params['expiryFrom'] = filter.expiryFrom ?? '0000-01-01';
     params['expiryTo'] = filter.expiryTo ?? '9999-12-31';
     needsCert = true;
@@ -251,6 +263,14 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
     Object.assign(params, certFlowParams(filter.certFlow.year));
   }
   return { where, params: { ...baseParams(rules, filter.certType), ...params }, needsCert, needsTraining };
+}
+
+/**
+ * The people holding a card in force (of any type) that ends in a range: a superset of what the
+ * filter keeps (the roster's own card is checked on `cc`), read from certificate_current_expiry.
+ */
+function cardsInForceEnding(until: string, from: string | null = null): string {
+  return `SELECT person_id FROM certificate_current WHERE state = '有效' AND expiry_date <= ${until}${from ? ` AND expiry_date >= ${from}` : ''}`;
 }
 
 export function rosterIdsQuery(filter: RosterFilter, sort: RosterSort, rules: RosterRules): RosterQuery {
