@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlobalSearchHit, GlobalSearchResult } from '../../shared/api/methods/search.ts';
-import { namePinyin } from '../../shared/domain/name-initials.ts';
+import { namePinyin } from '../../electron/backend/personnel/name-initials.ts';
 import { DEFAULT_SEARCH_SYNONYMS } from '../../shared/domain/search-synonyms.ts';
 import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import type { SearchResult } from '../../shared/api/methods/catalog.ts';
 import type { GlobalSearchHit, GlobalSearchResult } from '../../shared/api/methods/search.ts';
-import { namePinyin } from '../../shared/domain/name-initials.ts';
+import { namePinyin } from '../../electron/backend/personnel/name-initials.ts';
 import { DEFAULT_SEARCH_SYNONYMS } from '../../shared/domain/search-synonyms.ts';
 import { callErr, callOk, freshBackend } from '../helpers/backend.ts';
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   backend = await freshBackend();
   await callOk(backend, 'system.generateSampleData', { seed: 2023 });
   const settings = backend.context.settings();
-  rules = { today: backend.context.today(), warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours };
+  rules = { today: backend.context.today(), warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
 });
 
 afterAll(() => backend.close());

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../electron/backend/db/migrations.ts';
 import { openDatabase, type Db } from '../../electron/backend/db/open-database.ts';
-import { nameInitials } from '../../shared/domain/name-initials.ts';
+import { nameInitials } from '../../electron/backend/personnel/name-initials.ts';
 import { generateSampleData, type SampleDataSummary } from '../../electron/backend/sample-data/generate-sample-data.ts';
 import { AppError } from '../../shared/api/errors.ts';
 import { deriveCertStatus, type CertStatus } from '../../shared/domain/certificate-status.ts';

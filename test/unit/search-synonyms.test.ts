@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charsMatchExpression, findMatchRanges, parseSearchQuery, trigramMatchExpression } from '../../shared/domain/catalog-search.ts';
-import { namePinyin } from '../../shared/domain/name-initials.ts';
+import { namePinyin } from '../../electron/backend/personnel/name-initials.ts';
 import { DEFAULT_SEARCH_SYNONYMS, searchSynonymSchema, synonymVariants, SYNONYM_VARIANTS_MAX } from '../../shared/domain/search-synonyms.ts';
 import { DEFAULT_SETTINGS, registrySettingsSchema } from '../../shared/domain/settings.ts';
 

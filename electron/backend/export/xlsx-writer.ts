@@ -1,8 +1,9 @@
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/api/errors.ts';
 import { isIsoDate } from '../../../shared/domain/dates.ts';
 import { looksLikeFormula, sanitizeCellText } from '../../../shared/domain/spreadsheet-text.ts';
+import { requirePackage } from '../lazy-package.ts';
 import { enableQuotePrefixStyles } from './quote-prefix.ts';
 import {
   cellStyle,
@@ -41,7 +42,20 @@ import {
  * escape and the text format, so no spreadsheet evaluates it, even when the clerk edits the cell.
  */
 
-enableQuotePrefixStyles();
+/**
+ * ExcelJS (and the ~150 modules it pulls in: archiver, unzipper, fast-csv …) is loaded when the
+ * first workbook is written, not when the program starts: most sessions never export, and loading
+ * it took a third of the web host's start-up and ~30 MiB it then held at idle (issue 13).
+ */
+let excelJs: typeof ExcelJS | null = null;
+
+function loadExcelJs(): typeof ExcelJS {
+  if (!excelJs) {
+    excelJs = requirePackage<typeof ExcelJS>('exceljs');
+    enableQuotePrefixStyles();
+  }
+  return excelJs;
+}
 
 export type CellValue = string | number | boolean | Date | null | undefined;
 export type { CellKind, RowRole } from './xlsx-style.ts';
@@ -214,7 +228,7 @@ export class XlsxWorkbook {
   /** `file`: write straight to this path (the caller renames it into place); else into memory. */
   constructor(options: { file?: string; creator?: string } = {}) {
     this.sink = options.file ? null : new BufferSink();
-    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    this.writer = new (loadExcelJs().stream.xlsx.WorkbookWriter)({
       ...(options.file ? { filename: options.file } : { stream: this.sink as Writable }),
       useStyles: true,
       useSharedStrings: false,

@@ -1,4 +1,4 @@
-import { namePinyin } from '../../../shared/domain/name-initials.ts';
+import { namePinyin } from './name-initials.ts';
 import type { Db } from '../db/open-database.ts';
 
 /**

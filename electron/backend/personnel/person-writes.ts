@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/errors.ts';
-import { nameInitials } from '../../../shared/domain/name-initials.ts';
+import { nameInitials } from './name-initials.ts';
 import type { RowImage, Writer } from '../db/tracked-writes.ts';
 import { rememberNamePinyin } from './name-pinyin.ts';
 import { assertIdNumberFree, assertStaffingAllowsOpenCards, unitName, type PersonRow } from './person-values.ts';

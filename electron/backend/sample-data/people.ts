@@ -2,7 +2,7 @@ import { addDays, addYears, fromDayNumber, toDayNumber } from '../../../shared/d
 import { composeIdNumber } from '../../../shared/domain/id-number.ts';
 import type { Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import { maxDate, minDate, randomDay } from './date-picks.ts';
-import { nameInitials } from '../../../shared/domain/name-initials.ts';
+import { nameInitials } from '../personnel/name-initials.ts';
 import { generateName } from './names.ts';
 import type { Random } from './random.ts';
 import type { PostProfile } from './units-catalog.ts';

@@ -1,5 +1,5 @@
 import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
-import { namePinyin } from '../../../shared/domain/name-initials.ts';
+import { namePinyin } from '../../../electron/backend/personnel/name-initials.ts';
 import { DEFAULT_SEARCH_SYNONYMS } from '../../../shared/domain/search-synonyms.ts';
 import { REPO_ROOT, tempDir } from '../../helpers/paths.ts';
 import { percentile, type Measure } from '../measure.ts';

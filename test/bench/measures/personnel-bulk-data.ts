@@ -3,7 +3,7 @@ import { generateName } from '../../../electron/backend/sample-data/names.ts';
 import { createRandom } from '../../../electron/backend/sample-data/random.ts';
 import { composeIdNumber } from '../../../shared/domain/id-number.ts';
 import { addDays, validityEnd } from '../../../shared/domain/dates.ts';
-import { nameInitials } from '../../../shared/domain/name-initials.ts';
+import { nameInitials } from '../../../electron/backend/personnel/name-initials.ts';
 
 /**
  * Fills a registry that already holds the sample units with `count` extra personnel, written with

@@ -1,4 +1,17 @@
-import { pinyin } from 'pinyin-pro';
+import { requirePackage } from '../lazy-package.ts';
+
+type PinyinPro = typeof import('pinyin-pro');
+
+/**
+ * pinyin-pro's dictionary (~140 ms and ~16 MiB) is loaded by the first name that needs initials,
+ * not at start-up: most sessions open the registry without adding anyone (issue 13).
+ */
+let pinyinPro: PinyinPro | null = null;
+
+function loadPinyin(): PinyinPro {
+  pinyinPro ??= requirePackage<PinyinPro>('pinyin-pro');
+  return pinyinPro;
+}
 
 // pinyin-pro takes ~10 µs a name; a 100,000-row roster repeats a few thousand distinct names.
 const MEMO_LIMIT = 50_000;
@@ -15,7 +28,8 @@ const memo = new Map<string, string>();
 export function nameInitials(name: string): string {
   let initials = memo.get(name);
   if (initials === undefined) {
-    initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' })
+    initials = loadPinyin()
+      .pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' })
       .join('')
       .toLowerCase()
       .replace(/[^a-z]/g, '');
@@ -35,7 +49,8 @@ const fullMemo = new Map<string, string>();
 export function namePinyin(name: string): string {
   let full = fullMemo.get(name);
   if (full === undefined) {
-    full = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
+    full = loadPinyin()
+      .pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
       .join('')
       .toLowerCase()
       .replace(/[^a-z]/g, '');
