@@ -17,6 +17,7 @@ import { AppError } from '../../shared/api/errors.ts';
 import { argValue, hasFlag } from '../tools/cli-args.ts';
 import type { CliCommand } from './cli-command.ts';
 import { refusedCheck, stageFromDisk } from './disk-files.ts';
+import { streamed, writeJsonObject } from './json-stream.ts';
 import { forTerminal as t, jsonForTerminal } from './terminal-text.ts';
 
 /**
@@ -91,6 +92,16 @@ function printTable(files: readonly FileCheck[], entries: readonly CliFile[], ig
   if (skipped.length > 0) out.write(`\n已跳过 ${skipped.length} 个文件或文件夹：${skipped.map((s) => `${t(s.relativePath)}（${s.reason}）`).join('、')}\n`);
 }
 
+/** One piece of the JSON report to stdout, its unsafe characters escaped, waiting for the pipe to drain when it is full. */
+function writeStdout(chunk: string): Promise<void> | undefined {
+  if (process.stdout.write(jsonForTerminal(chunk))) return undefined;
+  return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+}
+
+function* entriesOf<T>(listed: readonly T[], entryOf: (item: T) => CliFile): Generator<CliFile> {
+  for (const item of listed) yield entryOf(item);
+}
+
 export const importCommand: CliCommand = {
   summary: '检查并导入各单位报送的 Excel/WPS/CSV 文件（文件或文件夹）',
   usage: 'import <文件或文件夹> [--agency 单位] [--dry-run] [--json] [--add-units]',
@@ -134,13 +145,18 @@ export const importCommand: CliCommand = {
     const fileIds = onDisk.flatMap((f) => (f.kind === 'staged' ? [f.fileId] : []));
     const abort = new AbortController();
     let lastShown = '';
-    const checks = await checkStagedFiles(ctx, fileIds, { encoding, agencyUnitId }, {
-      signal: abort.signal,
-      progress: (_f: number, message = '') => {
-        if (!json && message !== lastShown && message.startsWith('正在检查（')) process.stderr.write(`${t(message)}\n`);
-        lastShown = message;
+    const checks = await checkStagedFiles(
+      ctx,
+      fileIds,
+      { encoding, agencyUnitId },
+      {
+        signal: abort.signal,
+        progress: (_f: number, message = '') => {
+          if (!json && message !== lastShown && message.startsWith('正在检查（')) process.stderr.write(`${t(message)}\n`);
+          lastShown = message;
+        },
       },
-    });
+    );
     await stopParseWorker();
 
     const notCommitted = new Map<string, string>();
@@ -176,18 +192,23 @@ export const importCommand: CliCommand = {
     // Every file in the order given: the checked ones, and those refused before checking.
     let next = 0;
     const listed = onDisk.map((d) => (d.kind === 'staged' ? { check: checks[next++] as FileCheck, refused: null } : { check: refusedCheck(d), refused: d }));
-    const entries = listed.map(({ check, refused }): CliFile => {
+    const entryOf = ({ check, refused }: (typeof listed)[number]): CliFile => {
       if (refused) return { file: refused.relativePath ?? refused.name, status: 'unreadable', error: { code: refused.error.code, message: refused.error.message } };
       const entry = cliEntryFor(ctx, check.checkId);
       const reason = notCommitted.get(check.checkId);
       if (reason) entry.notCommitted = reason;
       return entry;
-    });
+    };
     const all = listed.map((l) => l.check);
     if (json) {
-      const doc = { files: entries, ...(scan.ignored.length > 0 ? { ignored: scan.ignored } : {}), ...(scan.skipped.length > 0 ? { skipped: scan.skipped.map((s) => ({ file: s.relativePath, reason: s.reason })) } : {}) };
-      process.stdout.write(`${jsonForTerminal(JSON.stringify(doc, null, 2))}\n`);
-    } else printTable(all, entries, scan.ignored, scan.skipped);
+      // Written file by file, each entry made when its turn comes: at 100,000 rows the report was one 69 MB string.
+      await writeJsonObject(writeStdout, [
+        ['files', streamed(entriesOf(listed, entryOf))],
+        ['ignored', scan.ignored.length > 0 ? scan.ignored : undefined],
+        ['skipped', scan.skipped.length > 0 ? scan.skipped.map((s) => ({ file: s.relativePath, reason: s.reason })) : undefined],
+      ]);
+      await writeStdout('\n');
+    } else printTable(all, listed.map(entryOf), scan.ignored, scan.skipped);
 
     if (all.some((f) => f.status === 'unreadable')) return 2;
     if (all.some((f) => f.status === 'errors') || unitsWaiting || failedUnexpectedly) return 1;
