@@ -201,7 +201,7 @@ export const importCommand: CliCommand = {
     };
     const all = listed.map((l) => l.check);
     if (json) {
-      // Written file by file, each entry made when its turn comes: at 100,000 rows the report was one 69 MB string.
+      // Written in pieces, each file's entry made when its turn comes: at 100,000 rows the report was one 69 MB string.
       await writeJsonObject(writeStdout, [
         ['files', streamed(entriesOf(listed, entryOf))],
         ['ignored', scan.ignored.length > 0 ? scan.ignored : undefined],

@@ -1,12 +1,13 @@
 /**
  * A JSON document written in pieces, byte for byte what `JSON.stringify(doc, null, 2)` would
  * give, so a report of 100,000 checked rows never exists as one string (issue 13: a 69 MB string,
- * 830 MiB peak). The top-level object's fields are written one after another; a field given as
- * `streamed(items)` is an array written element by element, each element made only when its turn
- * comes (so the caller can build each from the database and let it go).
+ * 830 MiB peak). Objects and arrays are walked and written as they are reached; an object or array
+ * holding only plain values (a row's cells, a mapping) is stringified whole, which is small. A
+ * field given as `streamed(items)` is an array whose elements are made only when their turn comes
+ * (so the caller can build each from the database and let it go).
  */
 
-/** An array field whose elements are produced and written one at a time. */
+/** An array whose elements are produced and written one at a time. */
 export class StreamedArray {
   readonly items: Iterable<unknown>;
 
@@ -19,10 +20,60 @@ export function streamed(items: Iterable<unknown>): StreamedArray {
   return new StreamedArray(items);
 }
 
-/** JSON.stringify(value, null, 2), indented to sit `depth` levels deep (its newlines are all structural: strings escape theirs). */
-function nested(value: unknown, depth: number): string | undefined {
-  const json = JSON.stringify(value, null, 2) as string | undefined;
-  return json === undefined ? undefined : json.replaceAll('\n', `\n${'  '.repeat(depth)}`);
+/** Pieces are gathered up to this size before each write. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/** The value JSON.stringify serialises in place of `value` (its toJSON, as a Date has). */
+function resolved(value: unknown, key: string): unknown {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(key: string): unknown }).toJSON(key);
+  return value;
+}
+
+function isContainer(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !(value instanceof Number || value instanceof String || value instanceof Boolean);
+}
+
+/** An object or array none of whose values is itself an object or array: cheap to stringify whole. */
+function isFlat(value: object): boolean {
+  if (value instanceof StreamedArray) return false;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (isContainer(v) && !(v instanceof Date)) return false;
+  return true;
+}
+
+function* pieces(value: unknown, indent: string): Generator<string> {
+  if (!isContainer(value) || isFlat(value)) {
+    // Nested newlines in JSON.stringify's output are all structural (strings escape theirs).
+    yield JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (value instanceof StreamedArray || Array.isArray(value)) {
+    let count = 0;
+    const items: Iterable<unknown> = value instanceof StreamedArray ? value.items : value;
+    for (const item of items) {
+      const element = resolved(item, String(count));
+      yield count === 0 ? `[\n${inner}` : `,\n${inner}`;
+      if (omitted(element)) yield 'null';
+      else yield* pieces(element, inner);
+      count += 1;
+    }
+    yield count === 0 ? '[]' : `\n${indent}]`;
+    return;
+  }
+  let count = 0;
+  for (const key of Object.keys(value)) {
+    const field = resolved((value as Record<string, unknown>)[key], key);
+    if (omitted(field)) continue;
+    yield `${count === 0 ? '{' : ','}\n${inner}${JSON.stringify(key)}: `;
+    yield* pieces(field, inner);
+    count += 1;
+  }
+  yield count === 0 ? '{}' : `\n${indent}}`;
 }
 
 /**
@@ -30,25 +81,13 @@ function nested(value: unknown, depth: number): string | undefined {
  * to hold back the next piece. Fields whose value is undefined are left out, as JSON.stringify does.
  */
 export async function writeJsonObject(write: (chunk: string) => void | Promise<void>, fields: readonly (readonly [string, unknown])[]): Promise<void> {
-  const present = fields.filter(([, value]) => value !== undefined && nested(value instanceof StreamedArray ? [] : value, 1) !== undefined);
-  if (present.length === 0) {
-    await write('{}');
-    return;
-  }
-  await write('{');
-  for (const [i, [key, value]] of present.entries()) {
-    const head = `${i === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
-    if (!(value instanceof StreamedArray)) {
-      await write(`${head}${nested(value, 1) ?? ''}`);
-      continue;
+  let buffer = '';
+  for (const piece of pieces(Object.fromEntries(fields), '')) {
+    buffer += piece;
+    if (buffer.length >= CHUNK_CHARS) {
+      await write(buffer);
+      buffer = '';
     }
-    let count = 0;
-    for (const item of value.items) {
-      // An element JSON cannot hold (undefined, a function) is written as null, as in an array.
-      await write(`${count === 0 ? `${head}[` : ','}\n    ${nested(item, 2) ?? 'null'}`);
-      count += 1;
-    }
-    await write(count === 0 ? `${head}[]` : '\n  ]');
   }
-  await write('\n}');
+  await write(buffer);
 }

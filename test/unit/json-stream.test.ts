@@ -55,26 +55,46 @@ describe('the CLI’s JSON report written in pieces', () => {
     expect(asStreams.text).toBe(JSON.stringify(doc, null, 2));
   });
 
-  it('writes a streamed array one element per piece, making each only when it is written', async () => {
-    const made: number[] = [];
-    const chunks: string[] = [];
+  it('makes each element of a streamed array only when the text before it has been written', async () => {
+    const big = 'x'.repeat(100_000);
+    let writtenChars = 0;
+    const writtenWhenMade: number[] = [];
     function* files() {
-      for (let i = 0; i < 1000; i += 1) {
-        made.push(i);
-        // Nothing of the document after this element has been written yet.
-        expect(chunks.join('')).not.toContain(`"n": ${i}`);
-        yield { n: i };
+      for (let i = 0; i < 50; i += 1) {
+        writtenWhenMade.push(writtenChars);
+        yield { n: i, rows: [{ text: big }] };
       }
     }
+    const chunks: string[] = [];
     await writeJsonObject(
       (c) => {
         chunks.push(c);
+        writtenChars += c.length;
       },
       [['files', streamed(files())]],
     );
-    expect(made).toHaveLength(1000);
-    expect(chunks.length).toBeGreaterThan(1000);
-    expect(JSON.parse(chunks.join(''))).toEqual({ files: Array.from({ length: 1000 }, (_, n) => ({ n })) });
+    // Element i is made after the i elements before it (each over 100,000 characters) have gone out.
+    writtenWhenMade.forEach((chars, i) => expect(chars).toBeGreaterThanOrEqual((i - 1) * 100_000));
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(300_000);
+    expect(JSON.parse(chunks.join(''))).toEqual({ files: Array.from({ length: 50 }, (_, n) => ({ n, rows: [{ text: big }] })) });
+  });
+
+  it('writes a large nested report (files → sheets → rows) in bounded pieces', async () => {
+    const doc = {
+      files: [
+        {
+          file: 'a.xlsx',
+          sheets: [{ sheet: '花名册', rows: Array.from({ length: 20_000 }, (_, i) => ({ row: i + 3, status: 'add', values: { 姓名: `张${i}`, 日期: new Date(Date.UTC(2024, 0, 1 + (i % 300))) } })) }],
+        },
+      ],
+    };
+    const chunks: string[] = [];
+    await writeJsonObject((c) => {
+      chunks.push(c);
+    }, Object.entries(doc));
+    expect(chunks.join('')).toBe(JSON.stringify(doc, null, 2));
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(70_000);
   });
 
   it('waits for the writer before the next piece (a stream’s drain)', async () => {
