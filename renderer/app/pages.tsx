@@ -1,12 +1,4 @@
-import {
-  DashboardOutlined,
-  FileSearchOutlined,
-  ImportOutlined,
-  OrderedListOutlined,
-  PrinterOutlined,
-  SettingOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
+import { DashboardOutlined, FileSearchOutlined, ImportOutlined, OrderedListOutlined, PrinterOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { CatalogPage } from '../pages/catalog/CatalogPage.tsx';
@@ -31,5 +23,5 @@ export const PAGES: readonly PageDef[] = [
   { key: 'lists', label: '四项清单', icon: <OrderedListOutlined />, render: (route) => <CatalogPage route={route} /> },
   { key: 'import', label: '导入', icon: <ImportOutlined />, render: (route) => <ImportPage route={route} /> },
   { key: 'export', label: '导出与打印', icon: <PrinterOutlined />, render: (route) => <ExportPage route={route} /> },
-  { key: 'settings', label: '设置', icon: <SettingOutlined />, render: (route) => <SettingsPage tab={route.params[0]} /> },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, render: (route) => <SettingsPage tab={route.params[0]} query={route.query} /> },
 ];

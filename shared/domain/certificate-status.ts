@@ -63,7 +63,7 @@ export function deriveCertStatus(cert: CertStatusInput | null | undefined, optio
 
 /** Statuses in which the holder may enforce (counted as 持证). */
 export function isCertInForce(status: CertStatus): boolean {
-  return status === '有效' || status === '即将到期';
+  return (IN_FORCE_STATUSES as readonly CertStatus[]).includes(status);
 }
 
 /** Statuses of people who have left enforcement work, or lost the right to it, with this card. */
@@ -96,6 +96,18 @@ export const CERT_STATUS_CATEGORY_KEYS = CERT_STATUS_CATEGORIES.map((c) => c.key
 
 /** People who hold a card in force (有效 + 即将到期): the overview's 持证有效, the audit's 持证. */
 export const IN_FORCE_LABEL = '持证有效';
+
+/** The statuses counted as 持证 (isCertInForce): the categories 有效 and 即将到期 together. */
+export const IN_FORCE_STATUSES = ['有效', '即将到期'] as const satisfies readonly CertStatus[];
+
+/**
+ * The roster address that lists the people of some statuses (#/personnel?status=…): every figure
+ * of a status group links here, and the roster's status filter reads the same parameter, so a
+ * figure and the list it opens count the same people.
+ */
+export function rosterStatusLink(statuses: readonly CertStatus[], extra = ''): string {
+  return `/personnel?status=${encodeURIComponent(statuses.join(','))}${extra ? `&${extra}` : ''}`;
+}
 
 export function certStatusCategory(status: CertStatus): CertStatusCategory {
   const found = CERT_STATUS_CATEGORIES.find((c) => (c.statuses as readonly CertStatus[]).includes(status));

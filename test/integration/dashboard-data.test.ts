@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import type { Dashboard } from '../../shared/api/methods/reports.ts';
 import type { Overview } from '../../shared/api/methods/overview.ts';
-import { CERT_STATUS_CATEGORIES } from '../../shared/domain/certificate-status.ts';
+import { CERT_STATUS_CATEGORIES, IN_FORCE_STATUSES, rosterStatusLink } from '../../shared/domain/certificate-status.ts';
 import { viewFromQuery } from '../../renderer/pages/personnel/roster-params.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
 
@@ -75,5 +75,22 @@ describe('the dashboard’s figures', () => {
     // A later “last submission” date changes nothing here: there were no submissions at all.
     const later = await callOk<Dashboard>(backend, 'dashboard.get', { staleBefore: '2020-01-01' });
     expect(later.quality.checks.find((c) => c.check === 'submission_stale')?.count).toBe(23);
+  });
+
+  it('counts everyone on the overview in the roster’s status groups, each figure its roster’s count', async () => {
+    const overview = await callOk<Overview>(backend, 'overview.get', {});
+    const { categories } = overview.certificates;
+    expect(CERT_STATUS_CATEGORIES.reduce((n, c) => n + categories[c.key], 0)).toBe(overview.personnel.total);
+    expect(categories.none).toBeGreaterThan(0);
+    expect(categories.valid + categories.expiring).toBe(overview.certificates.inForce);
+    for (const c of CERT_STATUS_CATEGORIES) expect(await total(rosterStatusLink(c.statuses).split('?')[1]!), c.label).toBe(categories[c.key]);
+    expect(await total(rosterStatusLink(IN_FORCE_STATUSES).split('?')[1]!)).toBe(overview.certificates.inForce);
+    // The cards issued each year are counted in people, as the roster's flow filter lists them.
+    for (const y of overview.certificates.issuedByYear) expect(await total(`flow=issued:${y.year}`), String(y.year)).toBe(y.count);
+    expect(await total('kind=执法人员')).toBe(overview.personnel.enforcement);
+    expect(await total('kind=监督人员')).toBe(overview.personnel.supervision);
+    expect(await total('reviewers=1')).toBe(overview.personnel.legalReviewers);
+    expect(overview.publications.published + overview.publications.unpublished + overview.publications.expired).toBe(overview.publications.agencies);
+    expect(overview.publications.published).toBe(data.publications.published);
   });
 });

@@ -53,7 +53,9 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
 
   const issuedByYear = db
     .prepare(
-      `SELECT CAST(substr(issue_date, 1, 4) AS INTEGER) AS year, count(*) AS count
+      // People, not cards: the figure is printed as 人 and opens the roster's flow filter, which
+      // lists a person handed two cards in one year (a replacement) once.
+      `SELECT CAST(substr(issue_date, 1, 4) AS INTEGER) AS year, count(DISTINCT person_id) AS count
          FROM certificates WHERE issue_date IS NOT NULL GROUP BY 1 ORDER BY 1`,
     )
     .all() as { year: number; count: number }[];
@@ -70,9 +72,9 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
         WHERE u.keeps_inspection_lists = 1`,
     )
     .all() as { publishDate: string; validTo: string | null; revoked: number }[];
-  const published = latestPublications.filter(
-    (p) => derivePublicationStatus({ publishDate: p.publishDate, validTo: p.validTo, revoked: p.revoked === 1 }, today) === '已发布',
-  ).length;
+  const statuses = latestPublications.map((p) => derivePublicationStatus({ publishDate: p.publishDate, validTo: p.validTo, revoked: p.revoked === 1 }, today));
+  const published = statuses.filter((s) => s === '已发布').length;
+  const expired = statuses.filter((s) => s === '已失效').length;
 
   return {
     today,
@@ -86,11 +88,13 @@ export function computeOverview(db: Db, today: string, warningDays: number): Ove
       cancelled: tally.cancelled,
       pending: tally.pending,
       noCertificate: tally.none,
+      categories: tally,
       issuedByYear,
     },
     inspectionItems,
     lists,
-    publications: { agencies: units.agencies, published },
+    // An agency without any document is 未发布 (derivePublicationStatus of nothing).
+    publications: { agencies: units.agencies, published, expired, unpublished: units.agencies - published - expired },
     dataProblems: {
       staffingNotReported: db.prepare(`SELECT count(*) FROM personnel WHERE staffing_type = ?`).pluck().get(STAFFING_NOT_REPORTED) as number,
     },

@@ -3,7 +3,7 @@ import { Alert, Button, Empty, Input, Segmented, Space, Tabs, Typography } from 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgencySummary, InspectionItemRow, ListItemRow } from '../../../shared/api/methods/catalog.ts';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../../shared/domain/catalog-search.ts';
-import { CATALOG_KINDS, LIST_KIND_SHORT_LABELS, type CatalogKind, type ListKind } from '../../../shared/domain/list-kinds.ts';
+import { CATALOG_KINDS, INSPECTION_CATEGORIES, LIST_KIND_SHORT_LABELS, type CatalogKind, type InspectionCategory, type ListKind } from '../../../shared/domain/list-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
@@ -23,6 +23,11 @@ import { useDeleteRecord } from './use-delete-record.tsx';
 import './catalog.css';
 
 const SEARCH_DELAY_MS = 250;
+
+/** #/catalog?category=一般检查事项: a link from a figure (概览's 一般 / 重点) opens the table filtered. */
+function inspectionCategoryOf(raw: string | null): InspectionCategory | null {
+  return INSPECTION_CATEGORIES.find((c) => c === raw) ?? null;
+}
 
 type Editing = { kind: 'inspection_items'; row: InspectionItemRow | null } | { kind: ListKind; row: ListItemRow | null };
 
@@ -106,6 +111,8 @@ export function CatalogPage({ route }: { route: Route }) {
         </div>
         {place.tab === 'inspection_items' ? (
           <ItemsTable
+            key={route.query.get('category') ?? ''}
+            initialCategory={inspectionCategoryOf(route.query.get('category'))}
             unitId={place.unitId}
             version={version}
             selectedId={drawer?.kind === 'inspection_items' ? drawer.id : null}
@@ -182,11 +189,7 @@ export function CatalogPage({ route }: { route: Route }) {
         />
       </div>
       {agenciesState.error ? <Alert type="error" showIcon title={errorMessage(agenciesState.error)} style={{ marginBottom: 12 }} /> : null}
-      {agenciesState.data && agencies.length === 0 ? (
-        <Empty description="还没有执法单位。请先在“概览”生成示例数据或“导入”各单位报送的文件，或在 设置 › 单位管理 中把单位标记为执法主体。" />
-      ) : (
-        content
-      )}
+      {agenciesState.data && agencies.length === 0 ? <Empty description="还没有执法单位。请先在“概览”生成示例数据或“导入”各单位报送的文件，或在 设置 › 单位管理 中把单位标记为执法主体。" /> : content}
       {drawer ? (
         <RecordDrawer
           record={drawer}

@@ -94,7 +94,17 @@ function PublicationEditor({
   };
 
   return (
-    <Modal open title={doc ? `编辑发布文件：${doc.docNumber}` : '登记发布文件'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={640}>
+    <Modal
+      open
+      title={doc ? `编辑发布文件：${doc.docNumber}` : '登记发布文件'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
       <Form
         form={form}
         layout="vertical"
@@ -249,12 +259,10 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
     <div style={{ paddingTop: 12 }} data-testid="publications-view">
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} /> : null}
       <Space style={{ marginBottom: 12 }} wrap>
-        <Segmented
-          value={filter}
-          onChange={(v) => setFilter(v)}
-          options={FILTERS.map((f) => ({ value: f, label: `${f} ${count(f)}` }))}
-          data-testid="publication-filter"
-        />
+        <Segmented value={filter} onChange={(v) => setFilter(v)} options={FILTERS.map((f) => ({ value: f, label: `${f} ${count(f)}` }))} data-testid="publication-filter" />
+        <Typography.Text type="secondary" data-testid="publications-shown">
+          列出 {shown.length} 个单位
+        </Typography.Text>
         {loaded.data ? (
           <Typography.Text type="secondary">
             截至 {loaded.data.today}；“即将到期”指 {loaded.data.warningDays} 天内到期（设置 › 业务规则）

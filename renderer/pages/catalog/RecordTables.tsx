@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Segmented, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TableRef } from 'antd/es/table';
@@ -71,9 +71,18 @@ function LimitNotice({ shown, total }: { shown: number; total: number }) {
   );
 }
 
-export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEdit, onDelete }: TableProps<InspectionItemRow>) {
+/** The number of rows the table lists, for the clerk and for a figure that opened this list to be checked against. */
+function ShownCount({ rows }: { rows: number }) {
+  return (
+    <Typography.Text type="secondary" data-testid="catalog-shown">
+      列出 {rows.toLocaleString('zh-CN')} 条
+    </Typography.Text>
+  );
+}
+
+export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEdit, onDelete, initialCategory }: TableProps<InspectionItemRow> & { initialCategory?: InspectionCategory | null }) {
   const loaded = useApi(() => api['catalog.items']({ unitId, limit: ROW_LIMIT }), `items:${unitId}:${version}`);
-  const [category, setCategory] = useState<'全部' | InspectionCategory>('全部');
+  const [category, setCategory] = useState<'全部' | InspectionCategory>(initialCategory ?? '全部');
   const height = useWindowHeight();
   const rows = useMemo(() => (loaded.data?.rows ?? []).filter((r) => category === '全部' || r.category === category), [loaded.data, category]);
   const tableRef = useLocate(rows, locateId);
@@ -81,7 +90,16 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
     { title: '序号', key: 'seq', width: 56, align: 'center', render: (_v, _r, i) => i + 1 },
     ...(unitId === null ? [{ title: '所属单位', dataIndex: 'unitName', ...text(150) }] : []),
     { title: INSPECTION_ITEM_LABELS.itemCode, dataIndex: 'itemCode', ...text(110) },
-    { title: INSPECTION_ITEM_LABELS.name, dataIndex: 'name', width: 230, render: (v: string) => <span className="catalog-cell-text catalog-cell-clamp" title={v} style={{ fontWeight: 500 }}>{v}</span> },
+    {
+      title: INSPECTION_ITEM_LABELS.name,
+      dataIndex: 'name',
+      width: 230,
+      render: (v: string) => (
+        <span className="catalog-cell-text catalog-cell-clamp" title={v} style={{ fontWeight: 500 }}>
+          {v}
+        </span>
+      ),
+    },
     {
       title: INSPECTION_ITEM_LABELS.category,
       dataIndex: 'category',
@@ -114,6 +132,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
           ]}
           data-testid="category-filter"
         />
+        <ShownCount rows={rows.length} />
       </Space>
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
       <LimitNotice shown={loaded.data?.rows.length ?? 0} total={loaded.data?.total ?? 0} />
@@ -160,7 +179,16 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
     ...(unitId === null ? [{ title: '所属单位', dataIndex: 'unitName', ...text(150) }] : []),
     ...fields.map((f) =>
       f === 'violation'
-        ? { title: listItemLabel(listKind, f), dataIndex: f, width: LIST_WIDTHS[f], render: (v: string) => <span className="catalog-cell-text catalog-cell-clamp" title={v} style={{ fontWeight: 500 }}>{v}</span> }
+        ? {
+            title: listItemLabel(listKind, f),
+            dataIndex: f,
+            width: LIST_WIDTHS[f],
+            render: (v: string) => (
+              <span className="catalog-cell-text catalog-cell-clamp" title={v} style={{ fontWeight: 500 }}>
+                {v}
+              </span>
+            ),
+          }
         : { title: listItemLabel(listKind, f), dataIndex: f, ...text(LIST_WIDTHS[f]) },
     ),
     actions(onEdit, onDelete),
@@ -170,6 +198,9 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
     <div>
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
       <LimitNotice shown={rows.length} total={loaded.data?.total ?? 0} />
+      <div style={{ marginBottom: 8 }}>
+        <ShownCount rows={rows.length} />
+      </div>
       <Table<ListItemRow>
         ref={tableRef}
         className="catalog-table"

@@ -2,7 +2,9 @@ import { ApartmentOutlined, ExperimentOutlined, FileProtectOutlined, ImportOutli
 import { Alert, App, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Overview } from '../../../shared/api/methods/overview.ts';
+import { CERT_STATUS_CATEGORIES, IN_FORCE_STATUSES, rosterStatusLink, type CertStatusCategory } from '../../../shared/domain/certificate-status.ts';
 import { LIST_KIND_LABELS, LIST_KINDS } from '../../../shared/domain/list-kinds.ts';
+import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useReloadRegistryEnv, useSettings } from '../../app/registry-env.tsx';
@@ -51,7 +53,16 @@ function FirstRun({ onGenerated }: { onGenerated: () => void }) {
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
-          <Card size="small" style={{ height: '100%' }} title={<span><ApartmentOutlined /> 设置本单位</span>} extra={setUp ? <Tag color="green">已设置</Tag> : <Tag color="blue">第一步</Tag>}>
+          <Card
+            size="small"
+            style={{ height: '100%' }}
+            title={
+              <span>
+                <ApartmentOutlined /> 设置本单位
+              </span>
+            }
+            extra={setUp ? <Tag color="green">已设置</Tag> : <Tag color="blue">第一步</Tag>}
+          >
             <Typography.Paragraph type="secondary">
               {setUp
                 ? `${settings.bureauName}（${settings.countyName}，${settings.regionCode}）。下一步导入单位名单。`
@@ -63,7 +74,15 @@ function FirstRun({ onGenerated }: { onGenerated: () => void }) {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" style={{ height: '100%' }} title={<span><ImportOutlined /> 导入数据</span>}>
+          <Card
+            size="small"
+            style={{ height: '100%' }}
+            title={
+              <span>
+                <ImportOutlined /> 导入数据
+              </span>
+            }
+          >
             <Typography.Paragraph type="secondary">直接导入各单位报送的文件。文件中提到、单位名单中没有的单位，会列出来，确认后随文件一并新增。</Typography.Paragraph>
             <Button onClick={() => navigate('/import')} data-testid="start-import">
               导入数据
@@ -71,7 +90,16 @@ function FirstRun({ onGenerated }: { onGenerated: () => void }) {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" style={{ height: '100%' }} title={<span><ExperimentOutlined /> 生成示例数据</span>} extra={<Tag color="orange">培训用</Tag>}>
+          <Card
+            size="small"
+            style={{ height: '100%' }}
+            title={
+              <span>
+                <ExperimentOutlined /> 生成示例数据
+              </span>
+            }
+            extra={<Tag color="orange">培训用</Tag>}
+          >
             <Typography.Paragraph type="secondary">一套模拟的沅江市台账，用于熟悉程序和培训，不是真实数据。生成后程序顶部一直显示“示例数据”。</Typography.Paragraph>
             <Button loading={busy} onClick={generate} data-testid="generate-sample-data">
               生成示例数据
@@ -83,10 +111,35 @@ function FirstRun({ onGenerated }: { onGenerated: () => void }) {
   );
 }
 
-function StatCard({ title, value, icon, footer, testId }: { title: string; value: number; icon: React.ReactNode; footer?: React.ReactNode; testId: string }) {
+/** A figure that opens the list it counts (the list shows the same number). */
+function FigureLink({ to, testId, children }: { to: string; testId: string; children: React.ReactNode }) {
+  return (
+    <a onClick={() => navigate(to)} data-testid={testId} className="figure-link">
+      {children}
+    </a>
+  );
+}
+
+function StatCard({ title, value, icon, footer, testId, to }: { title: string; value: number; icon: React.ReactNode; footer?: React.ReactNode; testId: string; to: string }) {
   return (
     <Card size="small" styles={{ body: { padding: '16px 20px' } }}>
-      <Statistic title={<span>{icon} {title}</span>} value={value} groupSeparator="," valueStyle={{ fontSize: 28 }} className="tabular" data-testid={testId} />
+      <Statistic
+        title={
+          <span>
+            {icon} {title}
+          </span>
+        }
+        value={value}
+        groupSeparator=","
+        valueStyle={{ fontSize: 28 }}
+        valueRender={(node) => (
+          <FigureLink to={to} testId={`${testId}-link`}>
+            {node}
+          </FigureLink>
+        )}
+        className="tabular"
+        data-testid={testId}
+      />
       {footer ? <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.55)' }}>{footer}</div> : null}
     </Card>
   );
@@ -95,6 +148,11 @@ function StatCard({ title, value, icon, footer, testId }: { title: string; value
 function fmt(n: number): string {
   return n.toLocaleString('zh-CN');
 }
+
+const STATUS_COLORS: Partial<Record<CertStatusCategory, string>> = { expiring: '#d46b08', expired: '#cf1322', none: '#8c8c8c' };
+
+/** The roster of a unit kind's people is not a filter of its own; the unit list is. */
+const unitsLink = (kind?: UnitKind) => `/settings/units${kind ? `?kind=${encodeURIComponent(kind)}` : ''}`;
 
 function OverviewBody({ data }: { data: Overview }) {
   const { units, personnel, certificates, inspectionItems, lists, publications } = data;
@@ -109,14 +167,49 @@ function OverviewBody({ data }: { data: Overview }) {
             value={units.total}
             icon={<ApartmentOutlined />}
             testId="stat-units"
-            footer={`市直单位 ${fmt(units.municipal)} 个，乡镇（街道）${fmt(units.township)} 个`}
+            to={unitsLink()}
+            footer={
+              <>
+                市直单位{' '}
+                <FigureLink to={unitsLink('市直单位')} testId="stat-units-municipal-link">
+                  {fmt(units.municipal)}
+                </FigureLink>{' '}
+                个，乡镇（街道）
+                <FigureLink to={unitsLink('乡镇街道')} testId="stat-units-township-link">
+                  {fmt(units.township)}
+                </FigureLink>{' '}
+                个
+              </>
+            }
           />
         </Col>
         <Col xs={12} xl={6}>
-          <StatCard title="行政执法人员" value={personnel.enforcement} icon={<TeamOutlined />} testId="stat-enforcement" footer={`法制审核人员 ${fmt(personnel.legalReviewers)} 名`} />
+          <StatCard
+            title="行政执法人员"
+            value={personnel.enforcement}
+            icon={<TeamOutlined />}
+            testId="stat-enforcement"
+            to={`/personnel?kind=${encodeURIComponent('执法人员')}`}
+            footer={
+              <>
+                法制审核人员{' '}
+                <FigureLink to="/personnel?reviewers=1" testId="stat-reviewers-link">
+                  {fmt(personnel.legalReviewers)}
+                </FigureLink>{' '}
+                名
+              </>
+            }
+          />
         </Col>
         <Col xs={12} xl={6}>
-          <StatCard title="行政执法监督人员" value={personnel.supervision} icon={<SafetyCertificateOutlined />} testId="stat-supervision" footer="持行政执法监督证" />
+          <StatCard
+            title="行政执法监督人员"
+            value={personnel.supervision}
+            icon={<SafetyCertificateOutlined />}
+            testId="stat-supervision"
+            to={`/personnel?kind=${encodeURIComponent('监督人员')}`}
+            footer="持行政执法监督证"
+          />
         </Col>
         <Col xs={12} xl={6}>
           <StatCard
@@ -124,37 +217,70 @@ function OverviewBody({ data }: { data: Overview }) {
             value={inspectionItems.total}
             icon={<FileProtectOutlined />}
             testId="stat-items"
-            footer={`一般检查事项 ${fmt(inspectionItems.general)} 项，重点检查事项 ${fmt(inspectionItems.key)} 项`}
+            to="/catalog"
+            footer={
+              <>
+                一般检查事项{' '}
+                <FigureLink to={`/catalog?category=${encodeURIComponent('一般检查事项')}`} testId="stat-items-general-link">
+                  {fmt(inspectionItems.general)}
+                </FigureLink>{' '}
+                项，重点检查事项{' '}
+                <FigureLink to={`/catalog?category=${encodeURIComponent('重点检查事项')}`} testId="stat-items-key-link">
+                  {fmt(inspectionItems.key)}
+                </FigureLink>{' '}
+                项
+              </>
+            }
           />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
-          <Card title="证件状态" size="small" extra={<Typography.Text type="secondary">截至 {data.today}</Typography.Text>}>
-            <Row gutter={[8, 16]}>
-              <Col span={8}>
-                <Statistic title="持证有效" value={certificates.inForce} groupSeparator="," data-testid="stat-in-force" />
+          <Card
+            title="证件状态"
+            size="small"
+            extra={
+              <Typography.Text type="secondary">
+                截至 {data.today}，共 {fmt(personnel.total)} 人
+              </Typography.Text>
+            }
+          >
+            {/* The roster's status filter offers these same groups, in these words (CERT_STATUS_CATEGORIES). */}
+            <Row gutter={[8, 12]} data-testid="status-figures">
+              <Col span={6}>
+                <Statistic
+                  title={`持证（${IN_FORCE_STATUSES.join('＋')}）`}
+                  value={certificates.inForce}
+                  groupSeparator=","
+                  valueRender={(node) => (
+                    <FigureLink to={rosterStatusLink(IN_FORCE_STATUSES)} testId="stat-in-force-link">
+                      {node}
+                    </FigureLink>
+                  )}
+                  data-testid="stat-in-force"
+                />
               </Col>
-              <Col span={8}>
-                <Statistic title="即将到期" value={certificates.expiringSoon} valueStyle={{ color: '#d46b08' }} data-testid="stat-expiring" />
-              </Col>
-              <Col span={8}>
-                <Statistic title="已过期" value={certificates.expired} valueStyle={{ color: '#cf1322' }} />
-              </Col>
-              <Col span={8}>
-                <Statistic title="待考试 / 待发证" value={certificates.pending} />
-              </Col>
-              <Col span={8}>
-                <Statistic title="暂扣 / 吊销" value={certificates.suspendedOrRevoked} />
-              </Col>
-              <Col span={8}>
-                <Statistic title="已注销" value={certificates.cancelled} />
-              </Col>
+              {CERT_STATUS_CATEGORIES.map((c) => (
+                <Col span={6} key={c.key}>
+                  <Statistic
+                    title={c.label}
+                    value={certificates.categories[c.key]}
+                    groupSeparator=","
+                    valueStyle={STATUS_COLORS[c.key] ? { color: STATUS_COLORS[c.key] } : undefined}
+                    valueRender={(node) => (
+                      <FigureLink to={rosterStatusLink(c.statuses)} testId={`stat-status-${c.key}-link`}>
+                        {node}
+                      </FigureLink>
+                    )}
+                    data-testid={`stat-status-${c.key}`}
+                  />
+                </Col>
+              ))}
             </Row>
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title="历年发证数" size="small" styles={{ body: { paddingTop: 8 } }}>
+          <Card title="历年发证人数" size="small" styles={{ body: { paddingTop: 8 } }}>
             {certificates.issuedByYear.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无发证记录" />
             ) : (
@@ -165,8 +291,11 @@ function OverviewBody({ data }: { data: Overview }) {
                       {y.year}
                     </span>
                     <Progress percent={(y.count / maxIssued) * 100} showInfo={false} style={{ flex: 1, margin: 0 }} />
-                    <span style={{ width: 56, textAlign: 'right' }} className="tabular">
-                      {fmt(y.count)} 人
+                    <span style={{ width: 64, textAlign: 'right' }} className="tabular">
+                      <FigureLink to={`/personnel?flow=issued:${y.year}`} testId={`issued-${y.year}-link`}>
+                        {fmt(y.count)}
+                      </FigureLink>{' '}
+                      人
                     </span>
                   </div>
                 ))}
@@ -186,7 +315,16 @@ function OverviewBody({ data }: { data: Overview }) {
               dataSource={LIST_KINDS.map((kind) => ({ kind, label: LIST_KIND_LABELS[kind], count: lists[kind] }))}
               columns={[
                 { title: '清单', dataIndex: 'label' },
-                { title: '事项数', dataIndex: 'count', align: 'right', render: (v: number) => <span className="tabular">{fmt(v)}</span> },
+                {
+                  title: '事项数',
+                  dataIndex: 'count',
+                  align: 'right',
+                  render: (v: number, row) => (
+                    <FigureLink to={`/lists/${row.kind}`} testId={`list-count-${row.kind}-link`}>
+                      <span className="tabular">{fmt(v)}</span>
+                    </FigureLink>
+                  ),
+                },
               ]}
             />
           </Card>
@@ -194,12 +332,30 @@ function OverviewBody({ data }: { data: Overview }) {
         <Col xs={24} xl={12}>
           <Card title="“一目录四清单”发布情况" size="small">
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Statistic title="已以规范性文件发布的执法单位" value={publications.published} suffix={`/ ${publications.agencies}`} data-testid="stat-published" />
+              <Statistic
+                title="已以规范性文件发布的执法单位"
+                value={publications.published}
+                valueRender={(node) => (
+                  <FigureLink to={`/catalog/publications?status=${encodeURIComponent('已发布')}`} testId="stat-published-link">
+                    {node}
+                  </FigureLink>
+                )}
+                suffix={`/ ${publications.agencies}`}
+                data-testid="stat-published"
+              />
               <Progress percent={publishedPct} />
-              <Typography.Text type="secondary">
-                {publications.agencies - publications.published > 0 ? (
+              <Typography.Text type="secondary" data-testid="publication-gaps">
+                {publications.unpublished + publications.expired > 0 ? (
                   <>
-                    尚有 <Tag color="orange">{publications.agencies - publications.published}</Tag>个执法单位未发布或已失效
+                    未发布{' '}
+                    <FigureLink to={`/catalog/publications?status=${encodeURIComponent('未发布')}`} testId="stat-unpublished-link">
+                      <Tag color="orange">{publications.unpublished}</Tag>
+                    </FigureLink>
+                    个，已失效{' '}
+                    <FigureLink to={`/catalog/publications?status=${encodeURIComponent('已失效')}`} testId="stat-publication-expired-link">
+                      <Tag color="red">{publications.expired}</Tag>
+                    </FigureLink>
+                    个执法单位
                   </>
                 ) : (
                   '全部执法单位均已发布'
@@ -210,7 +366,15 @@ function OverviewBody({ data }: { data: Overview }) {
         </Col>
       </Row>
       {data.dataProblems.staffingNotReported > 0 && (
-        <Card title={<span><WarningOutlined /> 数据问题</span>} size="small" data-testid="data-problems">
+        <Card
+          title={
+            <span>
+              <WarningOutlined /> 数据问题
+            </span>
+          }
+          size="small"
+          data-testid="data-problems"
+        >
           <Space orientation="vertical">
             <Typography.Link onClick={() => navigate(`/personnel?staffing=${encodeURIComponent('未填写')}`)} data-testid="problem-staffing">
               {fmt(data.dataProblems.staffingNotReported)} 名人员的编制类型未填写（报送名册中没有），请向单位核实后补填

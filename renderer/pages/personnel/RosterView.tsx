@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table/interface';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { rosterFilterSchema, type RosterRow } from '../../../shared/api/methods/personnel.ts';
-import { CERT_STATUSES, type CertStatus } from '../../../shared/domain/certificate-status.ts';
+import { CERT_STATUS_CATEGORIES, type CertStatus, type CertStatusCategory } from '../../../shared/domain/certificate-status.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { STAFFING_NOT_REPORTED, STAFFING_TYPES, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import type { RosterSortKey } from '../../../shared/domain/roster-query.ts';
@@ -39,6 +39,30 @@ function useFillHeight(anchor: React.RefObject<HTMLDivElement | null>, layoutKey
     return () => window.removeEventListener('resize', measure);
   }, [anchor, layoutKey]);
   return height;
+}
+
+/**
+ * The status filter offers the groups 概览 counts in (CERT_STATUS_CATEGORIES), with the same words,
+ * while the address keeps the statuses themselves (status=有效,即将到期), so a link naming part of a
+ * group (暂扣 without 吊销) still filters exactly and shows what it filters.
+ */
+function statusGroupsOf(statuses: readonly CertStatus[]): CertStatusCategory[] {
+  return CERT_STATUS_CATEGORIES.filter((c) => c.statuses.some((s: CertStatus) => statuses.includes(s))).map((c) => c.key);
+}
+
+function statusesOfGroups(keys: readonly CertStatusCategory[], current: readonly CertStatus[]): CertStatus[] {
+  return CERT_STATUS_CATEGORIES.filter((c) => keys.includes(c.key)).flatMap((c) => {
+    const kept = c.statuses.filter((s: CertStatus) => current.includes(s));
+    // A group already chosen keeps the statuses it had; a group just added brings all of its own.
+    return kept.length > 0 ? kept : [...c.statuses];
+  });
+}
+
+function statusGroupLabel(key: CertStatusCategory, current: readonly CertStatus[]): string {
+  const group = CERT_STATUS_CATEGORIES.find((c) => c.key === key);
+  if (!group) return key;
+  const kept = group.statuses.filter((s: CertStatus) => current.includes(s));
+  return kept.length > 0 && kept.length < group.statuses.length ? kept.join(' / ') : group.label;
 }
 
 function muted(text: string) {
@@ -181,7 +205,6 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
     { title: '执法类别', width: 120, ellipsis: true, ...sortable('category'), render: cell((r) => r.enforcementCategory ?? muted('—')) },
     { title: '执法范围', width: 180, ellipsis: true, render: cell((r) => r.enforcementScope ?? muted('—')) },
     { title: '法制审核', width: 92, align: 'center', ...sortable('legalReviewer'), render: cell((r) => (r.isLegalReviewer ? '是' : '')) },
-
   ];
 
   const unitOptions = (units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
@@ -231,9 +254,10 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
             allowClear
             placeholder="证件状态"
             maxTagCount="responsive"
-            options={CERT_STATUSES.map((s) => ({ value: s, label: s }))}
-            value={filter.statuses}
-            onChange={(statuses: CertStatus[]) => setFilter({ statuses })}
+            options={CERT_STATUS_CATEGORIES.map((c) => ({ value: c.key, label: c.label }))}
+            value={statusGroupsOf(filter.statuses)}
+            labelRender={(option) => statusGroupLabel(option.value as CertStatusCategory, filter.statuses)}
+            onChange={(keys: CertStatusCategory[]) => setFilter({ statuses: statusesOfGroups(keys, filter.statuses) })}
             style={{ width: 180 }}
             data-testid="filter-status"
           />
@@ -247,11 +271,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
           />
         </Space>
         <Space wrap size={12}>
-          <Checkbox
-            checked={filter.expiringWithinDays !== null}
-            onChange={(e) => setFilter({ expiringWithinDays: e.target.checked ? expiryWarningDays : null })}
-            data-testid="filter-expiring"
-          >
+          <Checkbox checked={filter.expiringWithinDays !== null} onChange={(e) => setFilter({ expiringWithinDays: e.target.checked ? expiryWarningDays : null })} data-testid="filter-expiring">
             证件在
           </Checkbox>
           <Space size={4} style={{ marginLeft: -8 }}>

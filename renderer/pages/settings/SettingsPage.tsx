@@ -1,4 +1,5 @@
 import { Card, Tabs } from 'antd';
+import { UNIT_KINDS } from '../../../shared/domain/unit-kinds.ts';
 import { navigate } from '../../app/use-hash-route.ts';
 import { AboutPanel } from './AboutPanel.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
@@ -7,8 +8,9 @@ import { OperatorsPanel } from './OperatorsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
 import { UnitsPanel } from './UnitsPanel.tsx';
 
-const TABS = [
-  { key: 'units', label: '单位管理', children: <UnitsPanel /> },
+const tabs = (query: URLSearchParams) => [
+  // #/settings/units?kind=市直单位: 概览's unit figures open the list they count.
+  { key: 'units', label: '单位管理', children: <UnitsPanel key={query.get('kind') ?? ''} initialKind={UNIT_KINDS.find((k) => k === query.get('kind')) ?? null} /> },
   { key: 'rules', label: '业务规则', children: <RulesPanel /> },
   { key: 'operators', label: '操作员', children: <OperatorsPanel /> },
   { key: 'history', label: '操作记录', children: <HistoryPanel /> },
@@ -16,7 +18,8 @@ const TABS = [
   { key: 'about', label: '关于', children: <AboutPanel /> },
 ];
 
-export function SettingsPage({ tab }: { tab: string | undefined }) {
+export function SettingsPage({ tab, query }: { tab: string | undefined; query: URLSearchParams }) {
+  const TABS = tabs(query);
   const active = TABS.some((t) => t.key === tab) ? (tab as string) : 'units';
   return (
     <div>

@@ -130,12 +130,12 @@ function UnitEditor({ unit, open, onClose, onSaved }: { unit: UnitRow | null; op
   );
 }
 
-export function UnitsPanel() {
+export function UnitsPanel({ initialKind = null }: { initialKind?: UnitKind | null }) {
   const { data, error, loading, reload } = useApi(() => api['units.list']({}), 'units');
   const { message, modal } = App.useApp();
   const showUndo = useUndoNotice();
   const [query, setQuery] = useState('');
-  const [kind, setKind] = useState<'全部' | UnitKind>('全部');
+  const [kind, setKind] = useState<'全部' | UnitKind>(initialKind ?? '全部');
   const [editing, setEditing] = useState<{ unit: UnitRow | null } | null>(null);
   const searchRef = useRef<React.ComponentRef<typeof Input>>(null);
   useFindShortcut(searchRef);
@@ -232,10 +232,20 @@ export function UnitsPanel() {
             style={{ width: 260 }}
             data-testid="unit-search"
           />
-          <Segmented options={['全部', ...UNIT_KINDS]} value={kind} onChange={(v) => setKind(v as typeof kind)} />
+          <Segmented
+            options={['全部', ...UNIT_KINDS].map((k) => ({ value: k, label: k === '乡镇街道' ? '乡镇（街道）' : k }))}
+            value={kind}
+            onChange={(v) => setKind(v as typeof kind)}
+            data-testid="unit-kind"
+          />
           <span style={{ color: 'rgba(0,0,0,0.55)' }} data-testid="unit-count">
             共 {units.length} 个单位（市直 {units.filter((u) => u.kind === '市直单位').length}，乡镇（街道）{units.filter((u) => u.kind === '乡镇街道').length}）
           </span>
+          {filtered.length !== units.length ? (
+            <span style={{ color: 'rgba(0,0,0,0.55)' }} data-testid="unit-shown">
+              列出 {filtered.length} 个
+            </span>
+          ) : null}
         </Space>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ unit: null })}>
           新增单位

@@ -16,11 +16,15 @@ export const overviewSchema = z.object({
     cancelled: count,
     pending: count,
     noCertificate: count,
+    /** Everyone, in the status groups of CERT_STATUS_CATEGORIES (the roster's status filter's groups); they add up to personnel.total. */
+    categories: z.object({ valid: count, expiring: count, expired: count, suspendedOrRevoked: count, cancelled: count, pending: count, none: count }),
+    /** People who were handed a card in each year (the roster's 发证 flow filter counts the same people). */
     issuedByYear: z.array(z.object({ year: z.number().int(), count })),
   }),
   inspectionItems: z.object({ total: count, general: count, key: count }),
   lists: z.object({ no_penalty: count, lighter_penalty: count, reduced_penalty: count, no_coercion: count }),
-  publications: z.object({ agencies: count, published: count }),
+  /** Agencies by their publication status (已发布 includes those whose document ends soon); the three add up to agencies. */
+  publications: z.object({ agencies: count, published: count, unpublished: count, expired: count }),
   /** What the clerk should confirm or correct: people whose roster did not report their staffing type (未填写). */
   dataProblems: z.object({ staffingNotReported: count }),
 });
