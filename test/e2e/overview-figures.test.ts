@@ -115,7 +115,7 @@ describe('every figure on 概览 opens a list of as many rows', () => {
     ] as const) {
       const figure = await clickFigure(testId);
       expect(figure).toBe(expected);
-      expect(await shownCount('unit-shown'), testId).toBe(figure);
+      await poll(() => shownCount('unit-shown'), testId).toBe(figure);
     }
   });
 
@@ -171,7 +171,33 @@ describe('every figure on 概览 opens a list of as many rows', () => {
     await settle(page);
     await clickChart('publication-status', 0, [0, data.publications.published / 2]);
     await poll(() => page.url()).toContain('publications?status=');
-    expect(await shownCount('publications-shown')).toBe(data.publications.published);
+    await poll(() => shownCount('publications-shown')).toBe(data.publications.published);
+  });
+});
+
+describe('待办 on 概览', () => {
+  it('opens each follow-up list with as many rows as its count', async () => {
+    const data = await call<Dashboard>(page, 'dashboard.get', {});
+    const count = (key: string) => data.todo.items.find((i) => i.key === key)!.count;
+    await openOverview();
+    await page.getByTestId('todo-panel').waitFor();
+    await screenshot(page, 'overview-todo-1366');
+    expect(count('cert_expiring')).toBeGreaterThan(0);
+    for (const key of ['cert_expiring', 'training_short'] as const) {
+      const figure = await clickFigure(`todo-${key}-link`);
+      expect(figure, key).toBe(count(key));
+      expect(await rosterCount(), key).toBe(figure);
+    }
+    for (const key of ['unpublished', 'publication_expired'] as const) {
+      if (count(key) === 0) continue;
+      const figure = await clickFigure(`todo-${key}-link`);
+      expect(figure, key).toBe(count(key));
+      await poll(() => shownCount('publications-shown'), key).toBe(figure);
+    }
+    // The agencies that have not sent files since the chosen day unfold in the panel.
+    const figure = await clickFigure('todo-submission_stale-link');
+    expect(figure).toBe(count('submission_stale'));
+    await poll(() => page.getByTestId('todo-stale-list').locator('.todo-stale-row').count()).toBe(figure);
   });
 });
 

@@ -94,3 +94,56 @@ describe('the dashboard’s figures', () => {
     expect(overview.publications.published).toBe(data.publications.published);
   });
 });
+
+describe('the 待办 panel', () => {
+  const item = (d: Dashboard, key: string) => d.todo.items.find((i) => i.key === key)!;
+
+  it('counts what each link lists: cards to renew, training short, agencies unpublished or expired', async () => {
+    expect(data.todo.items.map((i) => i.key)).toEqual(['cert_expiring', 'training_short', 'unpublished', 'publication_expired', 'submission_stale']);
+    const expiring = item(data, 'cert_expiring');
+    expect(expiring.count).toBeGreaterThan(0);
+    expect(expiring.label).toContain('180 天内到期');
+    expect(await total(expiring.link!.split('?')[1]!)).toBe(expiring.count);
+    expect(expiring.count).toBe(data.units.reduce((n, u) => n + u.categories.expiring, 0));
+    const training = item(data, 'training_short');
+    expect(training.label).toContain('60 学时');
+    expect(training.count).toBeGreaterThan(0);
+    expect(await total('training=short')).toBe(training.count);
+    // Under 60 h are the bands below the requirement, nothing else.
+    expect(training.count).toBe(data.training.bands.filter((b) => b.below !== null).reduce((n, b) => n + b.count, 0));
+    expect(item(data, 'unpublished').count).toBe(data.publications.unpublished);
+    expect(item(data, 'publication_expired').count).toBe(data.publications.expired);
+    expect(item(data, 'unpublished').link).toBe(`/catalog/publications?status=${encodeURIComponent('未发布')}`);
+  });
+
+  it('moves a person out of the training shortfall once the hours are registered', async () => {
+    const before = item(data, 'training_short').count;
+    const ids = (await callOk<{ ids: number[] }>(backend, 'personnel.query', { filter: viewFromQuery(new URLSearchParams('training=short')).filter, firstRows: 0 })).ids;
+    await callOk(backend, 'training.add', { personIds: [ids[0]], trainingDate: TODAY, hours: 60, course: '执法业务培训', organiser: null, notes: null });
+    const after = await callOk<Dashboard>(backend, 'dashboard.get', {});
+    expect(item(after, 'training_short').count).toBe(before - 1);
+  });
+
+  it('lists the agencies whose last submission is older than the chosen day', async () => {
+    const stale = item(data, 'submission_stale');
+    expect(stale.count).toBe(23);
+    expect(data.todo.staleAgencies).toHaveLength(23);
+    expect(data.todo.staleBefore).toBe('2025-11-29');
+    // One agency sends its files on 2026-06-01 (an import batch, as the import commit writes it).
+    const db = backend.context.db;
+    const agency = data.agencies[0]!;
+    const op = db.prepare(`INSERT INTO operations (kind, summary, at) VALUES ('import', '导入名册', '2026-06-01T09:00:00.000Z')`).run().lastInsertRowid;
+    db.prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, unit_id, kind, committed_at) VALUES (?, '名册.xlsx', ?, ?, 'personnel', '2026-06-01T09:00:00.000Z')`).run(
+      op,
+      'a'.repeat(64),
+      agency.unitId,
+    );
+    const recent = await callOk<Dashboard>(backend, 'dashboard.get', { staleBefore: '2026-01-01' });
+    expect(item(recent, 'submission_stale').count).toBe(22);
+    expect(recent.todo.staleAgencies.map((a) => a.unitId)).not.toContain(agency.unitId);
+    expect(item(recent, 'submission_stale').count).toBe(recent.quality.checks.find((c) => c.check === 'submission_stale')?.count);
+    const later = await callOk<Dashboard>(backend, 'dashboard.get', { staleBefore: '2026-06-02' });
+    expect(item(later, 'submission_stale').count).toBe(23);
+    expect(later.todo.staleAgencies.find((a) => a.unitId === agency.unitId)?.last).toBe('2026-06-01');
+  });
+});

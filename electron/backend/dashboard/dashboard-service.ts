@@ -1,13 +1,14 @@
+import { rosterFilterSchema, type RosterFilterInput } from '../../../shared/api/methods/personnel.ts';
 import type { Dashboard } from '../../../shared/api/methods/reports.ts';
-import { certStatusThresholds, holdingRate } from '../../../shared/domain/certificate-status.ts';
+import { certStatusThresholds, holdingRate, rosterStatusLink } from '../../../shared/domain/certificate-status.ts';
 import { daysInMonth } from '../../../shared/domain/dates.ts';
 import { defaultStaleBefore } from '../../../shared/domain/data-quality.ts';
 import type { RegistrySettings } from '../../../shared/domain/settings.ts';
 import { agencySummaries } from '../catalog/statistics-service.ts';
 import type { Db } from '../db/open-database.ts';
 import { legalReviewByUnit } from '../personnel/legal-review-service.ts';
-import { rosterSqlParts } from '../personnel/roster-query.ts';
-import { checkDataQuality } from '../quality/data-quality.ts';
+import { countRoster, rosterSqlParts, type RosterRules } from '../personnel/roster-query.ts';
+import { checkDataQuality, lastSubmissions } from '../quality/data-quality.ts';
 import { unitSummaries } from '../statistics/unit-summary.ts';
 
 /**
@@ -45,6 +46,28 @@ export function trainingBands(required: number): { label: string; min: number; b
   ];
 }
 
+/**
+ * The 待办 panel: what the clerk follows up this week. The people's counts are the roster's own
+ * count of the filter the link opens (countRoster), the agencies' are the statuses 发布情况 filters
+ * by, and the stale submissions are the quality check's, so each count is its list's length.
+ */
+export function computeTodo(db: Db, rules: RosterRules, agencies: ReturnType<typeof agencySummaries>, staleBefore: string): Dashboard['todo'] {
+  const people = (filter: RosterFilterInput) => countRoster(db, rosterFilterSchema.parse(filter), rules);
+  const agencyCount = (status: string) => agencies.filter((a) => a.publication.status === status).length;
+  const staleAgencies = lastSubmissions(db).filter((a) => a.last === null || a.last < staleBefore);
+  return {
+    items: [
+      { key: 'cert_expiring', label: `证件 ${rules.warningDays} 天内到期，需换证`, count: people({ statuses: ['即将到期'] }), link: rosterStatusLink(['即将到期']) },
+      { key: 'training_short', label: `本年培训不足 ${rules.trainingRequiredHours} 学时`, count: people({ trainingShort: true }), link: '/personnel?training=short' },
+      { key: 'unpublished', label: '未发布“一目录四清单”的执法单位', count: agencyCount('未发布'), link: `/catalog/publications?status=${encodeURIComponent('未发布')}` },
+      { key: 'publication_expired', label: '发布文件已失效的执法单位', count: agencyCount('已失效'), link: `/catalog/publications?status=${encodeURIComponent('已失效')}` },
+      { key: 'submission_stale', label: `最近报送早于 ${staleBefore} 的执法单位`, count: staleAgencies.length, link: null },
+    ],
+    staleBefore,
+    staleAgencies,
+  };
+}
+
 export function computeDashboard(db: Db, today: string, settings: RegistrySettings, staleBefore: string | null): Dashboard {
   const year = Number(today.slice(0, 4));
   const thresholds = certStatusThresholds({ today, warningDays: settings.expiryWarningDays });
@@ -72,9 +95,7 @@ export function computeDashboard(db: Db, today: string, settings: RegistrySettin
   );
 
   const bands = trainingBands(settings.annualTrainingHours);
-  const bandCount = db.prepare(
-    `SELECT count(*) ${parts.from} WHERE ${parts.activeOfficer(parts.status)} AND ${parts.training} >= @min AND ${parts.training} < @below`,
-  );
+  const bandCount = db.prepare(`SELECT count(*) ${parts.from} WHERE ${parts.activeOfficer(parts.status)} AND ${parts.training} >= @min AND ${parts.training} < @below`);
 
   const quality = checkDataQuality(db, {
     today,
@@ -87,6 +108,8 @@ export function computeDashboard(db: Db, today: string, settings: RegistrySettin
   });
 
   const agencies = agencySummaries(db, today, settings.publicationWarningDays);
+  const stale = staleBefore ?? defaultStaleBefore(today);
+  const todo = computeTodo(db, { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours }, agencies, stale);
   const publicationCount = (f: (a: (typeof agencies)[number]) => boolean) => agencies.filter(f).length;
 
   return {
@@ -114,6 +137,7 @@ export function computeDashboard(db: Db, today: string, settings: RegistrySettin
       expired: publicationCount((a) => a.publication.status === '已失效'),
       unpublished: publicationCount((a) => a.publication.status === '未发布'),
     },
-    quality: { staleBefore: staleBefore ?? defaultStaleBefore(today), checks: quality.summaries },
+    quality: { staleBefore: stale, checks: quality.summaries },
+    todo,
   };
 }

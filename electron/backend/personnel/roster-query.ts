@@ -285,6 +285,16 @@ export function rosterIdsQuery(filter: RosterFilter, sort: RosterSort, rules: Ro
   };
 }
 
+/** How many people a roster filter lists: what a figure linking to that roster must show. */
+export function countRoster(db: Db, filter: RosterFilter, rules: RosterRules): number {
+  const parts = rosterSqlParts(filter.certType);
+  const { where, params } = rosterWhere(filter, rules);
+  return db
+    .prepare(`SELECT count(*) ${parts.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+    .pluck()
+    .get(params) as number;
+}
+
 export function queryRosterIds(db: Db, filter: RosterFilter, sort: RosterSort, rules: RosterRules): number[] {
   const { sql, params } = rosterIdsQuery(filter, sort, rules);
   return db.prepare(sql).pluck().all(params) as number[];

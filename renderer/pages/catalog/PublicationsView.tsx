@@ -260,9 +260,11 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} /> : null}
       <Space style={{ marginBottom: 12 }} wrap>
         <Segmented value={filter} onChange={(v) => setFilter(v)} options={FILTERS.map((f) => ({ value: f, label: `${f} ${count(f)}` }))} data-testid="publication-filter" />
-        <Typography.Text type="secondary" data-testid="publications-shown">
-          列出 {shown.length} 个单位
-        </Typography.Text>
+        {loaded.data ? (
+          <Typography.Text type="secondary" data-testid="publications-shown">
+            列出 {shown.length} 个单位
+          </Typography.Text>
+        ) : null}
         {loaded.data ? (
           <Typography.Text type="secondary">
             截至 {loaded.data.today}；“即将到期”指 {loaded.data.warningDays} 天内到期（设置 › 业务规则）

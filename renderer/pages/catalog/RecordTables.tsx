@@ -72,7 +72,8 @@ function LimitNotice({ shown, total }: { shown: number; total: number }) {
 }
 
 /** The number of rows the table lists, for the clerk and for a figure that opened this list to be checked against. */
-function ShownCount({ rows }: { rows: number }) {
+function ShownCount({ rows }: { rows: number | null }) {
+  if (rows === null) return null;
   return (
     <Typography.Text type="secondary" data-testid="catalog-shown">
       列出 {rows.toLocaleString('zh-CN')} 条
@@ -132,7 +133,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
           ]}
           data-testid="category-filter"
         />
-        <ShownCount rows={rows.length} />
+        <ShownCount rows={loaded.data ? rows.length : null} />
       </Space>
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
       <LimitNotice shown={loaded.data?.rows.length ?? 0} total={loaded.data?.total ?? 0} />
@@ -199,7 +200,7 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
       <LimitNotice shown={rows.length} total={loaded.data?.total ?? 0} />
       <div style={{ marginBottom: 8 }}>
-        <ShownCount rows={rows.length} />
+        <ShownCount rows={loaded.data ? rows.length : null} />
       </div>
       <Table<ListItemRow>
         ref={tableRef}

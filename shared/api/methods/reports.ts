@@ -19,6 +19,10 @@ const yearSchema = z.number().int().min(2000).max(2100);
 
 const categoryCountsSchema = z.object(Object.fromEntries(CERT_STATUS_CATEGORY_KEYS.map((k) => [k, count])) as Record<(typeof CERT_STATUS_CATEGORY_KEYS)[number], typeof count>);
 
+/** The 待办 panel's rows, in the order they are shown. */
+export const TODO_KEYS = ['cert_expiring', 'training_short', 'unpublished', 'publication_expired', 'submission_stale'] as const;
+export type TodoKey = (typeof TODO_KEYS)[number];
+
 export const dashboardSchema = z.object({
   today: z.string(),
   year: z.number().int(),
@@ -47,6 +51,15 @@ export const dashboardSchema = z.object({
   quality: z.object({
     staleBefore: z.string(),
     checks: z.array(z.object({ check: z.enum(QUALITY_CHECKS), label: z.string(), fix: z.string(), count, link: z.string().nullable() })),
+  }),
+  /**
+   * What to do next (the 待办 panel): each count with the list that shows exactly those rows. The
+   * agencies whose last submission is older than `staleBefore` have no list page: they come along.
+   */
+  todo: z.object({
+    items: z.array(z.object({ key: z.enum(TODO_KEYS), label: z.string(), count, link: z.string().nullable() })),
+    staleBefore: z.string(),
+    staleAgencies: z.array(z.object({ unitId: idSchema, name: z.string(), last: z.string().nullable() })),
   }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

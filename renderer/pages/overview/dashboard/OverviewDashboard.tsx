@@ -12,6 +12,7 @@ import { PrintImagesProvider } from './print-images.tsx';
 import { PublicationChart } from './PublicationChart.tsx';
 import { QualityPrint, QualityWarnings } from './QualityWarnings.tsx';
 import { StatusByUnitChart } from './StatusByUnitChart.tsx';
+import { TodoPanel } from './TodoPanel.tsx';
 import { TrainingChart } from './TrainingChart.tsx';
 import './dashboard.css';
 
@@ -62,6 +63,9 @@ export function OverviewDashboard() {
       ) : (
         <PrintImagesProvider order={PRINT_ORDER}>
           <Row gutter={[16, 16]}>
+            <Col span={24}>
+              <TodoPanel todo={data.todo} onStaleBefore={setStaleBefore} />
+            </Col>
             <Col xs={24} xl={12}>
               <StatusByUnitChart units={data.units} />
             </Col>
