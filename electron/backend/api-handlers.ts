@@ -4,7 +4,7 @@ import type { Handlers } from './handler-types.ts';
 import { databaseHandlers } from './backups/database-handlers.ts';
 import { catalogHandlers } from './catalog/catalog-handlers.ts';
 import { undoOperation } from './db/tracked-writes.ts';
-import { recentOperations } from './history/history-service.ts';
+import { operationOperators, recentOperations } from './history/history-service.ts';
 import { importHandlers } from './import/import-handlers.ts';
 import { operatorHandlers } from './operators/operator-handlers.ts';
 import { computeOverview } from './overview/overview-service.ts';
@@ -50,7 +50,7 @@ export const apiHandlers = {
 
   'overview.get': (_input, ctx) => computeOverview(ctx.db, ctx.today(), ctx.settings().expiryWarningDays),
 
-  'history.recent': ({ limit }, ctx) => ({ operations: recentOperations(ctx.db, limit) }),
+  'history.recent': ({ limit, ...filter }, ctx) => ({ operations: recentOperations(ctx.db, limit, filter), operators: operationOperators(ctx.db) }),
   'history.undo': ({ operationId }, ctx) => undoOperation(ctx.db, operationId, ctx.operator()),
 
   'files.stage': ({ name, relativePath, dataBase64 }, ctx) => {

@@ -20,17 +20,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function isValidDateParts(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) &&
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    year >= 1900 &&
-    year <= 2199 &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 1900 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function parseIsoDate(value: string): DateParts | null {
@@ -97,6 +87,18 @@ export function validityEnd(issueDate: string, years: number): string {
 /** Local calendar date of a JS Date (the clerk's PC clock), as ISO. */
 export function isoDateOf(date: Date): string {
   return formatIsoDate({ year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() });
+}
+
+/**
+ * A stored moment (ISO with its zone, e.g. operations.at in UTC) as the clerk reads every date and
+ * time: the PC's local time as 2026-12-02 14:03, not the locale's 2026/12/2 14:03:07. Text that is
+ * not a moment is returned unchanged.
+ */
+export function formatDateTime(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${isoDateOf(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** "2023-05-01" → "2023年5月1日", the form printed on Chinese official documents. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, daysBetween, formatChineseDate, isIsoDate, parseIsoDate, validityEnd } from '../../shared/domain/dates.ts';
+import { addDays, addYears, daysBetween, formatChineseDate, formatDateTime, isIsoDate, parseIsoDate, validityEnd } from '../../shared/domain/dates.ts';
 
 describe('calendar dates as ISO strings', () => {
   it('accepts only real dates in YYYY-MM-DD form', () => {
@@ -40,5 +40,16 @@ describe('calendar dates as ISO strings', () => {
   it('formats the way official documents print dates', () => {
     expect(formatChineseDate('2023-05-01')).toBe('2023年5月1日');
     expect(formatChineseDate('2026-11-29')).toBe('2026年11月29日');
+  });
+});
+
+describe('a stored moment as the clerk reads it', () => {
+  it('is the PC’s local date and minute, written like every other date', () => {
+    expect(formatDateTime(new Date(2026, 11, 2, 14, 3, 59).toISOString())).toBe('2026-12-02 14:03');
+    expect(formatDateTime(new Date(2027, 0, 9, 7, 5).toISOString())).toBe('2027-01-09 07:05');
+  });
+
+  it('leaves text that is not a moment as it is', () => {
+    expect(formatDateTime('未知')).toBe('未知');
   });
 });

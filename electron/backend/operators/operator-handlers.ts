@@ -6,6 +6,7 @@ import { insertAccess, recentAccess } from '../access/access-log.ts';
 import type { BackendContext } from '../context.ts';
 import { XlsxWorkbook } from '../export/xlsx-writer.ts';
 import type { Handlers } from '../handler-types.ts';
+import { formatDateTime } from '../../../shared/domain/dates.ts';
 import { recentOperations } from '../history/history-service.ts';
 import { insertOperator, listOperators, operatorEntry, operatorRow, removeOperator, renameOperator, setOperatorPassword } from './operator-store.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -19,7 +20,7 @@ function inTransaction<T>(ctx: BackendContext, fn: () => T): T {
   return ctx.db.transaction(fn)();
 }
 
-const localTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
+const localTime = formatDateTime;
 
 export const operatorHandlers = {
   'session.status': (_input, ctx) => sessionStatus(ctx),

@@ -3,6 +3,7 @@ import { App, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { BatchRow } from '../../../shared/api/methods/import.ts';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/import/import-kinds.ts';
+import { formatDateTime } from '../../../shared/domain/dates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 
@@ -31,7 +32,7 @@ export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onU
     });
 
   const columns: ColumnsType<BatchRow> = [
-    { title: '时间', dataIndex: 'committedAt', width: 150, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+    { title: '时间', dataIndex: 'committedAt', width: 150, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
     { title: '文件', dataIndex: 'fileName', ellipsis: true },
     { title: '单位', dataIndex: 'unitName', width: 170, ellipsis: true, render: (v: string | null, b) => v ?? (b.kind === 'units' ? '—' : '多个单位') },
     { title: '内容', dataIndex: 'kind', width: 150, render: (v: string) => (v === 'mixed' ? '多种（目录、清单等）' : (IMPORT_KIND_LABELS[v as ImportKind] ?? v)) },

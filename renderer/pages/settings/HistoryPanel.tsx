@@ -1,10 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import { OPERATION_KIND_LABELS as KIND_LABELS, type OperationRow } from '../../../shared/api/methods/history.ts';
+import { OPERATION_KIND_LABELS as KIND_LABELS, OPERATION_KINDS, type OperationRow } from '../../../shared/api/methods/history.ts';
+import { formatDateTime } from '../../../shared/domain/dates.ts';
 import { ACCESS_KIND_LABELS, type AccessRow } from '../../../shared/api/methods/operators.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useTodayDayjs } from '../../app/registry-env.tsx';
 import { saveStagedFile } from '../export/download.ts';
 
 /**
@@ -61,7 +64,7 @@ function AccessTable() {
       pagination={{ pageSize: 20, showSizeChanger: false }}
       data-testid="access-table"
       columns={[
-        { title: '时间', dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+        { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
         { title: '类型', dataIndex: 'kind', width: 150, render: (k: AccessRow['kind']) => <Tag>{ACCESS_KIND_LABELS[k]}</Tag> },
         { title: '内容', dataIndex: 'summary' },
         { title: '操作员', dataIndex: 'operator', width: 120 },
@@ -70,10 +73,20 @@ function AccessTable() {
   );
 }
 
-/** Every recorded change, newest first, each undoable unless a later change touched the same rows. */
+type KindFilter = (typeof OPERATION_KINDS)[number];
+
+/**
+ * Every recorded change, newest first, each undoable unless a later change touched the same rows;
+ * narrowed by day, kind and operator (in the backend, so an old operation is found too).
+ */
 function ChangesTable() {
-  const { data, loading, reload } = useApi(() => api['history.recent']({ limit: 200 }), 'history');
+  const [range, setRange] = useState<[string, string] | null>(null);
+  const [kind, setKind] = useState<KindFilter | null>(null);
+  const [operator, setOperator] = useState<string | null>(null);
+  const filterKey = JSON.stringify([range, kind, operator]);
+  const { data, loading, reload } = useApi(() => api['history.recent']({ limit: 500, from: range?.[0] ?? null, to: range?.[1] ?? null, kind, operator }), `history:${filterKey}`);
   const { message, modal } = App.useApp();
+  const today = useTodayDayjs();
 
   const undo = (op: OperationRow) => {
     modal.confirm({
@@ -93,32 +106,66 @@ function ChangesTable() {
     });
   };
 
+  const operations = data?.operations ?? [];
   return (
-    <Table<OperationRow>
-      rowKey="id"
-      size="small"
-      loading={loading}
-      dataSource={data?.operations ?? []}
-      pagination={{ pageSize: 20, showSizeChanger: false }}
-      columns={[
-        { title: '时间', dataIndex: 'at', width: 180, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
-        { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
-        { title: '内容', dataIndex: 'summary' },
-        { title: '改动', dataIndex: 'changeCount', width: 70, align: 'right' },
-        { title: '经办人', dataIndex: 'operator', width: 100 },
-        {
-          title: '',
-          width: 100,
-          render: (_v, op) =>
-            op.undoneBy !== null ? (
-              <Tag color="default">已撤销</Tag>
-            ) : op.kind === 'sample_data' ? null : (
-              <Button size="small" onClick={() => undo(op)}>
-                撤销
-              </Button>
-            ),
-        },
-      ]}
-    />
+    <div>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <DatePicker.RangePicker
+          value={range ? [dayjs(range[0]), dayjs(range[1])] : null}
+          disabledDate={(d) => d.isAfter(today, 'day')}
+          onChange={(v) => setRange(v?.[0] && v[1] ? [v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')] : null)}
+          placeholder={['开始日期', '结束日期']}
+          data-testid="history-dates"
+        />
+        <Select<KindFilter>
+          allowClear
+          placeholder="类型"
+          value={kind ?? undefined}
+          onChange={(v) => setKind(v ?? null)}
+          options={OPERATION_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] ?? k }))}
+          style={{ width: 120 }}
+          data-testid="history-kind"
+        />
+        <Select<string>
+          allowClear
+          placeholder="经办人"
+          value={operator ?? undefined}
+          onChange={(v) => setOperator(v ?? null)}
+          options={(data?.operators ?? []).map((o) => ({ value: o, label: o === '' ? '（未署名）' : o }))}
+          style={{ width: 140 }}
+          data-testid="history-operator"
+        />
+        <Typography.Text type="secondary" data-testid="history-count">
+          {data ? `${range || kind || operator !== null ? '筛选出' : '最近'} ${operations.length} 项${operations.length === 500 ? '（最多列出 500 项，请缩小日期范围）' : ''}` : ''}
+        </Typography.Text>
+      </Space>
+      <Table<OperationRow>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={operations}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        data-testid="history-table"
+        columns={[
+          { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
+          { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
+          { title: '内容', dataIndex: 'summary', ellipsis: true },
+          { title: '改动', dataIndex: 'changeCount', width: 70, align: 'right' },
+          { title: '经办人', dataIndex: 'operator', width: 100 },
+          {
+            title: '',
+            width: 100,
+            render: (_v, op) =>
+              op.undoneBy !== null ? (
+                <Tag color="default">已撤销</Tag>
+              ) : op.kind === 'sample_data' ? null : (
+                <Button size="small" onClick={() => undo(op)}>
+                  撤销
+                </Button>
+              ),
+          },
+        ]}
+      />
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from '../define.ts';
+import { isoDateSchema } from '../schema-parts.ts';
 
 export const operationRowSchema = z.object({
   id: z.number().int(),
@@ -25,11 +26,23 @@ export const OPERATION_KIND_LABELS: Readonly<Record<string, string>> = {
   other: '其他',
 };
 
+export const OPERATION_KINDS = ['create', 'update', 'delete', 'lifecycle', 'import', 'undo', 'sample_data', 'other'] as const;
+
 export const historyMethods = defineMethods({
   'history.recent': {
     title: '读取操作记录',
-    input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    output: z.object({ operations: z.array(operationRowSchema) }),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(50),
+        /** Days on the PC's calendar (the times are stored in UTC), both included. */
+        from: isoDateSchema.nullable().default(null),
+        to: isoDateSchema.nullable().default(null),
+        kind: z.enum(OPERATION_KINDS).nullable().default(null),
+        operator: z.string().max(60).nullable().default(null),
+      })
+      .strict(),
+    /** `operators`: everyone who has recorded an operation, for the filter's list. */
+    output: z.object({ operations: z.array(operationRowSchema), operators: z.array(z.string()) }),
   },
   'history.undo': {
     title: '撤销操作',
