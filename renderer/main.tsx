@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from './app/App.tsx';
 import { DatabaseGate } from './app/database-gate.tsx';
+import { DensityProvider } from './app/density.tsx';
 import { RegistryEnvProvider } from './app/registry-env.tsx';
 import { SessionGate } from './app/session-gate.tsx';
 import './styles/global.css';
@@ -21,15 +22,17 @@ if (!root) throw new Error('missing #root');
 createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY, colorPrimary: '#1d4f91', borderRadius: 4, fontSize: 14 } }}>
-      <AntApp>
-        <RegistryEnvProvider>
-          <SessionGate>
-            <DatabaseGate>
-              <AppShell />
-            </DatabaseGate>
-          </SessionGate>
-        </RegistryEnvProvider>
-      </AntApp>
+      <DensityProvider>
+        <AntApp>
+          <RegistryEnvProvider>
+            <SessionGate>
+              <DatabaseGate>
+                <AppShell />
+              </DatabaseGate>
+            </SessionGate>
+          </RegistryEnvProvider>
+        </AntApp>
+      </DensityProvider>
     </ConfigProvider>
   </StrictMode>,
 );

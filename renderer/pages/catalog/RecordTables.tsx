@@ -9,12 +9,20 @@ import type { InspectionCategory, ListKind } from '../../../shared/domain/list-k
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { CellText } from './Highlighted.tsx';
+import { useDensity } from '../../app/density.tsx';
 import { useWindowHeight } from './use-window-height.ts';
 
 /** Rows beyond this are not sent to the page at once; the clerk picks an agency or searches. */
 const ROW_LIMIT = 20_000;
-/** Height taken by everything above and below the table body at any window size. */
+/** Height taken by everything above and below the table body at any window size (less in 紧凑: smaller margins and controls). */
 const CHROME_HEIGHT = 330;
+const COMPACT_CHROME_HEIGHT = 262;
+
+function useTableBodyHeight(): number {
+  const height = useWindowHeight();
+  const { compact } = useDensity();
+  return Math.max(240, height - (compact ? COMPACT_CHROME_HEIGHT : CHROME_HEIGHT));
+}
 
 interface TableProps<R> {
   unitId: number | null;
@@ -84,7 +92,7 @@ function ShownCount({ rows }: { rows: number | null }) {
 export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEdit, onDelete, initialCategory }: TableProps<InspectionItemRow> & { initialCategory?: InspectionCategory | null }) {
   const loaded = useApi(() => api['catalog.items']({ unitId, limit: ROW_LIMIT }), `items:${unitId}:${version}`);
   const [category, setCategory] = useState<'全部' | InspectionCategory>(initialCategory ?? '全部');
-  const height = useWindowHeight();
+  const bodyHeight = useTableBodyHeight();
   const rows = useMemo(() => (loaded.data?.rows ?? []).filter((r) => category === '全部' || r.category === category), [loaded.data, category]);
   const tableRef = useLocate(rows, locateId);
   const columns: ColumnsType<InspectionItemRow> = [
@@ -148,7 +156,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: width, y: Math.max(240, height - CHROME_HEIGHT) }}
+        scroll={{ x: width, y: bodyHeight }}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         onRow={(r) => ({ onClick: () => onOpen(r), onDoubleClick: () => onEdit(r) })}
         locale={{ emptyText: unitId === null ? '还没有检查事项。可通过“导入”读入各单位报送的目录，或点“新增事项”逐条录入。' : '该单位还没有检查事项' }}
@@ -170,7 +178,7 @@ const LIST_WIDTHS: Readonly<Record<ListItemField, number>> = {
 
 export function ListTable({ unitId, listKind, version, selectedId, locateId, onOpen, onEdit, onDelete }: TableProps<ListItemRow> & { listKind: ListKind }) {
   const loaded = useApi(() => api['lists.items']({ unitId, listKind, limit: ROW_LIMIT }), `list:${listKind}:${unitId}:${version}`);
-  const height = useWindowHeight();
+  const bodyHeight = useTableBodyHeight();
   const rows = useMemo(() => loaded.data?.rows ?? [], [loaded.data]);
   const tableRef = useLocate(rows, locateId);
   // 监管领域 only when some entry has one: many agencies leave it out.
@@ -213,7 +221,7 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: width, y: Math.max(240, height - CHROME_HEIGHT) }}
+        scroll={{ x: width, y: bodyHeight }}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         onRow={(r) => ({ onClick: () => onOpen(r), onDoubleClick: () => onEdit(r) })}
         locale={{ emptyText: unitId === null ? '这份清单还没有事项' : '该单位的这份清单还没有事项' }}

@@ -11,6 +11,7 @@ import type { RosterSortKey } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useDensity } from '../../app/density.tsx';
 import { useSettings } from '../../app/registry-env.tsx';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
@@ -29,15 +30,19 @@ import { isPlaceholder, useRosterWindow, type RosterTableRow } from './use-roste
  */
 function useFillHeight(anchor: React.RefObject<HTMLDivElement | null>, layoutKey: string): number {
   const [height, setHeight] = useState(400);
+  const { compact } = useDensity();
+  // Header row, the sideways scrollbar and the page's bottom padding: 98 px in 标准; in 紧凑 a 26 px
+  // header, a 13 px scrollbar and 12 px padding, so the page itself never scrolls.
+  const below = compact ? 52 : 98;
   useLayoutEffect(() => {
     const measure = () => {
       const top = anchor.current?.getBoundingClientRect().top ?? 300;
-      setHeight(Math.max(200, Math.floor(window.innerHeight - top - 40 - 58)));
+      setHeight(Math.max(200, Math.floor(window.innerHeight - top - below)));
     };
     measure();
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
-  }, [anchor, layoutKey]);
+  }, [anchor, layoutKey, below]);
   return height;
 }
 
@@ -65,6 +70,13 @@ function statusGroupLabel(key: CertStatusCategory, current: readonly CertStatus[
   return kept.length > 0 && kept.length < group.statuses.length ? kept.join(' / ') : group.label;
 }
 
+/** Long texts stay on one line, cut with …; the whole text is the cell's title, shown on hover. */
+const ONE_LINE = { showTitle: false } as const;
+
+function whole(text: string) {
+  return <span title={text}>{text}</span>;
+}
+
 function muted(text: string) {
   return <span style={{ color: '#bbb' }}>{text}</span>;
 }
@@ -78,6 +90,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
   const roster = useRosterWindow(view);
   const units = useApi(() => api['units.list']({}), 'roster-units');
   const { expiryWarningDays } = useSettings();
+  const { compact } = useDensity();
   const showUndo = useUndoNotice();
   const searchRef = useRef<React.ComponentRef<typeof Input>>(null);
   useFindShortcut(searchRef);
@@ -132,7 +145,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
         </a>
       )),
     },
-    { title: '单位', width: 160, ellipsis: true, ...sortable('unit'), render: cell((r) => r.unitName) },
+    { title: '单位', width: 160, ellipsis: ONE_LINE, ...sortable('unit'), render: cell((r) => whole(r.unitName)) },
     {
       title: '性别',
       width: 68,
@@ -187,7 +200,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
     },
     { title: '证件类型', width: 120, ...sortable('certType'), render: cell((r) => r.certType) },
     { title: '发证日期', width: 100, ...sortable('issueDate'), render: cell((r) => <span className="tabular">{r.issueDate ?? '—'}</span>) },
-    { title: '职务', width: 120, ellipsis: true, ...sortable('post'), render: cell((r) => r.post ?? muted('—')) },
+    { title: '职务', width: 120, ellipsis: ONE_LINE, ...sortable('post'), render: cell((r) => (r.post ? whole(r.post) : muted('—'))) },
     {
       title: '编制类型',
       width: 120,
@@ -202,8 +215,8 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
         ),
       ),
     },
-    { title: '执法类别', width: 120, ellipsis: true, ...sortable('category'), render: cell((r) => r.enforcementCategory ?? muted('—')) },
-    { title: '执法范围', width: 180, ellipsis: true, render: cell((r) => r.enforcementScope ?? muted('—')) },
+    { title: '执法类别', width: 120, ellipsis: ONE_LINE, ...sortable('category'), render: cell((r) => (r.enforcementCategory ? whole(r.enforcementCategory) : muted('—'))) },
+    { title: '执法范围', width: 180, ellipsis: ONE_LINE, render: cell((r) => (r.enforcementScope ? whole(r.enforcementScope) : muted('—'))) },
     { title: '法制审核', width: 92, align: 'center', ...sortable('legalReviewer'), render: cell((r) => (r.isLegalReviewer ? '是' : '')) },
   ];
 
@@ -216,7 +229,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
 
   return (
     <div>
-      <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
+      <Space orientation="vertical" size={compact ? 4 : 8} style={{ width: '100%', marginBottom: compact ? 4 : 8 }}>
         <Space wrap size={8}>
           <Input
             ref={searchRef}

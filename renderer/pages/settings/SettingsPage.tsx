@@ -3,6 +3,7 @@ import { UNIT_KINDS } from '../../../shared/domain/unit-kinds.ts';
 import { navigate } from '../../app/use-hash-route.ts';
 import { AboutPanel } from './AboutPanel.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
+import { DisplayPanel } from './DisplayPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { OperatorsPanel } from './OperatorsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -14,6 +15,7 @@ const tabs = (query: URLSearchParams) => [
   { key: 'rules', label: '业务规则', children: <RulesPanel /> },
   { key: 'operators', label: '操作员', children: <OperatorsPanel /> },
   { key: 'history', label: '操作记录', children: <HistoryPanel /> },
+  { key: 'display', label: '显示', children: <DisplayPanel /> },
   { key: 'backup', label: '备份与恢复', children: <BackupPanel /> },
   { key: 'about', label: '关于', children: <AboutPanel /> },
 ];
