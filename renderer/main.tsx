@@ -9,9 +9,11 @@ import { DatabaseGate } from './app/database-gate.tsx';
 import { DensityProvider } from './app/density.tsx';
 import { RegistryEnvProvider } from './app/registry-env.tsx';
 import { SessionGate } from './app/session-gate.tsx';
+import { keepEnterInDateFields } from './forms/date-enter.ts';
 import './styles/global.css';
 
 dayjs.locale('zh-cn');
+keepEnterInDateFields(document);
 
 const FONT_FAMILY =
   "'Microsoft YaHei', '微软雅黑', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Hiragino Sans GB', -apple-system, 'Segoe UI', sans-serif";
