@@ -23,6 +23,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
   await call(page, 'system.generateSampleData', { seed: 2023 });
+  // The page read the registry (empty) when it opened: read it again, as 刷新 would.
+  await page.reload();
   overview = await call<Overview>(page, 'overview.get');
 });
 
