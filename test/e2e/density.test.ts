@@ -164,4 +164,31 @@ describe('the roster and the catalog at 1366×768', () => {
       await tall.context().close();
     }
   });
+
+  it('hides a column of the roster and of the catalog from the column chooser, remembered per table', async () => {
+    const headers = (testId: string) => page.getByTestId(testId).locator('.ant-table-thead th').allTextContents();
+    for (const [route, table, chooser, column] of [
+      ['/personnel', 'roster-table', 'columns-roster', '身份证号'],
+      ['/catalog', 'items-table', 'columns-catalog-items', '检查对象'],
+    ] as const) {
+      await openRoute(page, app, route);
+      await page.getByTestId(table).locator('.ant-table-row').first().waitFor();
+      expect(await headers(table)).toContain(column);
+      await page.getByTestId(chooser).click();
+      await page.getByTestId(`${chooser}-list`).getByText(column, { exact: true }).click();
+      await poll(() => headers(table)).not.toContain(column);
+      await screenshot(page, `density-${chooser}-1366`);
+      await page.reload();
+      await page.getByTestId(table).locator('.ant-table-row').first().waitFor();
+      expect(await headers(table), `${column} stays hidden after a reload`).not.toContain(column);
+      expect(await page.getByTestId(chooser).textContent()).toContain('隐藏 1');
+    }
+    // Each table keeps its own choice: the catalog's hidden column is not the roster's.
+    await openRoute(page, app, '/personnel');
+    await page.getByTestId('roster-table').locator('.ant-table-row').first().waitFor();
+    expect(await headers('roster-table')).toContain('证件编号');
+    await page.getByTestId('columns-roster').click();
+    await page.getByTestId('columns-roster-list').getByText('全部显示').click();
+    await poll(() => headers('roster-table')).toContain('身份证号');
+  });
 });

@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import type { ColumnsType, ColumnType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TableRef } from 'antd/es/table';
 import type { InspectionItemRow, ListItemRow } from '../../../shared/api/methods/catalog.ts';
@@ -9,6 +9,7 @@ import type { InspectionCategory, ListKind } from '../../../shared/domain/list-k
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { CellText } from './Highlighted.tsx';
+import { useColumnChooser } from '../../app/column-chooser.tsx';
 import { useDensity } from '../../app/density.tsx';
 import { useWindowHeight } from './use-window-height.ts';
 
@@ -16,7 +17,7 @@ import { useWindowHeight } from './use-window-height.ts';
 const ROW_LIMIT = 20_000;
 /** Height taken by everything above and below the table body at any window size (less in 紧凑: smaller margins and controls). */
 const CHROME_HEIGHT = 330;
-const COMPACT_CHROME_HEIGHT = 262;
+const COMPACT_CHROME_HEIGHT = 266;
 
 function useTableBodyHeight(): number {
   const height = useWindowHeight();
@@ -95,7 +96,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
   const bodyHeight = useTableBodyHeight();
   const rows = useMemo(() => (loaded.data?.rows ?? []).filter((r) => category === '全部' || r.category === category), [loaded.data, category]);
   const tableRef = useLocate(rows, locateId);
-  const columns: ColumnsType<InspectionItemRow> = [
+  const allColumns: ColumnType<InspectionItemRow>[] = [
     { title: '序号', key: 'seq', width: 56, align: 'center', render: (_v, _r, i) => i + 1 },
     ...(unitId === null ? [{ title: '所属单位', dataIndex: 'unitName', ...text(150) }] : []),
     { title: INSPECTION_ITEM_LABELS.itemCode, dataIndex: 'itemCode', ...text(110) },
@@ -125,6 +126,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
     { title: INSPECTION_ITEM_LABELS.notes, dataIndex: 'notes', ...text(120) },
     actions(onEdit, onDelete),
   ];
+  const { shown: columns, chooser } = useColumnChooser('catalog-items', allColumns, { always: ['seq', 'name', 'actions'] });
   const width = columns.reduce((s, c) => s + (typeof c.width === 'number' ? c.width : 0), 0);
   const counts = loaded.data?.rows ?? [];
   return (
@@ -142,6 +144,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
           data-testid="category-filter"
         />
         <ShownCount rows={loaded.data ? rows.length : null} />
+        {chooser}
       </Space>
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
       <LimitNotice shown={loaded.data?.rows.length ?? 0} total={loaded.data?.total ?? 0} />

@@ -1,6 +1,6 @@
 import { ClearOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table/interface';
+import type { ColumnType } from 'antd/es/table/interface';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { rosterFilterSchema, type RosterRow } from '../../../shared/api/methods/personnel.ts';
@@ -11,6 +11,7 @@ import type { RosterSortKey } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useColumnChooser } from '../../app/column-chooser.tsx';
 import { useDensity } from '../../app/density.tsx';
 import { useSettings } from '../../app/registry-env.tsx';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
@@ -132,8 +133,8 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
   const sortOrder = (key: RosterSortKey): 'ascend' | 'descend' | null => (view.sort.key === key ? (view.sort.order === 'asc' ? 'ascend' : 'descend') : null);
   const sortable = (key: RosterSortKey) => ({ key, sorter: true, sortOrder: sortOrder(key), showSorterTooltip: false });
 
-  const columns: ColumnsType<RosterTableRow> = [
-    { title: '序号', width: 56, align: 'right', fixed: 'left', render: (_v, row) => <span className="tabular">{(indexOf.get(row.id) ?? 0) + 1}</span> },
+  const allColumns: ColumnType<RosterTableRow>[] = [
+    { title: '序号', key: 'seq', width: 56, align: 'right', fixed: 'left', render: (_v, row) => <span className="tabular">{(indexOf.get(row.id) ?? 0) + 1}</span> },
     {
       title: '姓名',
       width: 84,
@@ -216,9 +217,13 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
       ),
     },
     { title: '执法类别', width: 120, ellipsis: ONE_LINE, ...sortable('category'), render: cell((r) => (r.enforcementCategory ? whole(r.enforcementCategory) : muted('—'))) },
-    { title: '执法范围', width: 180, ellipsis: ONE_LINE, render: cell((r) => (r.enforcementScope ? whole(r.enforcementScope) : muted('—'))) },
+    { title: '执法范围', key: 'scope', width: 180, ellipsis: ONE_LINE, render: cell((r) => (r.enforcementScope ? whole(r.enforcementScope) : muted('—'))) },
     { title: '法制审核', width: 92, align: 'center', ...sortable('legalReviewer'), render: cell((r) => (r.isLegalReviewer ? '是' : '')) },
   ];
+
+  const { shown: columns, chooser } = useColumnChooser('roster', allColumns, { always: ['seq', 'name'], labels: { trainingHours: '本年学时' } });
+  // The selection column (40) plus the columns shown: hidden columns give their width back.
+  const scrollWidth = 40 + columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
 
   const unitOptions = (units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
   const filter = view.filter;
@@ -329,6 +334,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
               清除筛选
             </Button>
           ) : null}
+          {chooser}
           <Typography.Text type="secondary" data-testid="roster-count">
             {info ? (isFiltered(filter) ? `筛选出 ${info.total.toLocaleString('zh-CN')} 人` : `共 ${info.total.toLocaleString('zh-CN')} 人`) : '正在读取…'}
             {selected.length > 0 ? `，已选 ${selected.length} 人` : ''}
@@ -364,7 +370,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
         dataSource={roster.data}
         loading={roster.loading && !info}
         pagination={false}
-        scroll={{ x: 1940, y: tableHeight }}
+        scroll={{ x: scrollWidth, y: tableHeight }}
         data-testid="roster-table"
         locale={{ emptyText: roster.loading ? '正在读取…' : isFiltered(filter) ? '没有符合条件的人员' : '名册中还没有人员。可以新增人员，或在“导入”中导入各单位报送的名册。' }}
         rowSelection={{

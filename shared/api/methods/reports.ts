@@ -21,7 +21,6 @@ const categoryCountsSchema = z.object(Object.fromEntries(CERT_STATUS_CATEGORY_KE
 
 /** The 待办 panel's rows, in the order they are shown. */
 export const TODO_KEYS = ['cert_expiring', 'training_short', 'unpublished', 'publication_expired', 'submission_stale'] as const;
-export type TodoKey = (typeof TODO_KEYS)[number];
 
 export const dashboardSchema = z.object({
   today: z.string(),
