@@ -7,7 +7,7 @@ import type { RegistrySettings } from '../../../shared/domain/settings.ts';
 import { agencySummaries } from '../catalog/statistics-service.ts';
 import type { Db } from '../db/open-database.ts';
 import { legalReviewByUnit } from '../personnel/legal-review-service.ts';
-import { countRoster, rosterSqlParts, type RosterRules } from '../personnel/roster-query.ts';
+import { countRoster, rosterRulesOf, rosterSqlParts, type RosterRules } from '../personnel/roster-query.ts';
 import { checkDataQuality, lastSubmissions } from '../quality/data-quality.ts';
 import { unitSummaries } from '../statistics/unit-summary.ts';
 
@@ -109,7 +109,7 @@ export function computeDashboard(db: Db, today: string, settings: RegistrySettin
 
   const agencies = agencySummaries(db, today, settings.publicationWarningDays);
   const stale = staleBefore ?? defaultStaleBefore(today);
-  const todo = computeTodo(db, { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours }, agencies, stale);
+  const todo = computeTodo(db, rosterRulesOf(today, settings), agencies, stale);
   const publicationCount = (f: (a: (typeof agencies)[number]) => boolean) => agencies.filter(f).length;
 
   return {

@@ -6,7 +6,7 @@ import { CERT_TYPES, type CancelReason, type CertEventType, type CertState, type
 import type { RegistrySettings } from '../../../shared/domain/settings.ts';
 import type { Db } from '../db/open-database.ts';
 import { currentCard, transitionFacts } from './certificate-service.ts';
-import { rosterRows } from './roster-query.ts';
+import { rosterRows, rosterRulesOf } from './roster-query.ts';
 
 /** Everything the person page shows: fields, cards with their event timeline, exams, training, transfers. */
 
@@ -35,7 +35,7 @@ interface EventDbRow {
 }
 
 export function getPersonDetail(db: Db, id: number, today: string, settings: RegistrySettings): PersonDetail {
-  const rules = { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
+  const rules = rosterRulesOf(today, settings);
   const [row] = rosterRows(db, [id], rules, { certType: null, fullIdNumbers: false });
   if (!row) throw new AppError('NOT_FOUND', '该人员不存在，可能已被删除');
   const extra = db.prepare(`SELECT phone, notes, created_at, updated_at, staffing_type FROM personnel WHERE id = ?`).get(id) as {

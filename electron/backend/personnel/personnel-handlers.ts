@@ -15,12 +15,11 @@ import { legalReviewByUnit } from './legal-review-service.ts';
 import { getPersonDetail } from './person-detail.ts';
 import { personHistory } from './person-history.ts';
 import { createPerson, deletePerson, personCore, personnelVocabulary, transferPerson, updatePerson } from './person-service.ts';
-import { queryRosterIds, rosterRows, type RosterRules } from './roster-query.ts';
+import { queryRosterIds, rosterRows, rosterRulesOf, type RosterRules } from './roster-query.ts';
 import { addTraining, deleteTraining, trainingSummary, updateTraining } from './training-service.ts';
 
 function rulesOf(ctx: BackendContext): RosterRules {
-  const settings = ctx.settings();
-  return { today: ctx.today(), warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
+  return rosterRulesOf(ctx.today(), ctx.settings());
 }
 
 function lifecycleContext(ctx: BackendContext) {

@@ -7,6 +7,7 @@ import { checkIdNumber, idSexMismatch, maskIdNumber } from '../../../shared/doma
 import type { PersonnelKind, Sex, StaffingType } from '../../../shared/domain/personnel-fields.ts';
 import { classifyRosterSearch, type RosterSortKey } from '../../../shared/domain/roster-query.ts';
 import { synonymVariants, type SearchSynonym } from '../../../shared/domain/search-synonyms.ts';
+import type { RegistrySettings } from '../../../shared/domain/settings.ts';
 import type { UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { roleCertTypeSql } from '../db/current-certificate.ts';
 import type { Db } from '../db/open-database.ts';
@@ -25,6 +26,11 @@ export interface RosterRules {
   trainingRequiredHours: number;
   /** The clerk's synonym list: a unit typed by its abbreviation finds its people. */
   searchSynonyms: readonly SearchSynonym[];
+}
+
+/** The roster's rules as the clerk's settings set them today: one place for every roster count and query. */
+export function rosterRulesOf(today: string, settings: RegistrySettings): RosterRules {
+  return { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
 }
 
 type Params = Record<string, string | number | null>;

@@ -7,7 +7,7 @@ import { addDays, formatChineseDate } from '../../../shared/domain/dates.ts';
 import { maskIdNumber } from '../../../shared/domain/id-number.ts';
 import { countyNameOf, type RegistrySettings } from '../../../shared/domain/settings.ts';
 import type { Db } from '../db/open-database.ts';
-import { rosterSqlParts, queryRosterIds, rosterRows, type RosterRules } from '../personnel/roster-query.ts';
+import { rosterSqlParts, queryRosterIds, rosterRows, rosterRulesOf, type RosterRules } from '../personnel/roster-query.ts';
 import { trainingSummary } from '../personnel/training-service.ts';
 
 /**
@@ -83,7 +83,7 @@ function renewalRemark(row: RosterRow, today: string): string {
 
 function renewalRoster(db: Db, request: Extract<RosterRequest, { kind: 'renewal' }>, ctx: RosterContext): RosterDocument {
   const { today, settings } = ctx;
-  const rules: RosterRules = { today, warningDays: settings.expiryWarningDays, trainingRequiredHours: settings.annualTrainingHours, searchSynonyms: settings.searchSynonyms };
+  const rules: RosterRules = rosterRulesOf(today, settings);
   const filter = request.filter ?? rosterFilterSchema.parse({ expiringWithinDays: settings.expiryWarningDays });
   const ids = request.personIds ?? queryRosterIds(db, filter, { key: 'unit', order: 'asc' }, rules);
   if (ids.length > 20_000) throw new AppError('RULE_VIOLATION', `所选人员共 ${ids.length} 人，超过一次打印 20,000 人的上限，请按单位分批打印。`);
