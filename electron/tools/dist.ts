@@ -92,7 +92,10 @@ export function findElectronZips(names: readonly string[], dirs: readonly string
   const corrupt: string[] = [];
   const candidates = (dir: string): string[] => {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
-    const subdirs = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(dir, e.name));
+    const subdirs = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(dir, e.name));
     return [dir, ...subdirs];
   };
   for (const name of names) {
@@ -341,7 +344,9 @@ async function check(args: DistArgs): Promise<number> {
   const search = findElectronZips([name], dirs, electronChecksums());
   if (search.missing.length > 0) {
     const corrupt = search.corrupt.length > 0 ? `；校验不符而忽略（checksum mismatch, ignored）：${search.corrupt.join('、')}` : '';
-    return skip(`没有 ${name}（no local Electron zip），查找过（looked in）：${dirs.join('；')}${corrupt}。设置 ELECTRON_ZIP_DIR 指向含此文件的文件夹即可运行此检查（set ELECTRON_ZIP_DIR to run it）。`);
+    return skip(
+      `没有 ${name}（no local Electron zip），查找过（looked in）：${dirs.join('；')}${corrupt}。设置 ELECTRON_ZIP_DIR 指向含此文件的文件夹即可运行此检查（set ELECTRON_ZIP_DIR to run it）。`,
+    );
   }
 
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'registry-dist-check-'));

@@ -122,11 +122,7 @@ const LIST_WORDS: Readonly<Record<ListKind, string>> = {
 export function composeAnnualReport(inputs: ReportInputs): ReportParagraph[] {
   const f = inputs.figures;
   const asOf = formatChineseDate(inputs.asOf);
-  const flows = [
-    `${inputs.year}年共发证{issued}人`,
-    f.renewed > 0 ? '，其中换证{renewed}人' : '',
-    f.cancelled > 0 ? '；注销证件{cancelled}人' : '',
-  ].join('');
+  const flows = [`${inputs.year}年共发证{issued}人`, f.renewed > 0 ? '，其中换证{renewed}人' : '', f.cancelled > 0 ? '；注销证件{cancelled}人' : ''].join('');
   const lists = LIST_KINDS.map((k) => `${LIST_WORDS[k]}{${k}}项`).join('，');
   const names = inputs.publishedNames.length > 0 ? `现${inputs.publishedNames.join('、')}等{published}个单位` : '现有{published}个单位';
   return [

@@ -38,9 +38,7 @@ export function checkReportedTotals(reported: FigureCounts): ConsistencyCheck | 
   const { items, general, key } = reported;
   if (items === null || general === null || key === null) return null;
   const sum = general + key;
-  return sum === items
-    ? { ok: true, text: `${fmt(items)} = ${fmt(general)} + ${fmt(key)}` }
-    : { ok: false, text: `${fmt(items)} ≠ ${fmt(general)} + ${fmt(key)}（相差 ${fmt(items - sum)}）` };
+  return sum === items ? { ok: true, text: `${fmt(items)} = ${fmt(general)} + ${fmt(key)}` } : { ok: false, text: `${fmt(items)} ≠ ${fmt(general)} + ${fmt(key)}（相差 ${fmt(items - sum)}）` };
 }
 
 export function emptyCounts(): Record<FigureKey, number> {

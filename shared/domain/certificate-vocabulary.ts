@@ -16,18 +16,7 @@ export const OPEN_CERT_STATES = ['待考试', '考试合格', '有效', '暂扣'
 export const CANCEL_REASONS = ['调离执法岗位', '退休', '辞职', '死亡', '辞退或开除', '其他'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
-export const CERT_EVENT_TYPES = [
-  '申领',
-  '考试合格',
-  '发证',
-  '换证',
-  '暂扣',
-  '解除暂扣',
-  '吊销',
-  '注销',
-  '补发',
-  '信息更正',
-] as const;
+export const CERT_EVENT_TYPES = ['申领', '考试合格', '发证', '换证', '暂扣', '解除暂扣', '吊销', '注销', '补发', '信息更正'] as const;
 export type CertEventType = (typeof CERT_EVENT_TYPES)[number];
 
 export const EXAM_TYPES = ['通用法律知识', '专门法律知识'] as const;

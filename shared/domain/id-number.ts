@@ -9,18 +9,9 @@ import type { Sex } from './personnel-fields.ts';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
-export type IdNumberProblem =
-  | 'empty'
-  | 'old_15_digit'
-  | 'length'
-  | 'characters'
-  | 'birth_date'
-  | 'birth_in_future'
-  | 'check_digit';
+export type IdNumberProblem = 'empty' | 'old_15_digit' | 'length' | 'characters' | 'birth_date' | 'birth_in_future' | 'check_digit';
 
-export type IdNumberCheck =
-  | { ok: true; idNumber: string; regionCode: string; birthDate: string; sex: Sex }
-  | { ok: false; problem: IdNumberProblem; message: string };
+export type IdNumberCheck = { ok: true; idNumber: string; regionCode: string; birthDate: string; sex: Sex } | { ok: false; problem: IdNumberProblem; message: string };
 
 /** The check character for the first 17 digits. */
 export function idCheckChar(first17: string): string {

@@ -65,7 +65,10 @@ const TRAILING_SPACE = new RegExp(`${SPACE}+$`, 'u');
 const LEADING_SPACE = new RegExp(`^${SPACE}+`, 'u');
 
 export function tidyLongText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(TRAILING_SPACE, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(TRAILING_SPACE, ''));
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines.join('\n').replace(LEADING_SPACE, '');

@@ -47,7 +47,10 @@ export function normaliseHeader(text: string): string {
  * space, no punctuation. Two rows whose keys are equal describe the same matter.
  */
 export function normaliseKeyText(text: string): string {
-  return toSimplified(text.normalize('NFKC')).replace(WHITESPACE, '').replace(/[\p{P}\p{S}]/gu, '').toLowerCase();
+  return toSimplified(text.normalize('NFKC'))
+    .replace(WHITESPACE, '')
+    .replace(/[\p{P}\p{S}]/gu, '')
+    .toLowerCase();
 }
 
 /** The comparable form of a unit name or vocabulary word: NFKC, simplified, no white space. */

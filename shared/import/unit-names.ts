@@ -189,5 +189,12 @@ export function unitKindLabel(kind: UnitKind): string {
 
 /** The aliases a 简称/别名 cell lists (separated by 、，,;；/ or line breaks). */
 export function splitAliases(text: string): string[] {
-  return [...new Set(text.split(/[、，,;；/／\n]+/).map((a) => tidyText(a)).filter((a) => [...a].length >= 2))];
+  return [
+    ...new Set(
+      text
+        .split(/[、，,;；/／\n]+/)
+        .map((a) => tidyText(a))
+        .filter((a) => [...a].length >= 2),
+    ),
+  ];
 }

@@ -136,7 +136,10 @@ async function ensureAllCommitted(): Promise<void> {
 
 async function chooseOption(testId: string, option: string): Promise<void> {
   await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
   await settle(page);
 }
 
@@ -185,7 +188,10 @@ describe('a county sets up and imports its agencies’ submissions, without samp
     await screenshot(page, 'county-04-unit-list-preview');
     await page.getByTestId('commit-file').click();
     await page.getByTestId('commit-confirm').waitFor();
-    await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /导\s*入/ })
+      .click();
     await page.getByTestId('undo-button').waitFor();
     await poll(async () => (await call<{ units: unknown[] }>(page, 'units.list')).units.length, 'the units are in the registry').toBe(UNIT_LIST.length);
     await page.getByTestId('setup-units-next').click();
@@ -250,7 +256,10 @@ describe('a county sets up and imports its agencies’ submissions, without samp
       await confirm.waitFor();
       for (const u of COUNTY_UNITS_TO_ADD) expect(await confirm.textContent()).toContain(u.name);
       await screenshot(page, 'county-10-commit-all');
-      await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /导\s*入/ })
+        .click();
     }
     for (const s of SUBMISSIONS.filter((x) => x.checked === 'ready')) {
       await poll(async () => (await summaryRow(s.path).first().textContent()) ?? '', `${s.path} is imported`).toContain('已导入');
@@ -289,7 +298,7 @@ describe('a county sets up and imports its agencies’ submissions, without samp
         await page.getByTestId(`cell-${firstRow}-${fill.field}`).click();
         await page.getByTestId('edit-cell-input').fill(fill.value);
         await page.getByTestId('edit-cell-input').press('Enter');
-        await poll(async () => (await page.getByTestId(`issues-${firstRow}`).count()), 'the row is clean once corrected').toBe(0);
+        await poll(async () => await page.getByTestId(`issues-${firstRow}`).count(), 'the row is clean once corrected').toBe(0);
         // Then the rest in one go.
         await page.getByTestId('open-fill').click();
         await page.getByRole('dialog').getByText('批量填写').waitFor();
@@ -300,8 +309,15 @@ describe('a county sets up and imports its agencies’ submissions, without samp
       await poll(async () => fileOf(await sessionFiles(), s)?.status, `${s.path} has no error left`).toBe('ready');
       await page.getByTestId('commit-file').click();
       await page.getByTestId('commit-confirm').waitFor();
-      await page.getByRole('dialog').getByRole('button', { name: /导\s*入/ }).click();
-      await page.getByRole('alert').filter({ hasText: path.basename(s.path) }).getByTestId('undo-button').waitFor();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /导\s*入/ })
+        .click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: path.basename(s.path) })
+        .getByTestId('undo-button')
+        .waitFor();
       await poll(async () => fileOf(await sessionFiles(), s)?.status, `${s.path} is imported`).toBe('committed');
     }
   });

@@ -37,7 +37,11 @@ describe('the shell in Chromium, served by npm run web', () => {
     await openRoute(page, app, '/overview');
     await page.getByTestId('generate-sample-data').click();
     await settle(page);
-    await page.getByRole('button', { name: '生 成' }).or(page.getByRole('button', { name: '生成' })).last().click();
+    await page
+      .getByRole('button', { name: '生 成' })
+      .or(page.getByRole('button', { name: '生成' }))
+      .last()
+      .click();
     await page.getByTestId('stat-enforcement').waitFor({ timeout: 60_000 });
     expect(digits(await page.getByTestId('stat-enforcement').locator('.ant-statistic-content').textContent())).toBe(1032);
     expect(digits(await page.getByTestId('stat-supervision').locator('.ant-statistic-content').textContent())).toBe(28);

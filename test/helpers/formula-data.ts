@@ -24,12 +24,15 @@ export const PERSON_FORMULAS = {
   notes: '-2+3',
 } as const;
 export const UNIT_FORMULA = '-测试单位（公式）';
-export const ITEM_FORMULA = '=cmd|\' /C calc\'!A0';
+export const ITEM_FORMULA = "=cmd|' /C calc'!A0";
 export const LIST_FORMULA = '@违法行为（公式）';
 
 export async function plantFormulaLikeData(backend: Backend): Promise<PlantedFormulas> {
   const db = backend.context.db;
-  const personId = db.prepare(`SELECT person_id FROM certificate_current WHERE state = '有效' AND cert_type = '行政执法证' AND expiry_date > ? ORDER BY expiry_date LIMIT 1`).pluck().get(backend.context.today()) as number;
+  const personId = db
+    .prepare(`SELECT person_id FROM certificate_current WHERE state = '有效' AND cert_type = '行政执法证' AND expiry_date > ? ORDER BY expiry_date LIMIT 1`)
+    .pluck()
+    .get(backend.context.today()) as number;
   const detail = await callOk<PersonDetail>(backend, 'personnel.get', { id: personId });
   const p = detail.person;
   await callOk(backend, 'personnel.update', {

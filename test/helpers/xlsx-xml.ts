@@ -28,7 +28,11 @@ function decode(xml: string): string {
 
 export function xlsxParts(bytes: Uint8Array): Map<string, string> {
   const files = unzipSync(bytes);
-  return new Map(Object.entries(files).filter(([name]) => name.endsWith('.xml')).map(([name, data]) => [name.replace(/^\//, ''), strFromU8(data)]));
+  return new Map(
+    Object.entries(files)
+      .filter(([name]) => name.endsWith('.xml'))
+      .map(([name, data]) => [name.replace(/^\//, ''), strFromU8(data)]),
+  );
 }
 
 interface Xf {
@@ -48,7 +52,9 @@ function cellFormats(styles: string): Xf[] {
 export function textCells(bytes: Uint8Array): TextCell[] {
   const parts = xlsxParts(bytes);
   const xfs = cellFormats(parts.get('xl/styles.xml') ?? '');
-  const shared = [...(parts.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => decode([...(m[1] ?? '').matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1] ?? '').join('')));
+  const shared = [...(parts.get('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    decode([...(m[1] ?? '').matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1] ?? '').join('')),
+  );
   const out: TextCell[] = [];
   for (const [part, xml] of parts) {
     if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(part)) continue;

@@ -37,7 +37,16 @@ function tableRows(page: string): string[] {
   return page.split('\n').filter((line) => /^\s*(\d+\s+\S|合计|市直单位小计|乡镇（街道）小计|已发布（|差额|\d{4}年报告数)/.test(line));
 }
 
-const TITLES = ['行政执法人员及证件情况汇总表', '行政执法人员明细表', '行政执法证件换证人员名册', '行政执法证件注销及公示情况表', '分类检查事项统计表', '“四项清单”统计表', '“一目录四清单”发布情况表', '台账数据问题清单'];
+const TITLES = [
+  '行政执法人员及证件情况汇总表',
+  '行政执法人员明细表',
+  '行政执法证件换证人员名册',
+  '行政执法证件注销及公示情况表',
+  '分类检查事项统计表',
+  '“四项清单”统计表',
+  '“一目录四清单”发布情况表',
+  '台账数据问题清单',
+];
 
 beforeAll(async () => {
   backend = await freshBackend();
@@ -56,7 +65,11 @@ describe('the audit workbook on paper (LibreOffice)', () => {
   it('numbers every page 第 X 页 共 Y 页 and prints each sheet’s title once', () => {
     expect(pages.length).toBeGreaterThan(8);
     pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`));
-    for (const t of TITLES) expect(pages.filter((p) => squeeze(p).includes(`沅江市司法局${t}（截至2026年11月29日）`)), t).toHaveLength(1);
+    for (const t of TITLES)
+      expect(
+        pages.filter((p) => squeeze(p).includes(`沅江市司法局${t}（截至2026年11月29日）`)),
+        t,
+      ).toHaveLength(1);
   });
 
   it('repeats the header on every page and cuts no column off', () => {

@@ -60,7 +60,11 @@ function rowWhere(sheet: ExcelJS.Worksheet, firstCell: (v: string) => boolean): 
   return found;
 }
 
-const count = (sql: string, ...params: unknown[]) => backend.context.db.prepare(sql).pluck().get(...params) as number;
+const count = (sql: string, ...params: unknown[]) =>
+  backend.context.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 const RED = 'FFCF1322';
 const MASKED = /^\d{6}\*{8}[\dX]{4}$/;
 
@@ -115,7 +119,10 @@ describe('the audit workbook (审核表)', () => {
     expect(groups.reduce((n, g) => n + Number(total[g]), 0)).toBe(1060);
     for (const key of ['人员合计', '有效', '无证', '学时不足60']) {
       expect(Number(rows[municipal]![key]) + Number(rows[towns]![key]), key).toBe(Number(total[key]));
-      expect(rows.slice(0, municipal).reduce((n, r) => n + Number(r[key]), 0), key).toBe(Number(rows[municipal]![key]));
+      expect(
+        rows.slice(0, municipal).reduce((n, r) => n + Number(r[key]), 0),
+        key,
+      ).toBe(Number(rows[municipal]![key]));
     }
     expect(total['持证有效']).toBe(Number(total['有效']) + Number(total['即将到期']));
     expect(total['持证率']).toBeCloseTo(Number(total['持证有效']) / 1060, 10);

@@ -24,7 +24,11 @@ const agencyByShortName = async (short: string) => {
   if (!found) throw new Error(`no agency ${short}`);
   return found;
 };
-const countOf = (sql: string, ...params: unknown[]) => backend.context.db.prepare(sql).pluck().get(...params) as number;
+const countOf = (sql: string, ...params: unknown[]) =>
+  backend.context.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 function newItem(unitId: number, overrides: Record<string, unknown> = {}) {
   return {
@@ -120,7 +124,12 @@ describe('inspection items: add, edit, delete, undo', () => {
     const id = countOf(`SELECT max(id) FROM inspection_items`);
     const before = await callOk<InspectionItemRow>(backend, 'catalog.get', { id });
     const { operationId } = await callOk<{ operationId: number }>(backend, 'catalog.delete', { id });
-    const log = backend.context.db.prepare(`SELECT table_name, row_id, action, before_json FROM change_log WHERE operation_id = ?`).all(operationId) as { table_name: string; row_id: number; action: string; before_json: string }[];
+    const log = backend.context.db.prepare(`SELECT table_name, row_id, action, before_json FROM change_log WHERE operation_id = ?`).all(operationId) as {
+      table_name: string;
+      row_id: number;
+      action: string;
+      before_json: string;
+    }[];
     expect(log.map((l) => [l.table_name, l.row_id, l.action])).toEqual([['inspection_items', id, 'delete']]);
     expect(JSON.parse(log[0]?.before_json ?? '{}')).toMatchObject({ name: before.name, content: before.content });
     const ops = await callOk<{ operations: { id: number; summary: string }[] }>(backend, 'history.recent', { limit: 1 });
@@ -271,7 +280,16 @@ describe('publication of the catalog and lists', () => {
     });
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toContain('2024-12-31');
-    const badDate = await callErr(backend, 'publications.create', { unitId: p.agencies[0]?.unitId, docNumber: 'x', title: null, publishDate: '2025-02-30', validFrom: null, validTo: null, revoked: false, notes: null });
+    const badDate = await callErr(backend, 'publications.create', {
+      unitId: p.agencies[0]?.unitId,
+      docNumber: 'x',
+      title: null,
+      publishDate: '2025-02-30',
+      validFrom: null,
+      validTo: null,
+      revoked: false,
+      notes: null,
+    });
     expect(badDate.message).toContain('YYYY-MM-DD');
   });
 });
@@ -290,7 +308,15 @@ describe('reported figures', () => {
     const edited: ReportedFiguresInput = {
       years: [
         { ...figures.years[0]!, perAgency: [{ unitId: ly.unitId, ...ly.counts, items: ly.counts.items + 2, general: ly.counts.general + 2 }] },
-        { year: 2024, source: '2024年报告', agencies: 23, totals: { items: 1800, general: 1560, key: 240, no_penalty: null, lighter_penalty: null, reduced_penalty: null, no_coercion: null }, published: null, publishedAgencies: ['市不存在局'], perAgency: [] },
+        {
+          year: 2024,
+          source: '2024年报告',
+          agencies: 23,
+          totals: { items: 1800, general: 1560, key: 240, no_penalty: null, lighter_penalty: null, reduced_penalty: null, no_coercion: null },
+          published: null,
+          publishedAgencies: ['市不存在局'],
+          perAgency: [],
+        },
       ],
     };
     await callOk(backend, 'catalog.saveReportedFigures', edited);
@@ -310,7 +336,9 @@ describe('reported figures', () => {
     expect(lyRow?.reported?.items).toBe(ly.counts.items + 2);
     expect(lyRow?.counts.items).toBe(ly.counts.items);
 
-    const unknownUnit = await callErr(backend, 'catalog.saveReportedFigures', { years: [{ ...edited.years[1]!, perAgency: [{ unitId: 99999, items: 1, general: null, key: null, no_penalty: null, lighter_penalty: null, reduced_penalty: null, no_coercion: null }] }] });
+    const unknownUnit = await callErr(backend, 'catalog.saveReportedFigures', {
+      years: [{ ...edited.years[1]!, perAgency: [{ unitId: 99999, items: 1, general: null, key: null, no_penalty: null, lighter_penalty: null, reduced_penalty: null, no_coercion: null }] }],
+    });
     expect(unknownUnit.message).toContain('99999');
     await callOk(backend, 'catalog.saveReportedFigures', figures);
     expect((await stats()).report?.year).toBe(2023);
@@ -328,7 +356,10 @@ describe('possible duplicates', () => {
   });
 
   it('flags a new entry written differently, and remembers a review until the overlap changes', async () => {
-    const entry = backend.context.db.prepare(`SELECT unit_id AS unitId, violation FROM penalty_list_items WHERE list_kind = 'lighter_penalty' AND violation LIKE '%安全警示标志%' LIMIT 1`).get() as { unitId: number; violation: string };
+    const entry = backend.context.db.prepare(`SELECT unit_id AS unitId, violation FROM penalty_list_items WHERE list_kind = 'lighter_penalty' AND violation LIKE '%安全警示标志%' LIMIT 1`).get() as {
+      unitId: number;
+      violation: string;
+    };
     const other = await agencyByShortName('市住建局');
     const before = (await callOk<{ flags: DuplicateFlagRow[] }>(backend, 'catalog.duplicates', {})).flags;
     const flag = before.find((f) => f.entries.some((e) => e.violation === entry.violation));

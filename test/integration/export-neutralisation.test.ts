@@ -86,6 +86,10 @@ describe('formula-looking text in every existing export', () => {
     expectEscaped(bytesOf(out.fileId), ['=备注', '=HYPERLINK("http://x","y")', '@执法', '+职务', '-类别', ITEM_FORMULA]);
     // The cells that began with a tab or a carriage return are escaped too (the CR reads back as a line break).
     const cells = textCells(bytesOf(out.fileId));
-    for (const text of ['\t=1+1', '\n=2+2']) expect(cells.find((c) => c.text === text), JSON.stringify(text)).toMatchObject({ quotePrefix: true, textFormat: true });
+    for (const text of ['\t=1+1', '\n=2+2'])
+      expect(
+        cells.find((c) => c.text === text),
+        JSON.stringify(text),
+      ).toMatchObject({ quotePrefix: true, textFormat: true });
   });
 });

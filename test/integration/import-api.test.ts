@@ -61,8 +61,7 @@ function snapshot(): string {
 
 function personByIdNumber(idNumber: string) {
   return backend.context.db.prepare(`SELECT p.*, u.name AS unit_name FROM personnel p JOIN units u ON u.id = p.unit_id WHERE id_number = ?`).get(idNumber) as
-    | { id: number; name: string; sex: string; unit_name: string; post: string; phone: string | null; name_initials: string }
-    | undefined;
+    { id: number; name: string; sex: string; unit_name: string; post: string; phone: string | null; name_initials: string } | undefined;
 }
 
 describe('parsing off the main thread', () => {
@@ -135,7 +134,9 @@ describe('preview, correct, commit and undo one roster', () => {
     expect(personByIdNumber(PEOPLE.liuYang)?.sex).toBe('男');
     expect(personByIdNumber(PEOPLE.liNa)).toBeUndefined();
     const db = backend.context.db;
-    const cert = db.prepare(`SELECT c.*, e.event_type, e.event_date, e.details FROM certificates c JOIN certificate_events e ON e.certificate_id = c.id WHERE c.cert_number = 'GA21-0002'`).get() as Record<string, unknown>;
+    const cert = db
+      .prepare(`SELECT c.*, e.event_type, e.event_date, e.details FROM certificates c JOIN certificate_events e ON e.certificate_id = c.id WHERE c.cert_number = 'GA21-0002'`)
+      .get() as Record<string, unknown>;
     expect(cert).toMatchObject({ state: '有效', issue_date: '2021-03-15', expiry_date: '2026-03-14', event_type: '发证', event_date: '2021-03-15' });
     // The 发证 step's own details, marked as this import's.
     expect(JSON.parse(String(cert['details']))).toEqual({ validUntil: '2026年3月14日', source: 'import', batch: result.batchId });
@@ -152,7 +153,10 @@ describe('preview, correct, commit and undo one roster', () => {
     expect(again.previousImports).toHaveLength(1);
     // Everyone importable is now in the registry: the file has nothing new.
     expect((await rows(again.checkId)).filter((r) => r.status !== 'error').map((r) => [r.row, r.status])).toEqual([
-      [5, 'unchanged'], [6, 'unchanged'], [8, 'unchanged'], [13, 'unchanged'],
+      [5, 'unchanged'],
+      [6, 'unchanged'],
+      [8, 'unchanged'],
+      [13, 'unchanged'],
     ]);
     const err = await callErr(backend, 'import.commit', { checkId: again.checkId, skipErrorRows: true });
     expect(err.code).toBe('ALREADY_IMPORTED');
@@ -189,7 +193,11 @@ describe('a second submission: changes, a renewal, a transfer to confirm, people
   it('compares each row with the registry field by field', async () => {
     const byRow = new Map((await rows(second.checkId)).map((r) => [r.row, r]));
     expect([...byRow.values()].map((r) => [r.row, r.status])).toEqual([
-      [3, 'unchanged'], [4, 'change'], [5, 'change'], [6, 'transfer'], [7, 'add'],
+      [3, 'unchanged'],
+      [4, 'change'],
+      [5, 'change'],
+      [6, 'transfer'],
+      [7, 'add'],
     ]);
     expect(byRow.get(4)?.diff).toEqual([
       { field: 'post', label: '职务', before: '交警大队民警', after: '交警大队副大队长' },
@@ -208,7 +216,10 @@ describe('a second submission: changes, a renewal, a transfer to confirm, people
 
   it('lists the unit’s people who are not on the new roster, never deleting them', () => {
     const missing = second.sheets[0]?.missing ?? [];
-    const sampleCount = backend.context.db.prepare(`SELECT count(*) FROM personnel p JOIN units u ON u.id = p.unit_id WHERE u.name = '沅江市公安局' AND p.id_number NOT LIKE '430102%'`).pluck().get() as number;
+    const sampleCount = backend.context.db
+      .prepare(`SELECT count(*) FROM personnel p JOIN units u ON u.id = p.unit_id WHERE u.name = '沅江市公安局' AND p.id_number NOT LIKE '430102%'`)
+      .pluck()
+      .get() as number;
     expect(missing).toHaveLength(sampleCount + 2);
     expect(missing.filter((m) => m.label.startsWith('吴刚') || m.label.startsWith('孙丽')).map((m) => [m.label, m.openCertificate?.certNumber ?? null])).toEqual([
       ['吴刚（430102********0814）', null],
@@ -228,7 +239,13 @@ describe('a second submission: changes, a renewal, a transfer to confirm, people
     expect(result.summary).toBe('导入“公安局-花名册-第二次报送.xlsx”（执法人员名册）：新增 1 条、修改 2 条、调入 1 人、注销证件 1 个');
     const db = backend.context.db;
     expect(personByIdNumber(PEOPLE.guoQiang)?.unit_name).toBe('沅江市公安局');
-    expect(db.prepare(`SELECT u1.name AS from_unit, u2.name AS to_unit, t.transfer_date FROM transfers t JOIN units u1 ON u1.id = t.from_unit_id JOIN units u2 ON u2.id = t.to_unit_id JOIN personnel p ON p.id = t.person_id WHERE p.id_number = ?`).get(PEOPLE.guoQiang)).toEqual({
+    expect(
+      db
+        .prepare(
+          `SELECT u1.name AS from_unit, u2.name AS to_unit, t.transfer_date FROM transfers t JOIN units u1 ON u1.id = t.from_unit_id JOIN units u2 ON u2.id = t.to_unit_id JOIN personnel p ON p.id = t.person_id WHERE p.id_number = ?`,
+        )
+        .get(PEOPLE.guoQiang),
+    ).toEqual({
       from_unit: '沅江市市场监督管理局',
       to_unit: '沅江市公安局',
       transfer_date: TODAY,
@@ -238,7 +255,11 @@ describe('a second submission: changes, a renewal, a transfer to confirm, people
       { cert_number: 'GA21-0004', state: '已换发', replaces_id: null },
       { cert_number: 'GA24-0004', state: '有效', replaces_id: expect.any(Number) },
     ]);
-    expect(db.prepare(`SELECT state, cancel_reason, cancel_date FROM certificates WHERE cert_number = 'GA21-0010'`).get()).toEqual({ state: '已注销', cancel_reason: '调离执法岗位', cancel_date: '2024-06-01' });
+    expect(db.prepare(`SELECT state, cancel_reason, cancel_date FROM certificates WHERE cert_number = 'GA21-0010'`).get()).toEqual({
+      state: '已注销',
+      cancel_reason: '调离执法岗位',
+      cancel_date: '2024-06-01',
+    });
     // Missing people are never deleted.
     expect(personByIdNumber(PEOPLE.wuGang)?.name).toBe('吴刚');
   });
@@ -306,8 +327,16 @@ describe('catalog and lists', () => {
     const result = await callOk<{ added: number; batchId: number }>(backend, 'import.commit', { checkId: file.checkId });
     expect(result.added).toBe(5);
     const kinds = backend.context.db
-      .prepare(`SELECT list_kind, count(*) AS n FROM penalty_list_items l JOIN units u ON u.id = l.unit_id WHERE u.name = '沅江市应急管理局' AND l.violation IN (?, ?, ?, ?, ?) GROUP BY list_kind ORDER BY list_kind`)
-      .all('生产经营单位未按规定如实记录安全生产教育和培训情况', '未按规定在有较大危险因素的场所设置明显的安全警示标志', '危险化学品经营单位未建立销售记录', '烟花爆竹零售经营者超量储存', '查封违法生产、储存、使用、经营危险物品的作业场所');
+      .prepare(
+        `SELECT list_kind, count(*) AS n FROM penalty_list_items l JOIN units u ON u.id = l.unit_id WHERE u.name = '沅江市应急管理局' AND l.violation IN (?, ?, ?, ?, ?) GROUP BY list_kind ORDER BY list_kind`,
+      )
+      .all(
+        '生产经营单位未按规定如实记录安全生产教育和培训情况',
+        '未按规定在有较大危险因素的场所设置明显的安全警示标志',
+        '危险化学品经营单位未建立销售记录',
+        '烟花爆竹零售经营者超量储存',
+        '查封违法生产、储存、使用、经营危险物品的作业场所',
+      );
     expect(kinds).toEqual([
       { list_kind: 'lighter_penalty', n: 1 },
       { list_kind: 'no_coercion', n: 1 },
@@ -326,9 +355,7 @@ describe('catalog and lists', () => {
     const [file] = (await callOk<{ files: FileCheck[] }>(backend, 'import.checkResult', { jobId })).files as [FileCheck];
     expect(file.sheets[0]?.issues.filter((i) => i.row === null && i.severity !== 'note')).toEqual([]);
     expect(file.sheets[0]?.issues.filter((i) => i.row === null).map((i) => i.code)).toContain('AGENCY_TO_MARK');
-    expect(file.unitsToAdd).toEqual([
-      expect.objectContaining({ name: '沅江市发展和改革局', existingUnitId: unitId, marksAgency: true, keepsLists: true }),
-    ]);
+    expect(file.unitsToAdd).toEqual([expect.objectContaining({ name: '沅江市发展和改革局', existingUnitId: unitId, marksAgency: true, keepsLists: true })]);
     const refused = await callErr(backend, 'import.commit', { checkId: file.checkId, skipErrorRows: true });
     expect(refused.code).toBe('UNITS_TO_ADD');
     expect(refused.message).toContain('将沅江市发展和改革局标记为执法主体');

@@ -78,8 +78,17 @@ describe('import --json on a messy roster (title, fill-in row, two-row merged he
     expect(sheet.agency).toEqual({ unitId: expect.any(Number), name: '沅江市公安局', source: 'fill_in' });
     expect(sheet.headerRows).toEqual([3, 4]);
     expect(sheet.mapping).toEqual({
-      name: 'B', sex: 'C', id_number: 'D', staffing_type: 'E', post: 'F', enforcement_category: 'G',
-      cert_number: 'H', issue_date: 'I', expiry_date: 'J', phone: 'K', notes: 'L',
+      name: 'B',
+      sex: 'C',
+      id_number: 'D',
+      staffing_type: 'E',
+      post: 'F',
+      enforcement_category: 'G',
+      cert_number: 'H',
+      issue_date: 'I',
+      expiry_date: 'J',
+      phone: 'K',
+      notes: 'L',
     });
     expect(sheet.counts).toEqual({ read: 11, importable: 4, errors: 7, warnings: 1, skipped: 4 });
     expect(sheet.skippedRows).toEqual([
@@ -100,7 +109,17 @@ describe('import --json on a messy roster (title, fill-in row, two-row merged he
   it('gives each row its status and each problem its row, column, severity and code', () => {
     const sheet = onlySheet(file, '花名册');
     expect(statuses(sheet)).toEqual([
-      [5, 'add'], [6, 'add'], [7, 'error'], [8, 'add'], [9, 'error'], [10, 'error'], [11, 'error'], [12, 'error'], [13, 'add'], [14, 'error'], [15, 'error'],
+      [5, 'add'],
+      [6, 'add'],
+      [7, 'error'],
+      [8, 'add'],
+      [9, 'error'],
+      [10, 'error'],
+      [11, 'error'],
+      [12, 'error'],
+      [13, 'add'],
+      [14, 'error'],
+      [15, 'error'],
     ]);
     expect(issueTuples(sheet)).toEqual([
       [7, 'D', 'error', 'ID_STORED_AS_NUMBER'],
@@ -127,8 +146,20 @@ describe('import --json on a messy roster (title, fill-in row, two-row merged he
   it('cleans cells: spaces inside names, a lower-case x, full-width digits, every date format', () => {
     const rows = onlySheet(file, '花名册').rows;
     expect(rows.find((r) => r.row === 5)?.values).toEqual({
-      name: '张伟', id_number: PEOPLE.zhangWei, sex: '男', birth_date: '1985-03-15', unit: '沅江市公安局', staffing_type: '行政编制', post: '治安大队民警',
-      enforcement_category: '公安', notes: null, phone: '13907370001', cert_type: '行政执法证', cert_number: 'GA21-0001', issue_date: '2021-03-15', expiry_date: '2026-03-14',
+      name: '张伟',
+      id_number: PEOPLE.zhangWei,
+      sex: '男',
+      birth_date: '1985-03-15',
+      unit: '沅江市公安局',
+      staffing_type: '行政编制',
+      post: '治安大队民警',
+      enforcement_category: '公安',
+      notes: null,
+      phone: '13907370001',
+      cert_type: '行政执法证',
+      cert_number: 'GA21-0001',
+      issue_date: '2021-03-15',
+      expiry_date: '2026-03-14',
     });
     expect(rows.find((r) => r.row === 6)?.values).toMatchObject({ name: '王伟', id_number: '43010219880702069X', phone: '13907370002', issue_date: '2021-03-15', expiry_date: '2026-03-14' });
     expect(rows.find((r) => r.row === 8)?.values).toMatchObject({ sex: '男', issue_date: '2021-03-15', expiry_date: '2026-03-14' });
@@ -145,9 +176,18 @@ describe('import --json on other formats', () => {
     expect(sheet.agency?.source).toBe('file_name');
     expect(sheet.mapping).toEqual({ name: 'B', sex: 'C', id_number: 'D', staffing_type: 'E', post: 'F', cert_number: 'G', issue_date: 'H', expiry_date: 'I', phone: 'J' });
     expect(sheet.rows.find((r) => r.row === 3)?.values).toMatchObject({
-      name: '林芳', id_number: PEOPLE.linFang, staffing_type: '参照公务员管理', cert_number: 'SC22-0202', issue_date: '2022-05-10', expiry_date: '2027-05-09',
+      name: '林芳',
+      id_number: PEOPLE.linFang,
+      staffing_type: '参照公务员管理',
+      cert_number: 'SC22-0202',
+      issue_date: '2022-05-10',
+      expiry_date: '2027-05-09',
     });
-    expect(statuses(sheet)).toEqual([[2, 'add'], [3, 'add'], [4, 'add']]);
+    expect(statuses(sheet)).toEqual([
+      [2, 'add'],
+      [3, 'add'],
+      [4, 'add'],
+    ]);
   });
 
   it('reads an .ods with enforcement and supervision staff and a validity range written in one cell', () => {
@@ -292,7 +332,10 @@ describe('import --json on files that cannot be imported', () => {
     expect(file?.status).toBe('ready');
     const sheet = onlySheet(file);
     expect(sheet.issues[0]?.message).toBe('文件“声明范围过大.xlsx”工作表“花名册”：工作表声明的数据范围是 A1:XFD1048576（远大于实际内容），已忽略该声明，只读取有内容的 4 行。');
-    expect(statuses(sheet)).toEqual([[3, 'add'], [4, 'add']]);
+    expect(statuses(sheet)).toEqual([
+      [3, 'add'],
+      [4, 'add'],
+    ]);
   });
 });
 

@@ -59,7 +59,7 @@ describe('a county’s 23 submissions on an empty registry, from the command lin
         if (sheet.kind === 'skipped') continue;
         // The empty registry knows no unit: every sheet needs one added, its own or its rows'.
         expect(sheet.unitsToAdd.length, `${s.path} ${sheet.sheet}`).toBeGreaterThan(0);
-        if (s.checked === 'ready') expect(sheet.counts.importable, `${s.path} ${sheet.sheet}`).toBe(sheet.counts.read - (sheet.rows.filter((r) => r.status === 'duplicate').length));
+        if (s.checked === 'ready') expect(sheet.counts.importable, `${s.path} ${sheet.sheet}`).toBe(sheet.counts.read - sheet.rows.filter((r) => r.status === 'duplicate').length);
       }
     }
     const town = dryRun.files.find((f) => f.file === '乡镇街道执法人员汇总表.xlsx')?.sheets?.[0];
@@ -90,14 +90,29 @@ describe('a county’s 23 submissions on an empty registry, from the command lin
     const dataDir = tempDir('registry-county-');
     const run = cli(['--add-units', '--json'], dataDir);
     expect(run.status).toBe(1);
-    expect(run.files.filter((f) => f.committed).map((f) => f.file).sort()).toEqual(ready.map((s) => s.path).sort());
-    expect(run.files.filter((f) => !f.committed).map((f) => [f.file, f.status]).sort()).toEqual(withErrors.map((s) => [s.path, 'errors']).sort());
+    expect(
+      run.files
+        .filter((f) => f.committed)
+        .map((f) => f.file)
+        .sort(),
+    ).toEqual(ready.map((s) => s.path).sort());
+    expect(
+      run.files
+        .filter((f) => !f.committed)
+        .map((f) => [f.file, f.status])
+        .sort(),
+    ).toEqual(withErrors.map((s) => [s.path, 'errors']).sort());
 
     // One unit per agency, however the files wrote its name: no twin (公安局 beside 沅江市公安局).
     const units = query<{ name: string; kind: string; keeps: number }>(dataDir, `SELECT name, kind, keeps_inspection_lists AS keeps FROM units ORDER BY name`);
     expect(units).toHaveLength(unitsOf(ready).size);
     for (const a of units) for (const b of units) if (a !== b) expect(a.name.endsWith(b.name), `${a.name} / ${b.name}`).toBe(false);
-    expect(units.filter((u) => u.kind === '乡镇街道').map((u) => u.name).sort()).toEqual(['庆云山街道', '琼湖街道', '胭脂湖街道'].sort());
+    expect(
+      units
+        .filter((u) => u.kind === '乡镇街道')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(['庆云山街道', '琼湖街道', '胭脂湖街道'].sort());
     expect(units.filter((u) => u.keeps === 1)).toHaveLength(agenciesOf(ready).size);
 
     const totals = expectedTotals([], ready);
@@ -107,7 +122,10 @@ describe('a county’s 23 submissions on an empty registry, from the command lin
               (SELECT count(*) FROM certificates) AS certs FROM personnel`,
     );
     expect(personnel).toEqual({ enforcement: totals.personnel.enforcement, supervision: totals.personnel.supervision, certs: totals.certificates.length });
-    const [items] = query<{ general: number; key: number }>(dataDir, `SELECT count(*) FILTER (WHERE category = '一般检查事项') AS general, count(*) FILTER (WHERE category = '重点检查事项') AS key FROM inspection_items`);
+    const [items] = query<{ general: number; key: number }>(
+      dataDir,
+      `SELECT count(*) FILTER (WHERE category = '一般检查事项') AS general, count(*) FILTER (WHERE category = '重点检查事项') AS key FROM inspection_items`,
+    );
     expect(items).toEqual({ general: totals.inspectionItems.general, key: totals.inspectionItems.key });
     const lists = Object.fromEntries(query<{ kind: string; n: number }>(dataDir, `SELECT list_kind AS kind, count(*) AS n FROM penalty_list_items GROUP BY 1`).map((r) => [r.kind, r.n]));
     expect(lists).toEqual(Object.fromEntries(Object.entries(totals.lists).filter(([, n]) => n > 0)));

@@ -63,7 +63,11 @@ async function rows(checkId: string, sheetIndex = 0): Promise<RowResult[]> {
 const codes = (r: RowResult | undefined) => (r?.issues ?? []).filter((i) => i.severity !== 'note').map((i) => i.code);
 const allCodes = (r: RowResult | undefined) => (r?.issues ?? []).map((i) => i.code);
 const db = () => backend.context.db;
-const count = (sql: string, ...params: unknown[]) => db().prepare(sql).pluck().get(...params) as number;
+const count = (sql: string, ...params: unknown[]) =>
+  db()
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 async function importUnitList(): Promise<void> {
   if (count(`SELECT count(*) FROM units`) > 0) return;
@@ -152,13 +156,20 @@ describe('rosters as agencies send them', () => {
     expect(file.status).toBe('ready');
     const before = await rows(file.checkId);
     expect(before.map((r) => [r.status, codes(r)])).toEqual(NO_STAFFING.map(() => ['add', ['STAFFING_MISSING']]));
-    expect(before[0]?.issues.find((i) => i.code === 'STAFFING_MISSING')?.message).toBe('文件“名册-无编制类型.xlsx”工作表“花名册”第 3 行（编制类型）：未填写编制类型，登记为“未填写”（待核实）。可在预览中用“批量填写”补填');
+    expect(before[0]?.issues.find((i) => i.code === 'STAFFING_MISSING')?.message).toBe(
+      '文件“名册-无编制类型.xlsx”工作表“花名册”第 3 行（编制类型）：未填写编制类型，登记为“未填写”（待核实）。可在预览中用“批量填写”补填',
+    );
     const filled = await callOk<{ file: FileCheck; filled: number }>(backend, 'import.fillEmpty', { checkId: file.checkId, field: 'staffing_type', value: '行政编制' });
     expect(filled.filled).toBe(NO_STAFFING.length);
     expect(filled.file.pendingChanges).toBe(NO_STAFFING.length);
     expect((await rows(file.checkId)).map((r) => [r.values['staffing_type'], codes(r)])).toEqual(NO_STAFFING.map(() => ['行政编制', []]));
     await callOk(backend, 'import.commit', { checkId: file.checkId });
-    expect(db().prepare(`SELECT DISTINCT staffing_type FROM personnel WHERE id_number IN (${NO_STAFFING.map(() => '?').join(',')})`).pluck().all(...NO_STAFFING.map((p) => p.idNumber))).toEqual(['行政编制']);
+    expect(
+      db()
+        .prepare(`SELECT DISTINCT staffing_type FROM personnel WHERE id_number IN (${NO_STAFFING.map(() => '?').join(',')})`)
+        .pluck()
+        .all(...NO_STAFFING.map((p) => p.idNumber)),
+    ).toEqual(['行政编制']);
   });
 
   it('imports a roster without 编制类型, 电话 or 性别: sex from the ID, staffing 未填写, cards held pending confirmation', async () => {
@@ -166,9 +177,7 @@ describe('rosters as agencies send them', () => {
     const file = await check('cases/名册-无编制类型电话性别.xls');
     expect(file.status).toBe('ready');
     await callOk(backend, 'import.commit', { checkId: file.checkId });
-    const held = db()
-      .prepare(`SELECT p.sex, p.staffing_type, p.phone, c.state FROM personnel p JOIN certificates c ON c.person_id = p.id WHERE p.id_number = ?`)
-      .get(NONE_OF_THREE[0]?.idNumber);
+    const held = db().prepare(`SELECT p.sex, p.staffing_type, p.phone, c.state FROM personnel p JOIN certificates c ON c.person_id = p.id WHERE p.id_number = ?`).get(NONE_OF_THREE[0]?.idNumber);
     expect(held).toEqual({ sex: NONE_OF_THREE[0]?.sex, staffing_type: '未填写', phone: null, state: '有效' });
     // The roster lists them among the data problems to confirm.
     const query = await callOk<{ total: number }>(backend, 'personnel.query', { filter: { staffingTypes: ['未填写'] }, firstRows: 0 });

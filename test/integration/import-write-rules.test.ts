@@ -202,9 +202,12 @@ describe('a roster may not take the right to hold a card from someone holding on
         message: `文件“住建局名册-编制变更.xlsx”工作表“花名册”第 4 行 E 列（编制类型）：${holderMessage}`,
       },
     ]);
-    expect(byRow.get(5)?.issues.filter((i) => i.severity === 'error').map((i) => i.detail)).toEqual([
-      '此人持有行政执法证（待考试），不能改为“聘用辅助人员”：该类人员不能持有行政执法证件。请先办理证件注销或撤回申领。',
-    ]);
+    expect(
+      byRow
+        .get(5)
+        ?.issues.filter((i) => i.severity === 'error')
+        .map((i) => i.detail),
+    ).toEqual(['此人持有行政执法证（待考试），不能改为“聘用辅助人员”：该类人员不能持有行政执法证件。请先办理证件注销或撤回申领。']);
   });
 
   it('writes nothing for those rows, and the other rows as usual', async () => {
@@ -358,9 +361,13 @@ describe('a roster’s card dates follow the order of the certificate steps', ()
       { id: oldCard, cert_number: 'ZJ19-0009', state: '已换发', issue_date: '2019-07-01', expiry_date: '2024-06-30', replaces_id: null },
       { id: expect.any(Number), cert_number: 'ZJ24-0009', state: '有效', issue_date: '2024-06-01', expiry_date: '2029-05-31', replaces_id: oldCard },
     ]);
-    const events = (db
-      .prepare(`SELECT e.certificate_id AS card, e.event_type AS type, e.event_date AS date, e.reason, e.details FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id WHERE c.person_id = ? ORDER BY e.id`)
-      .all(p.id) as { card: number; type: string; date: string; reason: string | null; details: string | null }[]).map((e) => ({ ...e, details: e.details ? JSON.parse(e.details) : null }));
+    const events = (
+      db
+        .prepare(
+          `SELECT e.certificate_id AS card, e.event_type AS type, e.event_date AS date, e.reason, e.details FROM certificate_events e JOIN certificates c ON c.id = e.certificate_id WHERE c.person_id = ? ORDER BY e.id`,
+        )
+        .all(p.id) as { card: number; type: string; date: string; reason: string | null; details: string | null }[]
+    ).map((e) => ({ ...e, details: e.details ? JSON.parse(e.details) : null }));
     // As the 换证 step: the old card's event says it was replaced, the new card's names the card it replaces.
     expect(events.slice(1)).toEqual([
       { card: oldCard, type: '换证', date: '2024-06-01', reason: '已换发新证', details: { replacedByNumber: 'ZJ24-0009', source: 'import', batch: result.batchId } },

@@ -90,10 +90,31 @@ describe('electron-builder configuration', () => {
     expect(config.linux).not.toHaveProperty('files');
     const packs = filterFor(config.files);
     const migrations = fs.readdirSync(path.join(REPO_ROOT, 'migrations')).map((name) => `migrations/${name}`);
-    for (const file of ['package.json', 'dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/parse-worker.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', ...migrations]) {
+    for (const file of [
+      'package.json',
+      'dist/electron/main.cjs',
+      'dist/electron/preload.cjs',
+      'dist/electron/parse-worker.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/assets/index-abc.js',
+      ...migrations,
+    ]) {
       expect(packs(file), file).toBe(true);
     }
-    for (const file of ['dist/electron/main.cjs.map', 'dist/renderer/assets/index-abc.js.map', 'electron/main.ts', 'renderer/main.tsx', 'shared/api/contract.ts', 'test/unit/layers.test.ts', 'test/fixtures/import/x.xlsx', 'README.md', 'build/icon.png', 'electron-builder.ts', 'vite.config.ts', 'release/x.deb']) {
+    for (const file of [
+      'dist/electron/main.cjs.map',
+      'dist/renderer/assets/index-abc.js.map',
+      'electron/main.ts',
+      'renderer/main.tsx',
+      'shared/api/contract.ts',
+      'test/unit/layers.test.ts',
+      'test/fixtures/import/x.xlsx',
+      'README.md',
+      'build/icon.png',
+      'electron-builder.ts',
+      'vite.config.ts',
+      'release/x.deb',
+    ]) {
       expect(packs(file), file).toBe(false);
     }
   });

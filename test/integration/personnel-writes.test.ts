@@ -100,7 +100,20 @@ describe('people', () => {
     expect(err).toMatchObject({ code: 'RULE_VIOLATION', message: '此人持有行政执法证（有效），不能改为“工勤”：该类人员不能持有行政执法证件。请先办理证件注销或撤回申领。' });
     const viaEditor = await callErr(backend, 'personnel.update', {
       id: personId,
-      values: { unitId, personnelKind: '执法人员', name: '孔令辉', sex: '男', idNumber: null, post: null, staffingType: '工勤', enforcementCategory: null, enforcementScope: null, isLegalReviewer: false, phone: null, notes: null },
+      values: {
+        unitId,
+        personnelKind: '执法人员',
+        name: '孔令辉',
+        sex: '男',
+        idNumber: null,
+        post: null,
+        staffingType: '工勤',
+        enforcementCategory: null,
+        enforcementScope: null,
+        isLegalReviewer: false,
+        phone: null,
+        notes: null,
+      },
     });
     expect(viaEditor.message).toBe(err.message);
   });
@@ -118,9 +131,7 @@ describe('people', () => {
 
   it('refuses a unit change outside a transfer', () => {
     const id = runOperation(db(), { kind: 'create', summary: '测试', operator: '测试' }, (w) => insertPersonRow(w, row('鲁国平'))).value;
-    const other = runOperation(db(), { kind: 'create', summary: '测试', operator: '测试' }, (w) =>
-      w.insert('units', { name: '沅江市林业局', kind: '市直单位' }),
-    ).value;
+    const other = runOperation(db(), { kind: 'create', summary: '测试', operator: '测试' }, (w) => w.insert('units', { name: '沅江市林业局', kind: '市直单位' })).value;
     expect(refusal((w) => updatePersonRow(w, id, { unit_id: other })).message).toContain('调动');
   });
 });

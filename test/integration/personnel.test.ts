@@ -26,8 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => backend.close());
 
-const query = (filter: Record<string, unknown>, sort?: Record<string, unknown>, firstRows = 500) =>
-  callOk<QueryResult>(backend, 'personnel.query', { filter, ...(sort ? { sort } : {}), firstRows });
+const query = (filter: Record<string, unknown>, sort?: Record<string, unknown>, firstRows = 500) => callOk<QueryResult>(backend, 'personnel.query', { filter, ...(sort ? { sort } : {}), firstRows });
 
 const db = () => backend.context.db;
 
@@ -193,7 +192,11 @@ describe('one person', () => {
   });
 
   it('adds a person with birth date from the ID number and pinyin initials (曾 as a surname: z)', async () => {
-    const { id } = await callOk<{ id: number }>(backend, 'personnel.create', values({ idNumber: ` ${composeIdNumber('430981', '1992-06-18', 37).replace(/\d/, (d) => String.fromCharCode(0xff10 + Number(d)))} ` }));
+    const { id } = await callOk<{ id: number }>(
+      backend,
+      'personnel.create',
+      values({ idNumber: ` ${composeIdNumber('430981', '1992-06-18', 37).replace(/\d/, (d) => String.fromCharCode(0xff10 + Number(d)))} ` }),
+    );
     const row = db().prepare(`SELECT name_initials, birth_date, id_number FROM personnel WHERE id = ?`).get(id);
     expect(row).toEqual({ name_initials: 'zzq', birth_date: '1992-06-18', id_number: composeIdNumber('430981', '1992-06-18', 37) });
     const found = await query({ search: 'zzq' });
@@ -242,7 +245,9 @@ describe('one person', () => {
   });
 
   it('transfers a person between units, keeping one record and the history', async () => {
-    const person = db().prepare(`SELECT p.id, p.unit_id FROM personnel p JOIN certificate_current cc ON cc.person_id = p.id WHERE cc.state = '有效' AND p.id NOT IN (SELECT person_id FROM transfers) LIMIT 1`).get() as { id: number; unit_id: number };
+    const person = db()
+      .prepare(`SELECT p.id, p.unit_id FROM personnel p JOIN certificate_current cc ON cc.person_id = p.id WHERE cc.state = '有效' AND p.id NOT IN (SELECT person_id FROM transfers) LIMIT 1`)
+      .get() as { id: number; unit_id: number };
     const to = person.unit_id === 5 ? 6 : 5;
     const before = await callOk<PersonDetail>(backend, 'personnel.get', { id: person.id });
     const { operationId } = await callOk<{ operationId: number }>(backend, 'personnel.transfer', {
@@ -262,7 +267,9 @@ describe('one person', () => {
     expect(after.certificates).toEqual(before.certificates);
     expect(after.transfers[0]).toMatchObject({ fromUnitId: person.unit_id, toUnitId: to, transferDate: '2026-11-01', docRef: '沅人社任〔2026〕88号' });
     expect(db().prepare(`SELECT count(*) FROM personnel WHERE id_number = (SELECT id_number FROM personnel WHERE id = ?)`).pluck().get(person.id)).toBe(1);
-    const history = await callOk<{ entries: { summary: string; changes: { fields: { field: string; before: string | null; after: string | null }[] }[] }[] }>(backend, 'personnel.history', { id: person.id });
+    const history = await callOk<{ entries: { summary: string; changes: { fields: { field: string; before: string | null; after: string | null }[] }[] }[] }>(backend, 'personnel.history', {
+      id: person.id,
+    });
     expect(history.entries[0]?.summary).toContain('调动');
     expect(history.entries[0]?.changes.flatMap((c) => c.fields)).toContainEqual({ field: '单位', before: before.person.unitName, after: after.person.unitName });
 
@@ -294,7 +301,14 @@ describe('training and legal review', () => {
     const { ids } = await query({ trainingShort: true }, undefined, 0);
     const picked = ids.slice(0, 5);
     const before = (await callOk<{ rows: RosterRow[] }>(backend, 'personnel.rows', { ids: picked })).rows.map((r) => r.trainingHours);
-    const added = await callOk<{ operationId: number; count: number }>(backend, 'training.add', { personIds: picked, trainingDate: '2026-11-20', course: '行政执法案卷制作规范培训', hours: 6.5, organiser: '沅江市司法局', notes: null });
+    const added = await callOk<{ operationId: number; count: number }>(backend, 'training.add', {
+      personIds: picked,
+      trainingDate: '2026-11-20',
+      course: '行政执法案卷制作规范培训',
+      hours: 6.5,
+      organiser: '沅江市司法局',
+      notes: null,
+    });
     expect(added.count).toBe(5);
     const after = (await callOk<{ rows: RosterRow[] }>(backend, 'personnel.rows', { ids: picked })).rows.map((r) => r.trainingHours);
     expect(after).toEqual(before.map((h) => Math.round((h + 6.5) * 10) / 10));
@@ -305,7 +319,9 @@ describe('training and legal review', () => {
   });
 
   it('lists who falls short of 60 hours, per person and per unit', async () => {
-    const summary = await callOk<{ year: number; requiredHours: number; people: { hours: number; shortfall: number }[]; units: { required: number; short: number }[] }>(backend, 'training.summary', { onlyShort: true });
+    const summary = await callOk<{ year: number; requiredHours: number; people: { hours: number; shortfall: number }[]; units: { required: number; short: number }[] }>(backend, 'training.summary', {
+      onlyShort: true,
+    });
     expect(summary.year).toBe(2026);
     expect(summary.requiredHours).toBe(60);
     expect(summary.people.length).toBe((await query({ trainingShort: true }, undefined, 0)).total);
@@ -314,7 +330,11 @@ describe('training and legal review', () => {
   });
 
   it('flags units with fewer legal-review staff than 5 % of their officers', async () => {
-    const { units, minRatio } = await callOk<{ minRatio: number; units: { unitName: string; enforcementCount: number; reviewers: number; required: number; meetsRule: boolean }[] }>(backend, 'personnel.legalReview', {});
+    const { units, minRatio } = await callOk<{ minRatio: number; units: { unitName: string; enforcementCount: number; reviewers: number; required: number; meetsRule: boolean }[] }>(
+      backend,
+      'personnel.legalReview',
+      {},
+    );
     expect(minRatio).toBe(0.05);
     expect(units).toHaveLength(37);
     const police = units.find((u) => u.unitName === '沅江市公安局');

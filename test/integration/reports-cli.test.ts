@@ -48,7 +48,11 @@ describe('report', () => {
   });
 
   it('refuses bad arguments with exit code 2', () => {
-    for (const args of [['report', '--year', '23'], ['report', '--yaer', '2023'], ['report', 'extra']]) {
+    for (const args of [
+      ['report', '--year', '23'],
+      ['report', '--yaer', '2023'],
+      ['report', 'extra'],
+    ]) {
       const run = cli(args);
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/[年度参数选项]/);

@@ -11,7 +11,11 @@ const TODAY = '2026-11-29';
 process.env['REGISTRY_TODAY'] = TODAY;
 
 let backend: Backend;
-const count = (sql: string, ...params: unknown[]) => backend.context.db.prepare(sql).pluck().get(...params) as number;
+const count = (sql: string, ...params: unknown[]) =>
+  backend.context.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 const total = async (filter: Record<string, unknown>) => (await callOk<{ total: number }>(backend, 'personnel.query', { filter, firstRows: 0 })).total;
 
 beforeAll(async () => {

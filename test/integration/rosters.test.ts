@@ -100,7 +100,14 @@ describe('renewal roster (换证人员名册)', () => {
     const file = await callOk<{ fileId: string }>(backend, 'rosters.exportXlsx', { kind: 'renewal', filter: { expiringWithinDays: 180 }, pagePerUnit: true });
     const doc = await callOk<RosterDocument>(backend, 'rosters.get', { kind: 'renewal', filter: { expiringWithinDays: 180 }, pagePerUnit: true });
     const book = await readWorkbook(file.fileId);
-    expect(book.worksheets.map((w) => w.name)).toEqual(doc.sections.map((s) => s.heading!.replace(/^单位：/, '').replace(/（\d+ 人）$/, '').slice(0, 28)));
+    expect(book.worksheets.map((w) => w.name)).toEqual(
+      doc.sections.map((s) =>
+        s
+          .heading!.replace(/^单位：/, '')
+          .replace(/（\d+ 人）$/, '')
+          .slice(0, 28),
+      ),
+    );
   });
 });
 

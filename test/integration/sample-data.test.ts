@@ -29,13 +29,20 @@ function contentHash(db: Db): string {
   for (const table of tables) {
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter((c) => !(table === 'operations' && c === 'at'));
     hash.update(`#${table}\n`);
-    for (const row of db.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`).raw().iterate()) hash.update(`${JSON.stringify(row)}\n`);
+    for (const row of db
+      .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`)
+      .raw()
+      .iterate())
+      hash.update(`${JSON.stringify(row)}\n`);
   }
   return hash.digest('hex');
 }
 
 function count(db: Db, sql: string, ...params: unknown[]): number {
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 interface CurrentCard {
@@ -102,9 +109,11 @@ describe('sample data (seed 2023, today 2026-11-29)', () => {
     expect(count(db, `SELECT count(*) FROM personnel WHERE personnel_kind = '执法人员'`)).toBe(1032);
     expect(count(db, `SELECT count(*) FROM personnel WHERE personnel_kind = '监督人员'`)).toBe(28);
     expect(count(db, `SELECT count(*) FROM personnel WHERE is_legal_reviewer = 1`)).toBe(62);
-    const ratios = db
-      .prepare(`SELECT sum(is_legal_reviewer) AS reviewers, sum(personnel_kind = '执法人员') AS enforcement, count(*) AS total FROM personnel GROUP BY unit_id`)
-      .all() as { reviewers: number; enforcement: number; total: number }[];
+    const ratios = db.prepare(`SELECT sum(is_legal_reviewer) AS reviewers, sum(personnel_kind = '执法人员') AS enforcement, count(*) AS total FROM personnel GROUP BY unit_id`).all() as {
+      reviewers: number;
+      enforcement: number;
+      total: number;
+    }[];
     // Below 5 % whichever denominator a rule takes; every other unit is above it under both.
     const below = ratios.filter((r) => r.reviewers < 0.05 * r.enforcement && r.reviewers < 0.05 * r.total).length;
     const above = ratios.filter((r) => r.reviewers >= 0.05 * r.enforcement && r.reviewers >= 0.05 * r.total).length;
@@ -187,12 +196,25 @@ describe('sample data (seed 2023, today 2026-11-29)', () => {
       const dates = list.map((e) => e.event_date);
       expect(dates).toEqual([...dates].sort());
     }
-    expect(count(db, `SELECT count(*) FROM certificates c WHERE c.issue_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM certificate_events e WHERE e.certificate_id = c.id AND e.event_type IN ('发证', '换证') AND e.event_date = c.issue_date)`)).toBe(0);
-    expect(count(db, `SELECT count(*) FROM certificates c WHERE c.state = '已注销' AND NOT EXISTS (SELECT 1 FROM certificate_events e WHERE e.certificate_id = c.id AND e.event_type = '注销' AND e.reason = c.cancel_reason)`)).toBe(0);
     expect(
-      count(db, `SELECT count(*) FROM certificates c WHERE c.issue_date IS NOT NULL AND NOT EXISTS (
+      count(
+        db,
+        `SELECT count(*) FROM certificates c WHERE c.issue_date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM certificate_events e WHERE e.certificate_id = c.id AND e.event_type IN ('发证', '换证') AND e.event_date = c.issue_date)`,
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM certificates c WHERE c.state = '已注销' AND NOT EXISTS (SELECT 1 FROM certificate_events e WHERE e.certificate_id = c.id AND e.event_type = '注销' AND e.reason = c.cancel_reason)`,
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM certificates c WHERE c.issue_date IS NOT NULL AND NOT EXISTS (
                    SELECT 1 FROM exams x WHERE x.person_id = c.person_id AND x.passed = 1 AND x.score >= 60
-                      AND x.exam_date <= c.issue_date AND x.exam_date >= date(c.issue_date, '-60 days'))`),
+                      AND x.exam_date <= c.issue_date AND x.exam_date >= date(c.issue_date, '-60 days'))`,
+      ),
     ).toBe(0);
     expect(count(db, `SELECT count(*) FROM exams WHERE passed = 0`)).toBeGreaterThan(0);
     expect(count(db, `SELECT count(*) FROM exams WHERE (passed = 1) <> (score >= 60)`)).toBe(0);
@@ -201,8 +223,11 @@ describe('sample data (seed 2023, today 2026-11-29)', () => {
   it('chains renewals to the card they replaced', () => {
     expect(count(db, `SELECT count(*) FROM certificates WHERE replaces_id IS NOT NULL`)).toBeGreaterThan(100);
     expect(
-      count(db, `SELECT count(*) FROM certificates n JOIN certificates o ON o.id = n.replaces_id
-                  WHERE o.person_id <> n.person_id OR o.state <> '已换发' OR o.issue_date >= n.issue_date OR o.expiry_date < n.issue_date`),
+      count(
+        db,
+        `SELECT count(*) FROM certificates n JOIN certificates o ON o.id = n.replaces_id
+                  WHERE o.person_id <> n.person_id OR o.state <> '已换发' OR o.issue_date >= n.issue_date OR o.expiry_date < n.issue_date`,
+      ),
     ).toBe(0);
     expect(count(db, `SELECT count(*) FROM certificates o WHERE o.state = '已换发' AND NOT EXISTS (SELECT 1 FROM certificates n WHERE n.replaces_id = o.id)`)).toBe(0);
   });
@@ -272,7 +297,22 @@ describe('sample data (seed 2023, today 2026-11-29)', () => {
       .map((p) => p.short_name)
       .sort();
     expect(published).toEqual(
-      ['市农业农村局', '市林业局', '市文旅广体局', '市公安局', '市气象局', '市水利局', '市卫健局', '市税务局', '市医疗保障局', '市财政局', '市司法局', '市应急管理局', '市城管局', '市消防救援大队'].sort(),
+      [
+        '市农业农村局',
+        '市林业局',
+        '市文旅广体局',
+        '市公安局',
+        '市气象局',
+        '市水利局',
+        '市卫健局',
+        '市税务局',
+        '市医疗保障局',
+        '市财政局',
+        '市司法局',
+        '市应急管理局',
+        '市城管局',
+        '市消防救援大队',
+      ].sort(),
     );
     expect(count(db, `SELECT count(*) FROM list_publications WHERE valid_to < ?`, TODAY)).toBeGreaterThan(0);
   });

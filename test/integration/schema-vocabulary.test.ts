@@ -39,9 +39,8 @@ function accepts(sql: string, params: unknown[]): boolean {
 function newPerson(): number {
   personSeq += 1;
   return Number(
-    db
-      .prepare(`INSERT INTO personnel (unit_id, name, sex, id_number, staffing_type) VALUES (?, '王伟', '男', ?, '行政编制')`)
-      .run(unitId, composeIdNumber('430981', '1985-03-15', personSeq * 2 + 1)).lastInsertRowid,
+    db.prepare(`INSERT INTO personnel (unit_id, name, sex, id_number, staffing_type) VALUES (?, '王伟', '男', ?, '行政编制')`).run(unitId, composeIdNumber('430981', '1985-03-15', personSeq * 2 + 1))
+      .lastInsertRowid,
   );
 }
 
@@ -119,13 +118,13 @@ describe('schema CHECKs match the vocabulary in shared/', () => {
     // issued cards need a number and both dates
     expect(accepts(`INSERT INTO certificates (person_id, cert_type, state) VALUES (?, '行政执法证', '有效')`, [person])).toBe(false);
     // expiry after issue
-    expect(
-      accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X1', '有效', '2023-01-01', '2022-12-31')`, [person]),
-    ).toBe(false);
+    expect(accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X1', '有效', '2023-01-01', '2022-12-31')`, [person])).toBe(
+      false,
+    );
     // 已注销 needs a reason and a date; a reason needs 已注销
-    expect(
-      accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X2', '已注销', '2023-01-01', '2027-12-31')`, [person]),
-    ).toBe(false);
+    expect(accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X2', '已注销', '2023-01-01', '2027-12-31')`, [person])).toBe(
+      false,
+    );
     expect(
       accepts(
         `INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date, cancel_reason, cancel_date) VALUES (?, '行政执法证', 'X3', '有效', '2023-01-01', '2027-12-31', '退休', '2024-01-01')`,
@@ -133,11 +132,15 @@ describe('schema CHECKs match the vocabulary in shared/', () => {
       ),
     ).toBe(false);
     // at most one open card of each type per person
-    expect(accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X4', '有效', '2023-01-01', '2027-12-31')`, [person])).toBe(true);
+    expect(accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X4', '有效', '2023-01-01', '2027-12-31')`, [person])).toBe(
+      true,
+    );
     expect(accepts(`INSERT INTO certificates (person_id, cert_type, state) VALUES (?, '行政执法证', '待考试')`, [person])).toBe(false);
     expect(accepts(`INSERT INTO certificates (person_id, cert_type, state) VALUES (?, '行政执法监督证', '待考试')`, [person])).toBe(true);
     // certificate numbers are unique
-    expect(accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X4', '有效', '2023-01-01', '2027-12-31')`, [newPerson()])).toBe(false);
+    expect(
+      accepts(`INSERT INTO certificates (person_id, cert_type, cert_number, state, issue_date, expiry_date) VALUES (?, '行政执法证', 'X4', '有效', '2023-01-01', '2027-12-31')`, [newPerson()]),
+    ).toBe(false);
   });
 
   it('inspection categories and list kinds, held only by agencies', () => {

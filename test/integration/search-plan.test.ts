@@ -108,10 +108,7 @@ describe('query plans', () => {
   });
 
   it('flags the plan that issue 8 had', () => {
-    const rows = explain(
-      `SELECT count(*) FROM catalog_fts_chars WHERE catalog_fts_chars MATCH '"证"' AND rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId)`,
-      { unitId },
-    );
+    const rows = explain(`SELECT count(*) FROM catalog_fts_chars WHERE catalog_fts_chars MATCH '"证"' AND rowid IN (SELECT doc_id FROM catalog_fts_owners WHERE unit_id = @unitId)`, { unitId });
     expect(planProblems(rows, 'catalog_fts_chars')).toEqual([expect.stringContaining('MATCH run once per rowid')]);
   });
 });

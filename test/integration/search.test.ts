@@ -46,7 +46,10 @@ function loadDocs(b: Backend): Doc[] {
 
 /** A row matches when every space-separated term is a substring of one of its fields. */
 function bruteForce(query: string): Doc[] {
-  const terms = query.split(/\s+/).filter(Boolean).map((t) => t.toLowerCase());
+  const terms = query
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => t.toLowerCase());
   return docs.filter((d) => terms.every((t) => d.fields.some((f) => f !== null && f.toLowerCase().includes(t))));
 }
 

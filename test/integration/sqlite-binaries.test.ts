@@ -49,7 +49,12 @@ describe('better-sqlite3 binaries for the installers', () => {
     const chosen = prebuildChosenFor(target);
     expect(chosen, `better-sqlite3 has no prebuilt binary for ${target.platform}-${target.arch}`).not.toBeNull();
     const packageDir = fs.realpathSync(path.join(REPO_ROOT, 'node_modules', 'better-sqlite3'));
-    expect(`node_modules/better-sqlite3/${path.relative(packageDir, fs.realpathSync(chosen as string)).split(path.sep).join('/')}`).toBe(sqlitePrebuild(target));
+    expect(
+      `node_modules/better-sqlite3/${path
+        .relative(packageDir, fs.realpathSync(chosen as string))
+        .split(path.sep)
+        .join('/')}`,
+    ).toBe(sqlitePrebuild(target));
     expect(fs.existsSync(chosen as string)).toBe(true);
     expect(nativeBinaryTarget(fs.readFileSync(chosen as string))).toEqual(target);
   });

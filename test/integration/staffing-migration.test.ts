@@ -33,7 +33,7 @@ function dump(db: Db): Record<string, unknown[]> {
 }
 
 function indexes(db: Db, table: string): string[] {
-  return (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`).pluck().all(table) as string[]);
+  return db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name`).pluck().all(table) as string[];
 }
 
 function refuses(db: Db, sql: string): boolean {

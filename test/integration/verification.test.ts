@@ -60,7 +60,26 @@ describe('verification workbooks (核对表)', () => {
     const roster = book.worksheets[0]!;
     expect(String(roster.getCell('A2').value)).toContain(`填报单位（盖章）：${files[0]!.unitName}`);
     const headers = (roster.getRow(3).values as unknown[]).slice(1);
-    expect(headers).toEqual(['序号', '姓名', '性别', '身份证号', '单位', '人员类别', '编制类型', '职务', '执法类别', '执法区域', '是否法制审核人员', '联系电话', '证件类型', '执法证号', '发证日期', '有效期至', '证件状态', '备注']);
+    expect(headers).toEqual([
+      '序号',
+      '姓名',
+      '性别',
+      '身份证号',
+      '单位',
+      '人员类别',
+      '编制类型',
+      '职务',
+      '执法类别',
+      '执法区域',
+      '是否法制审核人员',
+      '联系电话',
+      '证件类型',
+      '执法证号',
+      '发证日期',
+      '有效期至',
+      '证件状态',
+      '备注',
+    ]);
     // Full ID numbers as text; dates as dates.
     const id = roster.getCell(4, headers.indexOf('身份证号') + 1);
     expect(id.value).toMatch(/^\d{17}[\dX]$/);
@@ -97,7 +116,10 @@ describe('verification workbooks (核对表)', () => {
       expect(sheets.map((s) => s.kind).sort(), f.name).toEqual(kinds.sort());
       for (const s of sheets) {
         expect(s.agency?.unitId, `${f.name} ${s.sheet}`).toBe(f.unitId);
-        expect(s.issues.filter((x) => x.severity !== 'note'), `${f.name} ${s.sheet}`).toEqual([]);
+        expect(
+          s.issues.filter((x) => x.severity !== 'note'),
+          `${f.name} ${s.sheet}`,
+        ).toEqual([]);
         expect(s.counts, `${f.name} ${s.sheet}`).toMatchObject({ errors: 0, warnings: 0, add: 0, change: 0, transfer: 0 });
         expect(s.counts.unchanged).toBe(s.counts.read);
         expect(s.missing).toEqual([]);

@@ -8,7 +8,7 @@ import { formulaCount, textCells, unescapedFormulaCells } from '../helpers/xlsx-
  * exactly but escaped (Excel's leading apostrophe and the text format), never evaluated.
  */
 
-export const FORMULA_LIKE = ['=HYPERLINK("http://example.com","点此")', '+86 0737', '-1+2', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', '=cmd|\' /C calc\'!A0'];
+export const FORMULA_LIKE = ['=HYPERLINK("http://example.com","点此")', '+86 0737', '-1+2', '@SUM(A1:A2)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"];
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  charsMatchExpression,
-  findMatchRanges,
-  isSearchable,
-  parseSearchQuery,
-  snippetAround,
-  splitByRanges,
-  trigramMatchExpression,
-} from '../../shared/domain/catalog-search.ts';
+import { charsMatchExpression, findMatchRanges, isSearchable, parseSearchQuery, snippetAround, splitByRanges, trigramMatchExpression } from '../../shared/domain/catalog-search.ts';
 
 describe('parseSearchQuery', () => {
   it('sends 1- and 2-character terms to the per-character index and longer ones to the trigram index', () => {

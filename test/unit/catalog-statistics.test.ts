@@ -13,10 +13,7 @@ const units: UnitNames[] = [
 
 describe('reconcileCounts', () => {
   it('sets registry beside reported figures and shows every difference', () => {
-    const rows = reconcileCounts(
-      { items: 1770, general: 1538, key: 232, no_penalty: 221, lighter_penalty: 89, reduced_penalty: 96, no_coercion: 23 },
-      { ...REPORT_2023.totals, no_coercion: null },
-    );
+    const rows = reconcileCounts({ items: 1770, general: 1538, key: 232, no_penalty: 221, lighter_penalty: 89, reduced_penalty: 96, no_coercion: 23 }, { ...REPORT_2023.totals, no_coercion: null });
     expect(rows.map((r) => [r.key, r.difference])).toEqual([
       ['items', -1],
       ['general', 0],

@@ -54,7 +54,10 @@ describe('findDuplicateFlags', () => {
       entry(6, 13, 'reduced_penalty', '未按规定报送材料的'),
     ]);
     const same = flags.filter((f) => f.kind === 'same_agency');
-    expect(same.map((f) => f.entries.map((e) => e.id))).toEqual([[1, 2], [5, 6]]);
+    expect(same.map((f) => f.entries.map((e) => e.id))).toEqual([
+      [1, 2],
+      [5, 6],
+    ]);
     expect(same[0]?.reason).toContain('“不予处罚”和“从轻处罚”');
     expect(same[1]?.reason).toContain('“不予处罚”和“减轻处罚”');
   });

@@ -86,7 +86,10 @@ describe('derived certificate status', () => {
 describe('status groups (overview, dashboard and audit count in these)', () => {
   it('put every status in exactly one group', () => {
     for (const status of CERT_STATUSES) {
-      expect(CERT_STATUS_CATEGORIES.filter((c) => (c.statuses as readonly string[]).includes(status)), status).toHaveLength(1);
+      expect(
+        CERT_STATUS_CATEGORIES.filter((c) => (c.statuses as readonly string[]).includes(status)),
+        status,
+      ).toHaveLength(1);
       expect(certStatusCategoryOf(certStatusCategory(status)).statuses).toContain(status);
     }
     expect(CERT_STATUS_CATEGORIES.map((c) => c.label)).toEqual(['有效', '即将到期', '已过期', '暂扣 / 吊销', '已注销', '待考试 / 待发证', '无证']);

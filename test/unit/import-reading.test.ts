@@ -67,7 +67,16 @@ describe('finding the header', () => {
 });
 
 describe('sorting rows', () => {
-  const ctx: RowContext = { dataColumns: new Set([1, 2]), seqColumn: 0, headerByColumn: new Map([[0, '序号'], [1, '姓名'], [2, '身份证号']]), wideMerges: new Map([[5, { from: 0, to: 2 }]]) };
+  const ctx: RowContext = {
+    dataColumns: new Set([1, 2]),
+    seqColumn: 0,
+    headerByColumn: new Map([
+      [0, '序号'],
+      [1, '姓名'],
+      [2, '身份证号'],
+    ]),
+    wideMerges: new Map([[5, { from: 0, to: 2 }]]),
+  };
   const rows: RawCell[][] = [
     [1, '张伟', '430102198503150110'],
     ['合计', '1人', null],
@@ -137,7 +146,12 @@ describe('the zip directory check', () => {
   }
 
   it('lists entries with their declared sizes', () => {
-    const dir = readZipDirectory(zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1000), declared: 4_000_000_000 }]));
+    const dir = readZipDirectory(
+      zip([
+        { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+        { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1000), declared: 4_000_000_000 },
+      ]),
+    );
     expect(dir.ok && dir.entries.map((e) => [e.name, e.uncompressedSize])).toEqual([
       ['xl/workbook.xml', 11],
       ['xl/worksheets/sheet1.xml', 4_000_000_000],
@@ -145,7 +159,10 @@ describe('the zip directory check', () => {
   });
 
   it('calls a file cut short truncated, at any cut', () => {
-    const whole = zip([{ name: 'a.xml', data: Buffer.alloc(5000, 65) }, { name: 'b.xml', data: Buffer.alloc(5000, 66) }]);
+    const whole = zip([
+      { name: 'a.xml', data: Buffer.alloc(5000, 65) },
+      { name: 'b.xml', data: Buffer.alloc(5000, 66) },
+    ]);
     for (const cut of [10, whole.length / 2, whole.length - 10]) {
       expect(readZipDirectory(whole.subarray(0, Math.floor(cut)))).toEqual({ ok: false, problem: 'truncated' });
     }

@@ -26,12 +26,14 @@ export function listDuplicateFlags(db: Db): DuplicateFlagRow[] {
     )
     .all() as EntryRow[];
   const reviews = new Map(
-    (db.prepare(`SELECT flag_key AS key, note, operator, reviewed_at AS reviewedAt FROM catalog_duplicate_reviews`).all() as {
-      key: string;
-      note: string | null;
-      operator: string;
-      reviewedAt: string;
-    }[]).map((r) => [r.key, r]),
+    (
+      db.prepare(`SELECT flag_key AS key, note, operator, reviewed_at AS reviewedAt FROM catalog_duplicate_reviews`).all() as {
+        key: string;
+        note: string | null;
+        operator: string;
+        reviewedAt: string;
+      }[]
+    ).map((r) => [r.key, r]),
   );
   const flags = findDuplicateFlags(entries).map((f) => {
     const review = reviews.get(f.key);

@@ -9,9 +9,7 @@ import { INSPECTION_ITEM_SELECT, shortText, toInspectionItemRow, type Inspection
 export function listInspectionItems(db: Db, unitId: number | null, limit: number): { rows: InspectionItemRow[]; total: number } {
   const where = unitId === null ? '' : 'WHERE i.unit_id = @unitId';
   const total = db.prepare(`SELECT count(*) FROM inspection_items i ${where}`).pluck().get({ unitId }) as number;
-  const rows = db
-    .prepare(`${INSPECTION_ITEM_SELECT} ${where} ORDER BY u.sort_order, u.id, i.sort_order, i.id LIMIT @limit`)
-    .all({ unitId, limit }) as InspectionItemDbRow[];
+  const rows = db.prepare(`${INSPECTION_ITEM_SELECT} ${where} ORDER BY u.sort_order, u.id, i.sort_order, i.id LIMIT @limit`).all({ unitId, limit }) as InspectionItemDbRow[];
   return { rows: rows.map(toInspectionItemRow), total };
 }
 

@@ -9,9 +9,7 @@ import { LIST_ITEM_SELECT, shortText, toListItemRow, type ListItemDbRow } from '
 export function listListItems(db: Db, unitId: number | null, listKind: ListKind, limit: number): { rows: ListItemRow[]; total: number } {
   const where = `WHERE l.list_kind = @listKind${unitId === null ? '' : ' AND l.unit_id = @unitId'}`;
   const total = db.prepare(`SELECT count(*) FROM penalty_list_items l ${where}`).pluck().get({ unitId, listKind }) as number;
-  const rows = db
-    .prepare(`${LIST_ITEM_SELECT} ${where} ORDER BY u.sort_order, u.id, l.sort_order, l.id LIMIT @limit`)
-    .all({ unitId, listKind, limit }) as ListItemDbRow[];
+  const rows = db.prepare(`${LIST_ITEM_SELECT} ${where} ORDER BY u.sort_order, u.id, l.sort_order, l.id LIMIT @limit`).all({ unitId, listKind, limit }) as ListItemDbRow[];
   return { rows: rows.map(toListItemRow), total };
 }
 

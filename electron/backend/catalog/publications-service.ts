@@ -76,7 +76,9 @@ function toColumns(v: PublicationValues) {
 function checkDates(v: PublicationValues): void {
   const from = v.validFrom ?? v.publishDate;
   if (v.validTo !== null && v.validTo < from) {
-    throw new AppError('INVALID_INPUT', `有效期截止日期（${v.validTo}）早于${v.validFrom ? '有效期起始日期' : '发布日期'}（${from}），请检查`, [{ path: 'validTo', message: '截止日期不能早于起始日期' }]);
+    throw new AppError('INVALID_INPUT', `有效期截止日期（${v.validTo}）早于${v.validFrom ? '有效期起始日期' : '发布日期'}（${from}），请检查`, [
+      { path: 'validTo', message: '截止日期不能早于起始日期' },
+    ]);
   }
 }
 

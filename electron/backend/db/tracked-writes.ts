@@ -133,7 +133,14 @@ export class Writer {
   }
 
   private log(table: TrackedTable, rowId: number, action: 'insert' | 'update' | 'delete', before: RowImage | undefined, after: RowImage | undefined): void {
-    statement(this.db, `INSERT INTO change_log (operation_id, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`).run(this.operationId, table, rowId, action, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
+    statement(this.db, `INSERT INTO change_log (operation_id, table_name, row_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`).run(
+      this.operationId,
+      table,
+      rowId,
+      action,
+      before ? JSON.stringify(before) : null,
+      after ? JSON.stringify(after) : null,
+    );
     this.changes += 1;
   }
 
@@ -142,10 +149,7 @@ export class Writer {
     assertTable(table);
     const keys = Object.keys(values);
     assertColumns(this.db, table, keys);
-    const sql =
-      keys.length === 0
-        ? `INSERT INTO ${table} DEFAULT VALUES RETURNING *`
-        : `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')}) RETURNING *`;
+    const sql = keys.length === 0 ? `INSERT INTO ${table} DEFAULT VALUES RETURNING *` : `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')}) RETURNING *`;
     const after = statement(this.db, sql).get(values) as RowImage;
     const id = Number(after['id']);
     this.log(table, id, 'insert', undefined, after);
@@ -263,9 +267,7 @@ export function undoOperation(db: Db, operationId: number, operator: string): { 
     if (!op) throw new AppError('NOT_FOUND', '要撤销的操作不存在');
     if (op.undone_by !== null) throw new AppError('CONFLICT', `操作“${op.summary}”已经撤销过了`);
     if (op.kind === 'sample_data') throw new AppError('RULE_VIOLATION', '示例数据的生成不能撤销');
-    const changes = db
-      .prepare(`SELECT id, table_name, row_id, action, before_json, after_json FROM change_log WHERE operation_id = ? ORDER BY id DESC`)
-      .all(operationId) as ChangeRow[];
+    const changes = db.prepare(`SELECT id, table_name, row_id, action, before_json, after_json FROM change_log WHERE operation_id = ? ORDER BY id DESC`).all(operationId) as ChangeRow[];
     const summary = `撤销：${op.summary}`;
     const info = db.prepare(`INSERT INTO operations (kind, summary, operator, undoes) VALUES ('undo', ?, ?, ?)`).run(summary, operator, operationId);
     const undoId = Number(info.lastInsertRowid);

@@ -63,7 +63,11 @@ export function loadItemRegistry(db: Db, unitId: number): ItemRegistry {
   return { byCode, byName, all, maxSort: all.reduce((m, i) => Math.max(m, i.sort_order), 0) };
 }
 
-function diffFields(shape: 'inspection_items' | 'penalty_list', existing: Record<string, string | number | null>, next: Record<string, string | null>): { diff: FieldDiff[]; patch: Record<string, string | null> } {
+function diffFields(
+  shape: 'inspection_items' | 'penalty_list',
+  existing: Record<string, string | number | null>,
+  next: Record<string, string | null>,
+): { diff: FieldDiff[]; patch: Record<string, string | null> } {
   const diff: FieldDiff[] = [];
   const patch: Record<string, string | null> = {};
   for (const [field, value] of Object.entries(next)) {
@@ -85,9 +89,7 @@ export function compareItem(draft: ItemDraft, registry: ItemRegistry, unitId: nu
   if (existing && taken.has(existing.id)) existing = undefined;
   if (!existing && draft.identity !== null) {
     const identity = draft.identity;
-    existing = registry.byName
-      .get(identity.headline)
-      ?.find((c) => !taken.has(c.item.id) && (it.code === null || c.item.item_code === null) && sameEntry(identity, c.identity))?.item;
+    existing = registry.byName.get(identity.headline)?.find((c) => !taken.has(c.item.id) && (it.code === null || c.item.item_code === null) && sameEntry(identity, c.identity))?.item;
   }
   const next: Record<string, string | null> = { item_code: it.code, name: it.name, category: it.category, ...it.texts };
   if (!existing) {
@@ -188,13 +190,9 @@ export function markRepeatedEntries(
 }
 
 export function missingItems(registry: ItemRegistry, matched: ReadonlySet<number>): MissingRecord[] {
-  return registry.all
-    .filter((i) => !matched.has(i.id))
-    .map((i) => ({ recordId: i.id, label: i.name, detail: [i.item_code, i.category].filter(Boolean).join(' · '), openCertificate: null }));
+  return registry.all.filter((i) => !matched.has(i.id)).map((i) => ({ recordId: i.id, label: i.name, detail: [i.item_code, i.category].filter(Boolean).join(' · '), openCertificate: null }));
 }
 
 export function missingListItems(registry: ListRegistry, matched: ReadonlySet<number>): MissingRecord[] {
-  return registry.all
-    .filter((i) => !matched.has(i.id))
-    .map((i) => ({ recordId: i.id, label: i.violation, detail: String(i['matter'] ?? ''), openCertificate: null }));
+  return registry.all.filter((i) => !matched.has(i.id)).map((i) => ({ recordId: i.id, label: i.violation, detail: String(i['matter'] ?? ''), openCertificate: null }));
 }

@@ -82,7 +82,10 @@ export interface FileState {
  * change since the check: only operations below it count.
  */
 export function registryStamp(env: CheckEnv): string {
-  const last = env.db.prepare(`SELECT ifnull(max(id), 0) FROM operations WHERE id < ?`).pluck().get(env.writingOperationId ?? Number.MAX_SAFE_INTEGER) as number;
+  const last = env.db
+    .prepare(`SELECT ifnull(max(id), 0) FROM operations WHERE id < ?`)
+    .pluck()
+    .get(env.writingOperationId ?? Number.MAX_SAFE_INTEGER) as number;
   return `${last}|${env.today}|${env.certValidityYears}|${env.regionCode}|${env.countyName}`;
 }
 
@@ -265,11 +268,7 @@ export function evaluateFile(state: FileState, env: CheckEnv): void {
     const sheetIssues = analysis.issues.map((issue) => (issue.code === 'HEADER_NOT_FOUND' && anyImportable ? { ...issue, severity: 'note' as const } : issue));
     if (analysis.agency && units.units.get(analysis.agency.unitId)?.toMark && analysis.kind !== 'personnel') {
       sheetIssues.push(
-        makeIssue(
-          'AGENCY_TO_MARK',
-          { file: state.file, sheet: analysis.name },
-          `“${analysis.agency.name}”尚未标记为编制检查事项目录和四项清单的执法主体，导入这个文件时一并标记（见“新增单位”）。`,
-        ),
+        makeIssue('AGENCY_TO_MARK', { file: state.file, sheet: analysis.name }, `“${analysis.agency.name}”尚未标记为编制检查事项目录和四项清单的执法主体，导入这个文件时一并标记（见“新增单位”）。`),
       );
     }
     let result: SheetResult = { rows: [], missing: [], unitIds: new Set() };
@@ -417,7 +416,16 @@ export function fileSummary(state: FileState, db: Db): FileCheck {
     committed: state.committed,
     unitsToAdd: state.committed
       ? []
-      : state.unitsToAdd.map(({ key, name, kind, kindGuessed, keepsLists, existingUnitId, marksAgency, sources }) => ({ key, name, kind, kindGuessed, keepsLists, existingUnitId, marksAgency, sources })),
+      : state.unitsToAdd.map(({ key, name, kind, kindGuessed, keepsLists, existingUnitId, marksAgency, sources }) => ({
+          key,
+          name,
+          kind,
+          kindGuessed,
+          keepsLists,
+          existingUnitId,
+          marksAgency,
+          sources,
+        })),
     pendingChanges: state.committed ? 0 : pendingChanges(state),
   };
 }

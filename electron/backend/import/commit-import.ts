@@ -80,12 +80,7 @@ function applyCertOps(wc: WriteContext, personId: number, ops: readonly CertOp[]
   for (const op of ops) {
     switch (op.op) {
       case 'issue':
-        issueCard(
-          w,
-          { personId, certType: op.type, certNumber: op.number, date: op.issueDate, expiryDate: op.expiryDate, state: op.state, reason: null, docRef: null },
-          'recorded-fact',
-          wc.step,
-        );
+        issueCard(w, { personId, certType: op.type, certNumber: op.number, date: op.issueDate, expiryDate: op.expiryDate, state: op.state, reason: null, docRef: null }, 'recorded-fact', wc.step);
         break;
       case 'correct': {
         const card = certificateRow(w.db, op.certId);
@@ -103,12 +98,7 @@ function applyCertOps(wc: WriteContext, personId: number, ops: readonly CertOp[]
         break;
       }
       case 'renew':
-        renewCard(
-          w,
-          { personId, certType: op.type, action: '换证', certNumber: op.number, date: op.issueDate, expiryDate: op.expiryDate, reason: null, docRef: null },
-          'recorded-fact',
-          wc.step,
-        );
+        renewCard(w, { personId, certType: op.type, action: '换证', certNumber: op.number, date: op.issueDate, expiryDate: op.expiryDate, reason: null, docRef: null }, 'recorded-fact', wc.step);
         break;
     }
   }
@@ -265,7 +255,10 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     const errorRows = state.sheets.reduce((n, s) => n + (s.analysis.kind === 'skipped' ? 0 : s.counts.errors), 0);
     const blockedSheets = state.sheets.filter((s) => s.blocked && s.analysis.kind !== 'skipped' && s.rows.length > 0);
     if ((errorRows > 0 || blockedSheets.length > 0) && !input.skipErrorRows) {
-      throw new AppError('RULE_VIOLATION', `文件“${state.file}”还有 ${errorRows} 行错误${blockedSheets.length > 0 ? `、${blockedSheets.length} 个工作表不能导入` : ''}。请先修正，或确认只导入没有错误的行。`);
+      throw new AppError(
+        'RULE_VIOLATION',
+        `文件“${state.file}”还有 ${errorRows} 行错误${blockedSheets.length > 0 ? `、${blockedSheets.length} 个工作表不能导入` : ''}。请先修正，或确认只导入没有错误的行。`,
+      );
     }
     const sheets = state.sheets.filter((s) => !s.blocked);
     const kinds = [...new Set(sheets.map((s) => s.analysis.kind).filter((k): k is ImportKind => k !== 'skipped'))];
@@ -275,9 +268,8 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
     const batchUnitName = unitIds.length === 1 ? (sheets.find((s) => s.analysis.agency)?.analysis.agency?.name ?? null) : null;
     const batchKind = kinds.length === 1 ? (kinds[0] ?? 'mixed') : 'mixed';
     const batchId = Number(
-      w.db
-        .prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, unit_id, kind) VALUES (?, ?, ?, ?, ?)`)
-        .run(w.operationId, state.file, state.sha256, batchUnitId, batchKind).lastInsertRowid,
+      w.db.prepare(`INSERT INTO import_batches (operation_id, file_name, sha256, unit_id, kind) VALUES (?, ?, ?, ?, ?)`).run(w.operationId, state.file, state.sha256, batchUnitId, batchKind)
+        .lastInsertRowid,
     );
     const step: StepContext = { today: env.today, operator, certValidityYears: env.certValidityYears, eventDetails: { source: 'import', batch: batchId } };
     const wc: WriteContext = { w, today: env.today, file: state.file, step };
@@ -312,30 +304,26 @@ export function commitFile(ctx: BackendContext, input: CommitInput): CommitResul
       totals.deleted > 0 ? `删除 ${totals.deleted} 条` : '',
     ].filter(Boolean);
     const summary = `导入“${state.file}”（${kindsText || '无内容'}）：${parts.length > 0 ? parts.join('、') : '没有需要写入的改动'}`;
-    w.db
-      .prepare(
-        `UPDATE import_batches SET rows_read = ?, rows_added = ?, rows_changed = ?, rows_unchanged = ?, rows_error = ?, rows_warning = ?, rows_skipped = ?, details = ? WHERE id = ?`,
-      )
-      .run(
-        read,
-        totals.added,
-        totals.changed + totals.transferred,
-        sum('unchanged'),
-        state.sheets.reduce((n, s) => n + s.counts.errors, 0),
-        sum('warnings'),
-        state.sheets.reduce((n, s) => n + s.counts.skipped, 0),
-        JSON.stringify({
-          sheets: state.sheets.map((s) => ({ sheet: s.analysis.name, kind: s.analysis.kind, unitId: s.analysis.agency?.unitId ?? null, imported: !s.blocked, counts: s.counts })),
-          transferred: totals.transferred,
-          cancelled: totals.cancelled,
-          deleted: totals.deleted,
-          unitsAdded: totals.unitsAdded,
-          unitName: batchUnitName,
-          excluded: sum('excluded'),
-          operator,
-        }),
-        batchId,
-      );
+    w.db.prepare(`UPDATE import_batches SET rows_read = ?, rows_added = ?, rows_changed = ?, rows_unchanged = ?, rows_error = ?, rows_warning = ?, rows_skipped = ?, details = ? WHERE id = ?`).run(
+      read,
+      totals.added,
+      totals.changed + totals.transferred,
+      sum('unchanged'),
+      state.sheets.reduce((n, s) => n + s.counts.errors, 0),
+      sum('warnings'),
+      state.sheets.reduce((n, s) => n + s.counts.skipped, 0),
+      JSON.stringify({
+        sheets: state.sheets.map((s) => ({ sheet: s.analysis.name, kind: s.analysis.kind, unitId: s.analysis.agency?.unitId ?? null, imported: !s.blocked, counts: s.counts })),
+        transferred: totals.transferred,
+        cancelled: totals.cancelled,
+        deleted: totals.deleted,
+        unitsAdded: totals.unitsAdded,
+        unitName: batchUnitName,
+        excluded: sum('excluded'),
+        operator,
+      }),
+      batchId,
+    );
     w.db.prepare(`UPDATE operations SET summary = ? WHERE id = ?`).run(summary, w.operationId);
     return { batchId, summary, ...totals };
   });

@@ -9,7 +9,6 @@ import { undoOperation } from '../db/tracked-writes.ts';
  * nothing) when one of them was changed again since.
  */
 
-
 export function listBatches(ctx: BackendContext, limit: number): BatchRow[] {
   const rows = ctx.db
     .prepare(

@@ -12,10 +12,8 @@ import type { Db } from '../db/open-database.ts';
 export type ColumnMapping = Record<string, string | null>;
 
 export function findRememberedMapping(db: Db, unitId: number | null, kind: ImportKind, signature: string): ColumnMapping | null {
-  const json = db
-    .prepare(`SELECT mapping_json FROM import_mappings WHERE ifnull(unit_id, 0) = ifnull(?, 0) AND kind = ? AND header_signature = ?`)
-    .pluck()
-    .get(unitId, kind, signature) as string | undefined;
+  const json = db.prepare(`SELECT mapping_json FROM import_mappings WHERE ifnull(unit_id, 0) = ifnull(?, 0) AND kind = ? AND header_signature = ?`).pluck().get(unitId, kind, signature) as
+    string | undefined;
   if (!json) return null;
   try {
     const parsed = JSON.parse(json) as { columns?: ColumnMapping };

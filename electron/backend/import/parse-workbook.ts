@@ -75,11 +75,7 @@ export function readOptions(maxRows: number): XLSX.ParsingOptions {
   };
 }
 
-type Sniffed =
-  | { kind: 'zip' }
-  | { kind: 'cfb' }
-  | { kind: 'text' }
-  | { kind: 'refuse'; error: FileErrorCodeAndDetail };
+type Sniffed = { kind: 'zip' } | { kind: 'cfb' } | { kind: 'text' } | { kind: 'refuse'; error: FileErrorCodeAndDetail };
 
 interface FileErrorCodeAndDetail {
   code: 'FILE_NOT_SPREADSHEET' | 'FILE_UNSUPPORTED';
@@ -95,7 +91,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   for (let i = 0; i < n; i += 1) {
     const b = bytes[i] ?? 0;
-    if (b === 0 || (b < 0x09) || (b > 0x0d && b < 0x20 && b !== 0x1b)) return false;
+    if (b === 0 || b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) return false;
   }
   return true;
 }
@@ -114,7 +110,11 @@ function sniff(bytes: Uint8Array, ext: string): Sniffed {
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return refuse('FILE_NOT_SPREADSHEET', '这是一个 RTF 文字文档');
   if (looksLikeText(bytes)) {
     if (ext === '.csv' || ext === '.txt') return { kind: 'text' };
-    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\ufeff/, '').trimStart().toLowerCase();
+    const head = new TextDecoder('utf-8')
+      .decode(bytes.subarray(0, 512))
+      .replace(/^\ufeff/, '')
+      .trimStart()
+      .toLowerCase();
     if (head.startsWith('<')) return refuse('FILE_UNSUPPORTED', `扩展名是“${ext}”，但内容是网页（HTML/XML）格式，常见于从业务系统导出的“假 Excel”`);
     return refuse('FILE_NOT_SPREADSHEET', `扩展名是“${ext}”，但内容是纯文本；如果它是 CSV 文件，请把扩展名改为 .csv`);
   }
@@ -122,7 +122,12 @@ function sniff(bytes: Uint8Array, ext: string): Sniffed {
 }
 
 function xmlUnescape(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 const MB = 1024 * 1024;

@@ -53,9 +53,7 @@ export function loadPersonnelRegistry(db: Db): PersonnelRegistry {
   const byId = new Map(people.map((p) => [p.id, p]));
   // Each person's current card per type, from the roster's cache (migration 0003, kept exact by triggers).
   const currentCerts = new Map<number, Map<CertType, RegistryCert>>();
-  const rows = db
-    .prepare(`SELECT certificate_id AS id, person_id, cert_type, cert_number, state, issue_date, expiry_date FROM certificate_current`)
-    .all() as RegistryCert[];
+  const rows = db.prepare(`SELECT certificate_id AS id, person_id, cert_type, cert_number, state, issue_date, expiry_date FROM certificate_current`).all() as RegistryCert[];
   for (const c of rows) {
     let m = currentCerts.get(c.person_id);
     if (!m) currentCerts.set(c.person_id, (m = new Map<CertType, RegistryCert>()));
@@ -80,8 +78,7 @@ export type CertOp =
 
 /** The unit of a known person changes only by `transfer` (never in `patch`). */
 export type PersonPlan =
-  | { action: 'add'; values: PersonRow; certOps: CertOp[] }
-  | { action: 'update'; personId: number; patch: Partial<PersonRow>; transfer: { from: number; to: number } | null; certOps: CertOp[] };
+  { action: 'add'; values: PersonRow; certOps: CertOp[] } | { action: 'update'; personId: number; patch: Partial<PersonRow>; transfer: { from: number; to: number } | null; certOps: CertOp[] };
 
 export interface ComparedPerson {
   status: RowStatus;
@@ -303,9 +300,13 @@ export function markPersonnelDuplicates(drafts: readonly PersonDraft[], file: st
 }
 
 export function missingPeople(db: Db, unitId: number, presentIds: ReadonlySet<string>, registry: PersonnelRegistry): MissingRecord[] {
-  const rows = db
-    .prepare(`SELECT id, name, id_number, post, personnel_kind FROM personnel WHERE unit_id = ? ORDER BY id`)
-    .all(unitId) as { id: number; name: string; id_number: string; post: string | null; personnel_kind: PersonnelKind }[];
+  const rows = db.prepare(`SELECT id, name, id_number, post, personnel_kind FROM personnel WHERE unit_id = ? ORDER BY id`).all(unitId) as {
+    id: number;
+    name: string;
+    id_number: string;
+    post: string | null;
+    personnel_kind: PersonnelKind;
+  }[];
   const out: MissingRecord[] = [];
   for (const r of rows) {
     if (presentIds.has(r.id_number)) continue;

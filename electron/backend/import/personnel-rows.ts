@@ -123,11 +123,7 @@ export function readPersonnelRow(rowIndex: number, ctx: RowContext, rules: Perso
       idBirth = check.birthDate;
       if (rules.regionCode !== '' && !idNumber.startsWith(rules.regionCode)) {
         const county = rules.countyName ? `${rules.countyName}的 ` : '';
-        reader.issue(
-          'ID_REGION_OUTSIDE',
-          'id_number',
-          `身份证号的地区码 ${idNumber.slice(0, 6)} 不是本地（${county}${rules.regionCode}），请核对是否填错；外地出生的人员可忽略此提示`,
-        );
+        reader.issue('ID_REGION_OUTSIDE', 'id_number', `身份证号的地区码 ${idNumber.slice(0, 6)} 不是本地（${county}${rules.regionCode}），请核对是否填错；外地出生的人员可忽略此提示`);
       }
     } else {
       reader.issue('ID_INVALID', 'id_number', `${check.message}（“${idCell}”）`);
@@ -267,7 +263,8 @@ export function readPersonnelRow(rowIndex: number, ctx: RowContext, rules: Perso
     if (raw !== null) {
       const parsed = parseCertState(raw);
       if (parsed) state = parsed;
-      else if (CLOSED_STATE_WORDS.includes(normaliseWord(raw))) reader.issue('CERT_STATE_NOT_IMPORTABLE', 'cert_state', `证件状态“${raw}”不能通过导入登记（吊销、注销、换发等须在“执法人员”页面办理并登记原因和日期）`);
+      else if (CLOSED_STATE_WORDS.includes(normaliseWord(raw)))
+        reader.issue('CERT_STATE_NOT_IMPORTABLE', 'cert_state', `证件状态“${raw}”不能通过导入登记（吊销、注销、换发等须在“执法人员”页面办理并登记原因和日期）`);
       else reader.issue('VALUE_INVALID', 'cert_state', `证件状态“${raw}”无法识别，应为“有效”或“暂扣”`);
     }
   }

@@ -105,14 +105,7 @@ export function headerSignature(columns: readonly HeaderColumn[]): string {
   return columns.map((c) => `${c.column}:${normaliseHeader(c.header)}`).join('|');
 }
 
-export function analyseSheet(
-  sheet: ParsedSheet,
-  index: number,
-  file: FileContext,
-  units: UnitIndex,
-  options: SheetOptions,
-  remembered: RememberedLookup,
-): SheetAnalysis {
+export function analyseSheet(sheet: ParsedSheet, index: number, file: FileContext, units: UnitIndex, options: SheetOptions, remembered: RememberedLookup): SheetAnalysis {
   const fileName = file.fileName;
   const place = { file: fileName, sheet: sheet.name };
   if (sheet.hidden && !options.kind) return skipped(sheet, index, '隐藏的工作表', fileName);
@@ -125,7 +118,11 @@ export function analyseSheet(
   const found = findHeader(sheet.rows, verticalMergeRows, options.kind ? [shapeOfKind(options.kind)] : undefined);
   if (!found) {
     return skipped(sheet, index, '未找到可识别的表头', fileName, [
-      makeIssue('HEADER_NOT_FOUND', place, '没有找到可识别的表头（如“姓名、身份证号”或“检查事项名称、事项类别”或“违法行为、处罚依据”），无法判断这是哪一类表格。如果这是要导入的表，请在“列对应”中指定表格类型。'),
+      makeIssue(
+        'HEADER_NOT_FOUND',
+        place,
+        '没有找到可识别的表头（如“姓名、身份证号”或“检查事项名称、事项类别”或“违法行为、处罚依据”），无法判断这是哪一类表格。如果这是要导入的表，请在“列对应”中指定表格类型。',
+      ),
     ]);
   }
   const issues: ImportIssue[] = [];
@@ -296,9 +293,7 @@ export function analyseSheet(
     issues.push(makeIssue('NO_DATA_ROWS', place, '只有表头，没有数据行。请让报送单位确认是否漏填。'));
   }
   if (sheet.declaredRange) {
-    issues.push(
-      makeIssue('DECLARED_RANGE_IGNORED', place, `工作表声明的数据范围是 ${sheet.declaredRange}（远大于实际内容），已忽略该声明，只读取有内容的 ${sheet.rows.length} 行。`),
-    );
+    issues.push(makeIssue('DECLARED_RANGE_IGNORED', place, `工作表声明的数据范围是 ${sheet.declaredRange}（远大于实际内容），已忽略该声明，只读取有内容的 ${sheet.rows.length} 行。`));
   }
 
   const mapping: Record<string, string> = {};
@@ -381,7 +376,10 @@ function recogniseAgency(input: AgencyInput): RecognisedAgency {
   if (!GENERIC_SHEET.test(input.sheet.name.trim())) candidates.push({ source: 'sheet_name', texts: [input.sheet.name] });
   candidates.push({ source: 'file_name', texts: [path.basename(input.fileName, path.extname(input.fileName))] });
   if (file.relativePath) {
-    const dirs = path.dirname(file.relativePath).split(/[\\/]/).filter((d) => d && d !== '.');
+    const dirs = path
+      .dirname(file.relativePath)
+      .split(/[\\/]/)
+      .filter((d) => d && d !== '.');
     candidates.push({ source: 'folder', texts: dirs.reverse() });
   }
 
@@ -420,9 +418,7 @@ function recogniseAgency(input: AgencyInput): RecognisedAgency {
   if (!chosen) {
     // A 汇总 sheet whose every row names its unit needs no agency for the whole sheet.
     if (!input.agencyOptional) {
-      issues.push(
-        makeIssue('AGENCY_UNKNOWN', place, '无法从标题、填报单位、工作表名或文件名识别报送单位。请在预览中选择单位（也可在 设置 › 单位管理 中为单位补充别名，下次即可自动识别）。'),
-      );
+      issues.push(makeIssue('AGENCY_UNKNOWN', place, '无法从标题、填报单位、工作表名或文件名识别报送单位。请在预览中选择单位（也可在 设置 › 单位管理 中为单位补充别名，下次即可自动识别）。'));
     }
     return { agency: null, texts: candidates, ambiguous: false };
   }

@@ -93,11 +93,7 @@ export function specFor(kind: RecordKind, unitRange: string, agencyRange: string
         col('notes', '备注', 14),
       ],
       validations: { category: { list: [...INSPECTION_CATEGORIES] }, subject: { range: agencyRange } },
-      instructions: [
-        ...COMMON_INSTRUCTIONS,
-        '6. 事项类别只能选“一般检查事项”或“重点检查事项”。',
-        '7. 有事项编码的请填写编码，再次报送时按编码核对变化；没有编码的按事项名称核对，请勿随意改动名称。',
-      ],
+      instructions: [...COMMON_INSTRUCTIONS, '6. 事项类别只能选“一般检查事项”或“重点检查事项”。', '7. 有事项编码的请填写编码，再次报送时按编码核对变化；没有编码的按事项名称核对，请勿随意改动名称。'],
     };
   }
   const noCoercion = kind === 'no_coercion';
@@ -151,7 +147,10 @@ async function unitListTemplate(countyName: string): Promise<{ name: string; byt
 
 export async function buildTemplate(db: Db, kind: ImportKind, countyName = ''): Promise<{ name: string; bytes: Buffer }> {
   if (kind === 'units') return unitListTemplate(countyName);
-  const units = db.prepare(`SELECT name, keeps_inspection_lists FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).all() as { name: string; keeps_inspection_lists: number }[];
+  const units = db.prepare(`SELECT name, keeps_inspection_lists FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).all() as {
+    name: string;
+    keeps_inspection_lists: number;
+  }[];
   const agencies = units.filter((u) => u.keeps_inspection_lists === 1);
   const unitRange = `'${LIST_SHEET}'!$A$2:$A$${Math.max(2, units.length + 1)}`;
   const agencyRange = `'${LIST_SHEET}'!$B$2:$B$${Math.max(2, agencies.length + 1)}`;

@@ -28,7 +28,13 @@ export interface UnitIndex {
 }
 
 export function loadUnitIndex(db: Db): UnitIndex {
-  const rows = db.prepare(`SELECT id, name, short_name, kind, keeps_inspection_lists FROM units`).all() as { id: number; name: string; short_name: string | null; kind: UnitKind; keeps_inspection_lists: number }[];
+  const rows = db.prepare(`SELECT id, name, short_name, kind, keeps_inspection_lists FROM units`).all() as {
+    id: number;
+    name: string;
+    short_name: string | null;
+    kind: UnitKind;
+    keeps_inspection_lists: number;
+  }[];
   const aliases = db.prepare(`SELECT alias, unit_id FROM unit_aliases`).all() as { alias: string; unit_id: number }[];
   const units = new Map<number, UnitInfo>();
   const terms = new Map<string, Set<number>>();

@@ -177,8 +177,7 @@ export function recordExam(
 
 export function deleteExam(db: Db, examId: number, operator: string): { operationId: number | null } {
   const exam = db.prepare(`SELECT e.exam_date, e.exam_type, p.name FROM exams e JOIN personnel p ON p.id = e.person_id WHERE e.id = ?`).get(examId) as
-    | { exam_date: string; exam_type: string; name: string }
-    | undefined;
+    { exam_date: string; exam_type: string; name: string } | undefined;
   if (!exam) throw new AppError('NOT_FOUND', '该考试记录不存在，可能已被删除');
   const { operationId } = runOperation(db, { kind: 'delete', summary: `删除考试记录：“${exam.name}” ${exam.exam_date} ${exam.exam_type}`, operator }, (w) => {
     w.delete('exams', examId);
@@ -187,7 +186,14 @@ export function deleteExam(db: Db, examId: number, operator: string): { operatio
 }
 
 /** Records that cancellations were announced (注销公示): sets their announcement date. */
-export function announceCancellations(db: Db, certificateIds: readonly number[], announceDate: string, docRef: string | null, today: string, operator: string): { operationId: number | null; count: number } {
+export function announceCancellations(
+  db: Db,
+  certificateIds: readonly number[],
+  announceDate: string,
+  docRef: string | null,
+  today: string,
+  operator: string,
+): { operationId: number | null; count: number } {
   if (announceDate > today) throw new AppError('RULE_VIOLATION', `公示日期 ${announceDate} 晚于今天，请在公示后登记。`, [{ path: 'announceDate', message: '晚于今天' }]);
   const unique = [...new Set(certificateIds)];
   const cards = db
@@ -204,8 +210,7 @@ export function announceCancellations(db: Db, certificateIds: readonly number[],
       if (w.update('certificates', card.id, { announce_date: announceDate })) changed += 1;
       if (docRef) {
         const event = db.prepare(`SELECT id FROM certificate_events WHERE certificate_id = ? AND event_type = '注销' AND doc_ref IS NULL ORDER BY id DESC LIMIT 1`).pluck().get(card.id) as
-          | number
-          | undefined;
+          number | undefined;
         if (event !== undefined) w.update('certificate_events', event, { doc_ref: docRef });
       }
     }

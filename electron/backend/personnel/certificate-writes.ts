@@ -62,9 +62,7 @@ export function personFacts(db: Db, personId: number): PersonFacts {
 /** The person's current card of a type (same pick as the roster and the overview), or undefined. */
 export function currentCard(db: Db, personId: number, certType: CertType): CertRow | undefined {
   // Two lookups rather than a join: this runs for every card an import writes, and most people have none yet.
-  const current = cachedStatement(db, `SELECT certificate_id FROM certificate_current WHERE person_id = ? AND cert_type = ?`).get(personId, certType) as
-    | { certificate_id: number }
-    | undefined;
+  const current = cachedStatement(db, `SELECT certificate_id FROM certificate_current WHERE person_id = ? AND cert_type = ?`).get(personId, certType) as { certificate_id: number } | undefined;
   return current ? certificateRow(db, current.certificate_id) : undefined;
 }
 
@@ -126,8 +124,7 @@ function assertStepDate(label: string, date: string, previousStep: string | null
 
 export function assertNumberFree(db: Db, certNumber: string, exceptCertificateId: number | null): void {
   const taken = cachedStatement(db, `SELECT person_id, cert_type FROM certificates WHERE cert_number = ? AND id IS NOT ?`).get(certNumber, exceptCertificateId) as
-    | { person_id: number; cert_type: string }
-    | undefined;
+    { person_id: number; cert_type: string } | undefined;
   if (taken) {
     const message = `证件编号 ${certNumber} 已是“${personFacts(db, taken.person_id).name}”的${taken.cert_type}编号，证件编号不能重复。`;
     throw new AppError('CONFLICT', message, [{ path: 'certNumber', message }]);
@@ -324,8 +321,7 @@ export function cancelCard(w: Writer, step: CancelStep, ctx: StepContext): numbe
 
 export function certificateRow(db: Db, certificateId: number): CertRow {
   const card = cachedStatement(db, `SELECT id, person_id, cert_type, cert_number, state, issue_date, expiry_date, cancel_date FROM certificates WHERE id = ?`).get(certificateId) as
-    | CertRow
-    | undefined;
+    CertRow | undefined;
   if (!card) throw new AppError('NOT_FOUND', '该证件记录不存在，可能已被删除');
   return card;
 }

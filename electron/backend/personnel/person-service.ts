@@ -26,9 +26,7 @@ export function personCore(db: Db, id: number): PersonCore {
 export function createPerson(db: Db, values: PersonValues, today: string, operator: string): { id: number; operationId: number | null } {
   const unit = unitName(db, values.unitId);
   const { idNumber, birthDate } = checkedIdNumber(values.idNumber, today);
-  const { operationId, value } = runOperation(db, { kind: 'create', summary: `新增人员“${values.name}”（${unit}）`, operator }, (w) =>
-    insertPersonRow(w, personRow(values, idNumber, birthDate)),
-  );
+  const { operationId, value } = runOperation(db, { kind: 'create', summary: `新增人员“${values.name}”（${unit}）`, operator }, (w) => insertPersonRow(w, personRow(values, idNumber, birthDate)));
   return { id: value, operationId };
 }
 
@@ -86,10 +84,7 @@ export function transferPerson(db: Db, input: TransferInput, today: string, oper
 
 /** Posts and categories already in use, most common first, to fill the edit form's suggestions. */
 export function personnelVocabulary(db: Db): { posts: string[]; categories: { category: string; scope: string | null }[] } {
-  const posts = db
-    .prepare(`SELECT post FROM personnel WHERE post IS NOT NULL GROUP BY post ORDER BY count(*) DESC, post LIMIT 80`)
-    .pluck()
-    .all() as string[];
+  const posts = db.prepare(`SELECT post FROM personnel WHERE post IS NOT NULL GROUP BY post ORDER BY count(*) DESC, post LIMIT 80`).pluck().all() as string[];
   const categories = db
     .prepare(
       `SELECT enforcement_category AS category,

@@ -23,9 +23,7 @@ export function checkedIdNumber(raw: string, today: string): { idNumber: string;
 
 export function assertIdNumberFree(db: Db, idNumber: string, exceptPersonId: number | null): void {
   // The unit's name is read only for the message: this runs for every person an import adds.
-  const other = cachedStatement(db, `SELECT name, unit_id FROM personnel WHERE id_number = ? AND id IS NOT ?`).get(idNumber, exceptPersonId) as
-    | { name: string; unit_id: number }
-    | undefined;
+  const other = cachedStatement(db, `SELECT name, unit_id FROM personnel WHERE id_number = ? AND id IS NOT ?`).get(idNumber, exceptPersonId) as { name: string; unit_id: number } | undefined;
   if (other) {
     const message = `身份证号 ${maskIdNumber(idNumber)} 已登记为“${other.name}”（${unitName(db, other.unit_id)}）。同一身份证号只能对应一名人员，如是同一人请修改原记录或办理调动。`;
     throw new AppError('CONFLICT', message, [{ path: 'idNumber', message }]);

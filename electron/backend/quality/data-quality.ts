@@ -193,9 +193,7 @@ export function checkDataQuality(db: Db, rules: QualityRules): QualityReport {
   // By check, then in the units' order (the people were read in storage order: a sort of the few
   // findings is cheaper than one of 100,000 people).
   const order = new Map(QUALITY_CHECKS.map((c, i) => [c, i]));
-  const unitRank = new Map(
-    (db.prepare(`SELECT name FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).pluck().all() as string[]).map((name, i) => [name, i]),
-  );
+  const unitRank = new Map((db.prepare(`SELECT name FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).pluck().all() as string[]).map((name, i) => [name, i]));
   findings.sort((a, b) => (order.get(a.check) ?? 0) - (order.get(b.check) ?? 0) || (unitRank.get(a.unit ?? '') ?? 0) - (unitRank.get(b.unit ?? '') ?? 0));
   const summaries = QUALITY_CHECKS.map((check) => ({
     check,

@@ -41,7 +41,13 @@ export function annualReport(db: Db, year: number, today: string, settings: Regi
   const agencies = agencySummaries(db, today, settings.publicationWarningDays);
   const published = agencies.filter((a) => a.publication.status === '已发布');
   const flows = Object.fromEntries(
-    CERT_FLOWS.map((flow) => [flow, db.prepare(`SELECT count(*) FROM personnel p WHERE ${certFlowSql(flow, 'p')}`).pluck().get(certFlowParams(year)) as number]),
+    CERT_FLOWS.map((flow) => [
+      flow,
+      db
+        .prepare(`SELECT count(*) FROM personnel p WHERE ${certFlowSql(flow, 'p')}`)
+        .pluck()
+        .get(certFlowParams(year)) as number,
+    ]),
   ) as Record<(typeof CERT_FLOWS)[number], number>;
   const figures: Record<ReportFigure, number> = {
     municipalUnits: overview.units.municipal,

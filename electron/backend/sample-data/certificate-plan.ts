@@ -41,26 +41,19 @@ function batchDays(fromYear: number, toYear: number): string[] {
   for (let y = fromYear; y <= toYear; y += 1) {
     if (y === REPORT_YEAR) continue;
     const shift = y % 4;
-    for (const [month, day] of [[3, 14], [6, 13], [9, 12], [12, 5]] as const) {
+    for (const [month, day] of [
+      [3, 14],
+      [6, 13],
+      [9, 12],
+      [12, 5],
+    ] as const) {
       out.push(`${y}-${String(month).padStart(2, '0')}-${String(day + shift).padStart(2, '0')}`);
     }
   }
   return out;
 }
 
-export type CertStory =
-  | 'none'
-  | 'pending'
-  | 'passed'
-  | 'valid'
-  | 'soon'
-  | 'lapsed'
-  | 'cancelled'
-  | 'suspended'
-  | 'revoked'
-  | 'transfer_keep'
-  | 'transfer_pending'
-  | 'transfer_reissued';
+export type CertStory = 'none' | 'pending' | 'passed' | 'valid' | 'soon' | 'lapsed' | 'cancelled' | 'suspended' | 'revoked' | 'transfer_keep' | 'transfer_pending' | 'transfer_reissued';
 
 /** Which other card an event's details name, resolved once card numbers are assigned. */
 export type EventLink = 'replaces' | 'replaced_by' | 'transfer' | null;
@@ -164,9 +157,7 @@ class PlanBuilder {
     const events: PlannedEvent[] = [
       { type: '申领', date: applyDate, reason: renewal ? '有效期届满前申请换证' : '首次申领', docRef: null, link: null },
       { type: '考试合格', date: examDate, reason: '通用法律知识考试合格', docRef: null, link: null },
-      renewal
-        ? { type: '换证', date: issueDate, reason: renewal.reason, docRef: null, link: 'replaces' }
-        : { type: '发证', date: issueDate, reason: null, docRef: null, link: null },
+      renewal ? { type: '换证', date: issueDate, reason: renewal.reason, docRef: null, link: 'replaces' } : { type: '发证', date: issueDate, reason: null, docRef: null, link: null },
     ];
     const index = this.cards.length;
     this.cards.push({
@@ -294,9 +285,7 @@ function planValid(b: PlanBuilder, rng: Random, input: PlanInput): void {
     // About a third held a provincial card from before the national card and swapped it in 2023
     // (the old card ends by mid-2022 so the swap's application cannot precede it).
     const oldIssue = rng.chance(0.35) ? randomDay(rng, HISTORY_START, '2022-06-30') : null;
-    const current = oldIssue
-      ? b.issued(issue, { of: b.issued(oldIssue, null), reason: '换发全国统一样式行政执法证件' })
-      : b.issued(issue, null);
+    const current = oldIssue ? b.issued(issue, { of: b.issued(oldIssue, null), reason: '换发全国统一样式行政执法证件' }) : b.issued(issue, null);
     renewIfDue(b, rng, current, today);
     return;
   }

@@ -25,12 +25,7 @@ export interface InspectionItemRow {
 
 const GENERAL_METHODS = ['双随机抽查', '双随机抽查、书面检查', '现场检查', '书面检查', '双随机抽查、现场检查', '信用风险分类抽查'] as const;
 const KEY_METHODS = ['现场检查', '重点检查、现场检查', '专项检查、现场检查', '现场检查、书面检查'] as const;
-const GENERAL_FREQUENCIES = [
-  '按照“双随机、一公开”年度抽查计划执行，抽查比例不低于5%',
-  '每年抽查比例不低于3%',
-  '按年度抽查计划实施',
-  '根据投诉举报、上级交办等情况实施',
-] as const;
+const GENERAL_FREQUENCIES = ['按照“双随机、一公开”年度抽查计划执行，抽查比例不低于5%', '每年抽查比例不低于3%', '按年度抽查计划实施', '根据投诉举报、上级交办等情况实施'] as const;
 const KEY_FREQUENCIES = ['每年不少于1次', '每半年不少于1次', '每季度不少于1次', '全覆盖检查，每年不少于1次'] as const;
 
 interface Combo {

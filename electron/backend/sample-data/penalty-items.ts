@@ -1,14 +1,6 @@
 import { LIST_KINDS, type ListKind } from '../../../shared/domain/list-kinds.ts';
 import { articleRef } from './chinese-numerals.ts';
-import {
-  CONDITIONS,
-  LIST_LEGAL_BASIS,
-  NO_COERCION_CONDITIONS,
-  PLANNED_DUPLICATES,
-  REDUCED_DISCRETION,
-  type PenaltyDomain,
-  type Violation,
-} from './penalty-vocabulary.ts';
+import { CONDITIONS, LIST_LEGAL_BASIS, NO_COERCION_CONDITIONS, PLANNED_DUPLICATES, REDUCED_DISCRETION, type PenaltyDomain, type Violation } from './penalty-vocabulary.ts';
 import type { Random } from './random.ts';
 import type { UnitKey } from './units-catalog.ts';
 

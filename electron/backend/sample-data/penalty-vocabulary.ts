@@ -35,14 +35,7 @@ export interface PenaltyDomain {
   measures?: readonly CoerciveMeasure[];
 }
 
-const COMMON_OBLIGATIONS = [
-  '未按规定公示许可证件',
-  '未按规定建立并保存相关台账记录',
-  '未按规定办理变更手续',
-  '未按规定报送有关材料',
-  '未按规定开展从业人员培训',
-  '未按规定进行备案',
-] as const;
+const COMMON_OBLIGATIONS = ['未按规定公示许可证件', '未按规定建立并保存相关台账记录', '未按规定办理变更手续', '未按规定报送有关材料', '未按规定开展从业人员培训', '未按规定进行备案'] as const;
 
 export const PENALTY_DOMAINS: Readonly<Partial<Record<UnitKey, PenaltyDomain>>> = {
   sc: {
@@ -470,27 +463,42 @@ export const PLANNED_DUPLICATES: readonly PlannedDuplicate[] = [
   {
     text: '施工现场未采取覆盖、分段作业、择时施工、洒水抑尘等扬尘污染防治措施的',
     law: '《中华人民共和国大气污染防治法》',
-    placements: [{ key: 'zj', list: 'no_penalty' }, { key: 'cg', list: 'no_penalty' }],
+    placements: [
+      { key: 'zj', list: 'no_penalty' },
+      { key: 'cg', list: 'no_penalty' },
+    ],
   },
   {
     text: '互联网上网服务营业场所经营单位未按规定核对、登记上网消费者的有效身份证件或者记录有关上网信息的',
     law: '《互联网上网服务营业场所管理条例》',
-    placements: [{ key: 'wl', list: 'no_penalty' }, { key: 'ga', list: 'no_penalty' }],
+    placements: [
+      { key: 'wl', list: 'no_penalty' },
+      { key: 'ga', list: 'no_penalty' },
+    ],
   },
   {
     text: '生产经营单位未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志的',
     law: '《中华人民共和国安全生产法》',
-    placements: [{ key: 'yj', list: 'lighter_penalty' }, { key: 'jt', list: 'lighter_penalty' }],
+    placements: [
+      { key: 'yj', list: 'lighter_penalty' },
+      { key: 'jt', list: 'lighter_penalty' },
+    ],
   },
   {
     text: '农药经营者未按规定建立采购、销售台账的',
     law: '《农药管理条例》',
-    placements: [{ key: 'ny', list: 'no_penalty' }, { key: 'ny', list: 'lighter_penalty' }],
+    placements: [
+      { key: 'ny', list: 'no_penalty' },
+      { key: 'ny', list: 'lighter_penalty' },
+    ],
   },
   {
     text: '食品经营者未按规定在经营场所显著位置悬挂或者摆放食品经营许可证的',
     law: '《食品经营许可和备案管理办法》',
-    placements: [{ key: 'sc', list: 'no_penalty' }, { key: 'sc', list: 'lighter_penalty' }],
+    placements: [
+      { key: 'sc', list: 'no_penalty' },
+      { key: 'sc', list: 'lighter_penalty' },
+    ],
   },
 ];
 

@@ -23,9 +23,7 @@ export interface PublicationRow {
 const VALIDITY_YEARS = 5;
 
 function title(agencyName: string, year: number): string {
-  return year >= 2023
-    ? `关于公布《${agencyName}分类检查事项目录和四项清单》的通知`
-    : `关于印发《${agencyName}轻微违法行为不予处罚清单》等四项清单的通知`;
+  return year >= 2023 ? `关于公布《${agencyName}分类检查事项目录和四项清单》的通知` : `关于印发《${agencyName}轻微违法行为不予处罚清单》等四项清单的通知`;
 }
 
 export function buildPublications(rng: Random, plan: AgencyPlan, agencyName: string): PublicationRow[] {

@@ -49,12 +49,7 @@ const SUPERVISOR_STORIES: readonly (readonly [CertStory, number])[] = [
   ['lapsed', 1],
 ];
 /** Why the 15 cancelled cards were cancelled. */
-const CANCEL_REASONS: readonly CancelReason[] = [
-  ...Array<CancelReason>(8).fill('调离执法岗位'),
-  ...Array<CancelReason>(4).fill('退休'),
-  ...Array<CancelReason>(2).fill('辞职'),
-  '辞退或开除',
-];
+const CANCEL_REASONS: readonly CancelReason[] = [...Array<CancelReason>(8).fill('调离执法岗位'), ...Array<CancelReason>(4).fill('退休'), ...Array<CancelReason>(2).fill('辞职'), '辞退或开除'];
 
 /** Stories whose history may include the 2023 card (not those whose dates are set by `today`). */
 const REPORT_YEAR_ELIGIBLE: ReadonlySet<CertStory> = new Set(['valid', 'cancelled', 'suspended', 'revoked', 'transfer_keep', 'transfer_pending', 'transfer_reissued']);
@@ -89,12 +84,20 @@ export function planRoster(rng: Random): RosterSlot[] {
   }
   const inPost = slots.filter((s) => s.personnelKind === '执法人员' && s.auxiliary === null);
   assignStories(rng, inPost, ENFORCEMENT_STORIES);
-  assignStories(rng, slots.filter((s) => s.personnelKind === '监督人员'), SUPERVISOR_STORIES);
+  assignStories(
+    rng,
+    slots.filter((s) => s.personnelKind === '监督人员'),
+    SUPERVISOR_STORIES,
+  );
 
   rng.shuffle(slots.filter((s) => s.story === 'cancelled')).forEach((slot, i) => {
     slot.cancelReason = CANCEL_REASONS[i] ?? '调离执法岗位';
   });
-  for (const slot of rng.sample(slots.filter((s) => REPORT_YEAR_ELIGIBLE.has(s.story)), REPORT_YEAR_CARDS)) slot.hasReportYearCard = true;
+  for (const slot of rng.sample(
+    slots.filter((s) => REPORT_YEAR_ELIGIBLE.has(s.story)),
+    REPORT_YEAR_CARDS,
+  ))
+    slot.hasReportYearCard = true;
 
   for (const unit of SAMPLE_UNITS) {
     const mine = slots.filter((s) => s.unit === unit && s.personnelKind === '执法人员' && s.auxiliary === null);

@@ -151,9 +151,7 @@ export function buildSamplePlan(seed: number, today: string): SamplePlan {
   // 2. Card numbers, in issue order across the whole registry.
   const numberer = new CardNumberer(root.fork('card-numbers'));
   const numbers = new Map<PlannedCard, string>();
-  const issued = planned.flatMap(({ slot, certs }, personIndex) =>
-    certs.cards.filter((c) => c.issueDate !== null).map((card) => ({ card, personIndex, certType: certTypeOf(slot) })),
-  );
+  const issued = planned.flatMap(({ slot, certs }, personIndex) => certs.cards.filter((c) => c.issueDate !== null).map((card) => ({ card, personIndex, certType: certTypeOf(slot) })));
   issued.sort((a, b) => ((a.card.issueDate ?? '') < (b.card.issueDate ?? '') ? -1 : (a.card.issueDate ?? '') > (b.card.issueDate ?? '') ? 1 : a.personIndex - b.personIndex));
   for (const { card, certType } of issued) numbers.set(card, numberer.assign(certType, card.issueDate ?? ''));
 

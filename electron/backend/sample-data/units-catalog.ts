@@ -54,12 +54,7 @@ function municipal(plan: UnitPlan): SampleUnit {
 const TOWN_CATEGORY = '乡镇综合行政执法';
 const TOWN_SCOPE = '依法赋予乡镇（街道）的行政执法事项';
 
-function town(
-  key: UnitKey,
-  name: string,
-  enforcementStaff: number,
-  extra: Partial<Pick<SampleUnit, 'supervisors' | 'hiredAuxiliaries' | 'manualWorkers' | 'legalReviewers'>> = {},
-): SampleUnit {
+function town(key: UnitKey, name: string, enforcementStaff: number, extra: Partial<Pick<SampleUnit, 'supervisors' | 'hiredAuxiliaries' | 'manualWorkers' | 'legalReviewers'>> = {}): SampleUnit {
   const isStreet = name.endsWith('街道');
   return {
     key,

@@ -54,9 +54,12 @@ interface PersonFacts {
 }
 
 export function unitSummaries(db: Db, rules: SummaryRules): UnitSummary[] {
-  const units = db
-    .prepare(`SELECT id, name, short_name, kind FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`)
-    .all() as { id: number; name: string; short_name: string | null; kind: UnitKind }[];
+  const units = db.prepare(`SELECT id, name, short_name, kind FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).all() as {
+    id: number;
+    name: string;
+    short_name: string | null;
+    kind: UnitKind;
+  }[];
   const byId = new Map<number, UnitSummary>(
     units.map((u) => [
       u.id,

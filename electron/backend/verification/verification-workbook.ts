@@ -26,7 +26,10 @@ export interface VerificationCounts {
 }
 
 function unitRanges(db: Db): { unitRange: string; agencyRange: string; units: string[]; agencies: string[] } {
-  const rows = db.prepare(`SELECT name, keeps_inspection_lists FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).all() as { name: string; keeps_inspection_lists: number }[];
+  const rows = db.prepare(`SELECT name, keeps_inspection_lists FROM units ORDER BY CASE kind WHEN '市直单位' THEN 0 ELSE 1 END, sort_order, id`).all() as {
+    name: string;
+    keeps_inspection_lists: number;
+  }[];
   const units = rows.map((u) => u.name);
   const agencies = rows.filter((u) => u.keeps_inspection_lists === 1).map((u) => u.name);
   return {
@@ -38,7 +41,11 @@ function unitRanges(db: Db): { unitRange: string; agencyRange: string; units: st
 }
 
 /** The template's columns, widened to the agency's own text and with real dates where it has dates. */
-function columnsFor(kind: RecordKind, ranges: ReturnType<typeof unitRanges>, rows: readonly Record<string, CellValue>[]): { columns: ColumnSpec[]; validations: ReturnType<typeof specFor>['validations'] } {
+function columnsFor(
+  kind: RecordKind,
+  ranges: ReturnType<typeof unitRanges>,
+  rows: readonly Record<string, CellValue>[],
+): { columns: ColumnSpec[]; validations: ReturnType<typeof specFor>['validations'] } {
   const spec = specFor(kind, ranges.unitRange, ranges.agencyRange);
   const columns = spec.columns.map((c): ColumnSpec => {
     if (c.key === 'issue_date' || c.key === 'expiry_date') return { ...c, kind: 'date', width: 12, align: 'center', wrap: false };

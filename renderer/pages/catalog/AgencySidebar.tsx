@@ -9,17 +9,7 @@ function countFor(agency: AgencySummary, kind: CatalogKind): number {
 }
 
 /** The agencies down the side, each with its count for the open tab and its publication status. */
-export function AgencySidebar({
-  agencies,
-  selected,
-  tab,
-  onSelect,
-}: {
-  agencies: readonly AgencySummary[];
-  selected: number | null;
-  tab: CatalogKind;
-  onSelect: (unitId: number | null) => void;
-}) {
+export function AgencySidebar({ agencies, selected, tab, onSelect }: { agencies: readonly AgencySummary[]; selected: number | null; tab: CatalogKind; onSelect: (unitId: number | null) => void }) {
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
     const q = filter.trim();

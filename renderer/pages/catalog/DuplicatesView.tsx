@@ -104,9 +104,7 @@ export function DuplicatesView({ version, onOpen }: { version: number; onOpen: (
           <FlagCard key={f.key} flag={f} onOpen={onOpen} onReview={onReview} />
         ))}
         {done.length > 0 ? (
-          <Collapse
-            items={[{ key: 'done', label: `已复核（${done.length}）`, children: done.map((f) => <FlagCard key={f.key} flag={f} onOpen={onOpen} onReview={onReview} />) }]}
-          />
+          <Collapse items={[{ key: 'done', label: `已复核（${done.length}）`, children: done.map((f) => <FlagCard key={f.key} flag={f} onOpen={onOpen} onReview={onReview} />) }]} />
         ) : null}
       </div>
       <Modal
@@ -122,7 +120,14 @@ export function DuplicatesView({ version, onOpen }: { version: number; onOpen: (
         destroyOnHidden
       >
         <Typography.Paragraph>复核后仍保留这些事项。若以后又有单位列入同一违法行为，会重新提示。</Typography.Paragraph>
-        <Input.TextArea autoFocus rows={3} maxLength={maxLengthOf(contract['catalog.reviewDuplicate'].input.shape.note)} placeholder="复核意见（可不填），如：两单位职责交叉，均保留" value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea
+          autoFocus
+          rows={3}
+          maxLength={maxLengthOf(contract['catalog.reviewDuplicate'].input.shape.note)}
+          placeholder="复核意见（可不填），如：两单位职责交叉，均保留"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </Modal>
     </div>
   );

@@ -79,10 +79,7 @@ export function RecordDrawer({
   onLocate?: ((row: InspectionItemRow | ListItemRow) => void) | undefined;
 }) {
   const isItem = record.kind === 'inspection_items';
-  const loaded = useApi<InspectionItemRow | ListItemRow>(
-    () => (isItem ? api['catalog.get']({ id: record.id }) : api['lists.get']({ id: record.id })),
-    `${record.kind}:${record.id}:${version}`,
-  );
+  const loaded = useApi<InspectionItemRow | ListItemRow>(() => (isItem ? api['catalog.get']({ id: record.id }) : api['lists.get']({ id: record.id })), `${record.kind}:${record.id}:${version}`);
   const deleteRecord = useDeleteRecord(onChanged);
   // Esc closes the drawer wherever the focus is (after a dialog closed it is on the page body),
   // unless a dialog is open: Esc is that dialog's.

@@ -59,9 +59,7 @@ export function ItemEditor({
   const [form] = Form.useForm<ItemForm>();
   const [saving, setSaving] = useState(false);
   const { message } = App.useApp();
-  const initial: Partial<ItemForm> = item
-    ? { ...item }
-    : { unitId: defaultUnitId ?? agencies[0]?.unitId, category: '一般检查事项' };
+  const initial: Partial<ItemForm> = item ? { ...item } : { unitId: defaultUnitId ?? agencies[0]?.unitId, category: '一般检查事项' };
 
   const submit = async (values: ItemForm) => {
     setSaving(true);
@@ -248,12 +246,7 @@ export function ListEntryEditor({
           </Col>
         </Row>
         {fields.map((f) => (
-          <Form.Item
-            key={f}
-            name={f}
-            label={listItemLabel(kind, f)}
-            rules={textRules(LIST_ITEM[f], listItemLabel(kind, f))}
-          >
+          <Form.Item key={f} name={f} label={listItemLabel(kind, f)} rules={textRules(LIST_ITEM[f], listItemLabel(kind, f))}>
             <TextArea autoSize={{ minRows: f === 'conditions' ? 3 : 1, maxRows: 8 }} autoFocus={f === 'violation'} />
           </Form.Item>
         ))}

@@ -85,7 +85,14 @@ export function ReportedFiguresEditor({
   };
 
   const num = (value: number | null, onChange: (v: number | null) => void, label: string) => (
-    <InputNumber {...numberRange(figureCountsSchema.shape.items)} precision={0} value={value} onChange={(v) => onChange(typeof v === 'number' ? v : null)} style={{ width: '100%' }} aria-label={label} />
+    <InputNumber
+      {...numberRange(figureCountsSchema.shape.items)}
+      precision={0}
+      value={value}
+      onChange={(v) => onChange(typeof v === 'number' ? v : null)}
+      style={{ width: '100%' }}
+      aria-label={label}
+    />
   );
 
   return (

@@ -114,7 +114,13 @@ export function VerificationCard() {
           dataSource={result.files}
           data-testid="verification-files"
           renderItem={(f) => (
-            <List.Item actions={[<a key="save" onClick={() => void saveStagedFile(f.fileId).catch((err: unknown) => message.error(errorMessage(err)))}>单独下载</a>]}>
+            <List.Item
+              actions={[
+                <a key="save" onClick={() => void saveStagedFile(f.fileId).catch((err: unknown) => message.error(errorMessage(err)))}>
+                  单独下载
+                </a>,
+              ]}
+            >
               {f.unitName}：人员 {f.people}，检查事项 {f.items}，清单事项 {f.lists}
             </List.Item>
           )}

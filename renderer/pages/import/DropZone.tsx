@@ -43,9 +43,7 @@ export function DropZone({ disabled, onFiles, compact }: { disabled: boolean; on
       <div className="import-drop-text">
         <Typography.Text strong>把报送的文件或整个文件夹拖到这里</Typography.Text>
         {!compact && (
-          <Typography.Text type="secondary">
-            支持 Excel（.xlsx / .xls）、WPS（.et）、OpenDocument（.ods）和 CSV；一个文件中的多个工作表分别识别。文件夹中的其他文件会被忽略。
-          </Typography.Text>
+          <Typography.Text type="secondary">支持 Excel（.xlsx / .xls）、WPS（.et）、OpenDocument（.ods）和 CSV；一个文件中的多个工作表分别识别。文件夹中的其他文件会被忽略。</Typography.Text>
         )}
       </div>
       <Space>

@@ -77,7 +77,11 @@ function SheetPanel({
           {sheet.agency ? (
             <span>
               {sheet.agency.name}
-              {sheet.agency.unitId === null && <Tag color="gold" style={{ marginLeft: 6 }}>将新增</Tag>}
+              {sheet.agency.unitId === null && (
+                <Tag color="gold" style={{ marginLeft: 6 }}>
+                  将新增
+                </Tag>
+              )}
               <Typography.Text type="secondary">（据{AGENCY_SOURCE_LABELS[sheet.agency.source]}）</Typography.Text>
             </span>
           ) : sheet.kind === 'units' ? (
@@ -88,7 +92,9 @@ function SheetPanel({
             <Typography.Text type="danger">未识别</Typography.Text>
           )}
         </Descriptions.Item>
-        <Descriptions.Item label="表头">第 {sheet.headerRows.join('、')} 行{sheet.mappingRemembered ? '（按上次确认的列对应）' : ''}</Descriptions.Item>
+        <Descriptions.Item label="表头">
+          第 {sheet.headerRows.join('、')} 行{sheet.mappingRemembered ? '（按上次确认的列对应）' : ''}
+        </Descriptions.Item>
         <Descriptions.Item label="列对应">
           <Button size="small" icon={<SettingOutlined />} onClick={() => setMappingOpen(true)} disabled={committed} data-testid="open-mapping">
             查看 / 更正
@@ -242,7 +248,12 @@ export function FilePreview({
       </div>
       {file.error && <Alert type="error" showIcon message="无法读取这个文件" description={file.error.message} style={{ marginBottom: 12 }} />}
       {previous.length > 0 && !committed && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`内容完全相同的文件已于 ${previous[previous.length - 1]?.committedAt.slice(0, 10) ?? ''} 以“${previous[previous.length - 1]?.fileName ?? ''}”导入过，再次导入前会再确认。`} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`内容完全相同的文件已于 ${previous[previous.length - 1]?.committedAt.slice(0, 10) ?? ''} 以“${previous[previous.length - 1]?.fileName ?? ''}”导入过，再次导入前会再确认。`}
+        />
       )}
       {committed && <Alert type="success" showIcon style={{ marginBottom: 12 }} message="这个文件已经导入。如需撤销，请使用提示中的“撤销”或下方“导入记录”。" />}
       {file.unitsToAdd.length > 0 && !committed && <UnitsToAdd file={file} onFileChange={onFileChange} />}

@@ -67,7 +67,9 @@ export function FileSummaryTable({
           ...new Set(
             f.sheets
               .filter((s) => s.kind !== 'skipped' && s.kind !== 'units')
-              .map((s) => (s.agency ? `${s.agency.name}${s.agency.unitId === null ? '（新增）' : ''}` : s.kind === 'personnel' && s.issues.every((i) => i.code !== 'AGENCY_UNKNOWN') ? '按各行单位' : '未识别')),
+              .map((s) =>
+                s.agency ? `${s.agency.name}${s.agency.unitId === null ? '（新增）' : ''}` : s.kind === 'personnel' && s.issues.every((i) => i.code !== 'AGENCY_UNKNOWN') ? '按各行单位' : '未识别',
+              ),
           ),
         ];
         return names.length > 0 ? names.join('、') : <Typography.Text type="secondary">—</Typography.Text>;
@@ -113,7 +115,12 @@ export function FileSummaryTable({
           <Space size={2} orientation="vertical">
             <Tag color={FILE_STATUS_COLORS[f.status]}>{FILE_STATUS_LABELS[f.status]}</Tag>
             {f.status !== 'committed' && f.unitsToAdd.some((u) => u.existingUnitId === null) && (
-              <Tooltip title={`导入时一并新增：${f.unitsToAdd.filter((u) => u.existingUnitId === null).map((u) => u.name).join('、')}`}>
+              <Tooltip
+                title={`导入时一并新增：${f.unitsToAdd
+                  .filter((u) => u.existingUnitId === null)
+                  .map((u) => u.name)
+                  .join('、')}`}
+              >
                 <Tag color="gold">新增单位 {f.unitsToAdd.filter((u) => u.existingUnitId === null).length}</Tag>
               </Tooltip>
             )}

@@ -66,7 +66,17 @@ export function MappingDialog({ file, sheet, open, onClose, onSaved }: { file: F
   };
 
   return (
-    <Modal open={open} title={`列对应：工作表“${sheet.sheet}”`} width={720} okText="保存并重新检查" cancelText="取消" confirmLoading={saving} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={`列对应：工作表“${sheet.sheet}”`}
+      width={720}
+      okText="保存并重新检查"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => void save()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item label="表格类型">
           <Select<ImportKind>

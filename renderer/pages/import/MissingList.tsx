@@ -51,12 +51,29 @@ export function MissingList({
               disabled={readOnly}
               style={{ width: 110 }}
               onChange={(action) => onChange(m.recordId, { ...c, action })}
-              options={people ? [{ value: 'keep', label: '保留' }, { value: 'cancel_certificate', label: '注销证件' }] : [{ value: 'keep', label: '保留' }, { value: 'delete', label: '删除' }]}
+              options={
+                people
+                  ? [
+                      { value: 'keep', label: '保留' },
+                      { value: 'cancel_certificate', label: '注销证件' },
+                    ]
+                  : [
+                      { value: 'keep', label: '保留' },
+                      { value: 'delete', label: '删除' },
+                    ]
+              }
               data-testid={`missing-action-${m.recordId}`}
             />
             {c.action === 'cancel_certificate' && (
               <>
-                <Select<CancelReason> size="small" value={c.reason} disabled={readOnly} style={{ width: 130 }} onChange={(reason) => onChange(m.recordId, { ...c, reason })} options={CANCEL_REASONS.map((r) => ({ value: r, label: r }))} />
+                <Select<CancelReason>
+                  size="small"
+                  value={c.reason}
+                  disabled={readOnly}
+                  style={{ width: 130 }}
+                  onChange={(reason) => onChange(m.recordId, { ...c, reason })}
+                  options={CANCEL_REASONS.map((r) => ({ value: r, label: r }))}
+                />
                 <Input size="small" value={c.date} disabled={readOnly} style={{ width: 110 }} placeholder="YYYY-MM-DD" onChange={(e) => onChange(m.recordId, { ...c, date: e.target.value.trim() })} />
               </>
             )}
@@ -89,7 +106,14 @@ export function MissingList({
           </Button>
         </Space>
       )}
-      <Table<MissingRecord> rowKey="recordId" size="small" columns={columns} dataSource={sheet.missing} pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} tableLayout="fixed" />
+      <Table<MissingRecord>
+        rowKey="recordId"
+        size="small"
+        columns={columns}
+        dataSource={sheet.missing}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        tableLayout="fixed"
+      />
     </div>
   );
 }

@@ -135,9 +135,7 @@ export function PreviewGrid({ file, sheet, onFileChange, height }: { file: FileC
     setEditing({ row: r, field: c.field, column: c.column, header: c.header });
   };
 
-  const sheetColumns: GridColumn[] = sheet.columns
-    .filter((c) => c.field !== null && c.field !== 'seq')
-    .map((c) => ({ column: c.column, header: c.header, field: c.field ?? '', added: false }));
+  const sheetColumns: GridColumn[] = sheet.columns.filter((c) => c.field !== null && c.field !== 'seq').map((c) => ({ column: c.column, header: c.header, field: c.field ?? '', added: false }));
   // Fields the clerk filled in that the sheet has no column for (编制类型 of a roster without one).
   const mapped = new Set(sheetColumns.map((c) => c.field));
   const addedFields = [...new Set(rows.flatMap((r) => r.edited))].filter((f) => !mapped.has(f));

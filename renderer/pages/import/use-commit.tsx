@@ -43,8 +43,7 @@ export function useCommit(onDone: (file: FileCheck) => void): (file: FileCheck, 
           content: (
             <div data-testid="commit-confirm">
               <p>
-                新增 {sumCounts(file, 'add')} 条，修改 {sumCounts(file, 'change')} 条
-                {transfers > 0 ? `，调入 ${confirmedTransfers} 人（未确认的 ${transfers - confirmedTransfers} 人不导入）` : ''}
+                新增 {sumCounts(file, 'add')} 条，修改 {sumCounts(file, 'change')} 条{transfers > 0 ? `，调入 ${confirmedTransfers} 人（未确认的 ${transfers - confirmedTransfers} 人不导入）` : ''}
                 {cancels > 0 ? `，注销证件 ${cancels} 个` : ''}
                 {deletes > 0 ? `，删除 ${deletes} 条` : ''}。一次导入可以整体撤销。
               </p>
@@ -71,8 +70,7 @@ export function useCommit(onDone: (file: FileCheck) => void): (file: FileCheck, 
       if (!confirmed) return;
       // The clerk confirmed the units listed above along with the file.
       const addUnits = file.unitsToAdd.length > 0;
-      const run = (allowRepeat: boolean) =>
-        unwrap(api['import.commit']({ checkId: file.checkId, missing, skipErrorRows: true, allowRepeat: allowRepeat || previous.length > 0, addUnits }));
+      const run = (allowRepeat: boolean) => unwrap(api['import.commit']({ checkId: file.checkId, missing, skipErrorRows: true, allowRepeat: allowRepeat || previous.length > 0, addUnits }));
       const refresh = async () => {
         // The registry may have changed meanwhile: show the fresh result.
         const fresh = await api['import.file']({ checkId: file.checkId });

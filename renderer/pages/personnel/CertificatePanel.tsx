@@ -58,7 +58,11 @@ function CardTimeline({ card }: { card: CertificateRecord }) {
                 {e.eventDate}
               </Typography.Text>
               {e.reason ? <span style={{ marginLeft: 8 }}>{e.reason}</span> : null}
-              {e.docRef ? <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{e.docRef}</Typography.Text> : null}
+              {e.docRef ? (
+                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                  {e.docRef}
+                </Typography.Text>
+              ) : null}
               {detailsText(e.details) ? <div style={{ color: 'rgba(0,0,0,0.55)' }}>{detailsText(e.details)}</div> : null}
               <div style={{ color: 'rgba(0,0,0,0.35)', fontSize: 12 }}>经办人：{e.operator || '—'}</div>
             </div>
@@ -122,7 +126,9 @@ export function CertificatePanel({
               {action}
             </Button>
           );
-          return check.ok ? button : (
+          return check.ok ? (
+            button
+          ) : (
             <Tooltip key={action} title={check.message}>
               <span>{button}</span>
             </Tooltip>
@@ -139,11 +145,7 @@ export function CertificatePanel({
           </Button>
         ) : null}
       </Space>
-      {slot.cards.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有证件记录" />
-      ) : (
-        slot.cards.map((card) => <CardTimeline key={card.id} card={card} />)
-      )}
+      {slot.cards.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有证件记录" /> : slot.cards.map((card) => <CardTimeline key={card.id} card={card} />)}
     </Card>
   );
 }

@@ -45,7 +45,12 @@ export function CorrectionDialog({ card, onClose, onSaved }: { card: Certificate
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ certNumber: card.certNumber ?? '', issueDate: card.issueDate ? dayjs(card.issueDate) : undefined, expiryDate: card.expiryDate ? dayjs(card.expiryDate) : undefined, reason: '' }}
+        initialValues={{
+          certNumber: card.certNumber ?? '',
+          issueDate: card.issueDate ? dayjs(card.issueDate) : undefined,
+          expiryDate: card.expiryDate ? dayjs(card.expiryDate) : undefined,
+          reason: '',
+        }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="certNumber" label="证件编号" rules={[...textRules(certNumberSchema, '证件编号'), { pattern: /^\S+$/, message: '证件编号中不能有空格' }]}>

@@ -18,9 +18,7 @@ export function LegalReviewView() {
           style={{ marginBottom: 12 }}
           data-testid="legal-review-summary"
           message={
-            below.length > 0
-              ? `${below.length} 个单位的法制审核人员少于本单位在岗执法人员的 ${pct}：${below.map((u) => u.unitName).join('、')}`
-              : `各单位法制审核人员均不少于在岗执法人员的 ${pct}`
+            below.length > 0 ? `${below.length} 个单位的法制审核人员少于本单位在岗执法人员的 ${pct}：${below.map((u) => u.unitName).join('、')}` : `各单位法制审核人员均不少于在岗执法人员的 ${pct}`
           }
           description={`在岗执法人员：编制内、证件未注销或吊销的执法人员。所需人数向上取整（${pct} × 人数），比例可在 设置 › 业务规则 中修改。`}
         />

@@ -143,12 +143,7 @@ export function PersonEditor({
           </Form.Item>
         </Space>
         <Space size={16} style={{ display: 'flex' }} align="start">
-          <Form.Item
-            name="name"
-            label="姓名"
-            rules={textRules(PERSON.name, '姓名')}
-            style={{ width: 160 }}
-          >
+          <Form.Item name="name" label="姓名" rules={textRules(PERSON.name, '姓名')} style={{ width: 160 }}>
             <Input autoFocus={person === null} />
           </Form.Item>
           {editingId ? (

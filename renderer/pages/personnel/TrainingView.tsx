@@ -31,12 +31,7 @@ export function TrainingView() {
     <div>
       <Space wrap style={{ marginBottom: 12, display: 'flex', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Select
-            value={effectiveYear}
-            onChange={(y: number) => setYear(y)}
-            options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d} 年度` }))}
-            style={{ width: 120 }}
-          />
+          <Select value={effectiveYear} onChange={(y: number) => setYear(y)} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d} 年度` }))} style={{ width: 120 }} />
           <Select
             mode="multiple"
             allowClear

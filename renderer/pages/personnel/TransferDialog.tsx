@@ -52,21 +52,21 @@ export function TransferDialog({ person, onClose, onSaved }: { person: PersonDet
     }
   };
   return (
-    <Modal open title={`调动：${person.name}（现单位：${person.unitName}）`} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden width={600}>
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        message="调动后人员记录、证件历史和培训记录随人员一并转入新单位。新单位的执法类别不同的，需按规定重新申领或换发证件。"
-      />
+    <Modal
+      open
+      title={`调动：${person.name}（现单位：${person.unitName}）`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={600}
+    >
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="调动后人员记录、证件历史和培训记录随人员一并转入新单位。新单位的执法类别不同的，需按规定重新申领或换发证件。" />
       <Form form={form} layout="vertical" initialValues={{ date: today }} onFinish={(v) => void submit(v)}>
         <Form.Item name="toUnitId" label="调入单位" rules={[{ required: true, message: '请选择调入单位' }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={(units.data?.units ?? []).filter((u) => u.id !== person.unitId).map((u) => ({ value: u.id, label: u.name }))}
-            placeholder="选择单位"
-          />
+          <Select showSearch optionFilterProp="label" options={(units.data?.units ?? []).filter((u) => u.id !== person.unitId).map((u) => ({ value: u.id, label: u.name }))} placeholder="选择单位" />
         </Form.Item>
         <Form.Item name="date" label="调动日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} />

@@ -20,9 +20,7 @@ export function AnnounceDialog({ certificateIds, onClose, onDone }: { certificat
   const submit = async (v: { announceDate: Dayjs; docRef?: string }) => {
     setSaving(true);
     try {
-      const { operationId, count } = await unwrap(
-        api['certificates.announce']({ certificateIds, announceDate: v.announceDate.format('YYYY-MM-DD'), docRef: v.docRef?.trim() || null }),
-      );
+      const { operationId, count } = await unwrap(api['certificates.announce']({ certificateIds, announceDate: v.announceDate.format('YYYY-MM-DD'), docRef: v.docRef?.trim() || null }));
       showUndo(`已登记 ${count} 人的注销公示日期`, operationId, onDone);
       onDone();
     } catch (err) {

@@ -68,13 +68,21 @@ function BureauStep({ onDone }: { onDone: () => void }) {
       onFinish={(v) => void save(v)}
       data-testid="setup-bureau"
     >
-      <Form.Item name="countyName" label="县（市、区）名称" rules={[...textRules(RULES.countyName, '县（市、区）名称'), { required: true, whitespace: true, message: '请填写县（市、区）名称' }]} extra="如“沅江市”。用于名单标题，以及补全报送文件中单位的简称（公安局 → 沅江市公安局）。">
+      <Form.Item
+        name="countyName"
+        label="县（市、区）名称"
+        rules={[...textRules(RULES.countyName, '县（市、区）名称'), { required: true, whitespace: true, message: '请填写县（市、区）名称' }]}
+        extra="如“沅江市”。用于名单标题，以及补全报送文件中单位的简称（公安局 → 沅江市公安局）。"
+      >
         <Input style={{ width: 220 }} placeholder="如：沅江市" data-testid="setup-county" />
       </Form.Item>
       <Form.Item
         name="regionCode"
         label="行政区划代码"
-        rules={[{ required: true, message: '请填写行政区划代码' }, { pattern: /^\d{6}$/, message: '行政区划代码应为6位数字' }]}
+        rules={[
+          { required: true, message: '请填写行政区划代码' },
+          { pattern: /^\d{6}$/, message: '行政区划代码应为6位数字' },
+        ]}
         extra="6位数字，即本地居民身份证号的前6位（如沅江市 430981）。导入名册时，外地身份证号会提示核对（不影响导入）。"
       >
         <Input style={{ width: 120 }} maxLength={6} placeholder="如：430981" data-testid="setup-region" />
@@ -82,7 +90,12 @@ function BureauStep({ onDone }: { onDone: () => void }) {
       <Form.Item name="bureauName" label="本局名称" rules={textRules(RULES.bureauName, '本局名称', { required: true })} extra="打印名册、公示名单时的标题单位。">
         <Input style={{ width: 280 }} data-testid="setup-bureau-name" />
       </Form.Item>
-      <Form.Item name="operatorName" label="经办人（您的姓名）" rules={[...textRules(RULES.operatorName, '经办人'), { required: true, whitespace: true, message: '请填写经办人姓名' }]} extra="记录在每一次修改上，并打印在名册的经办人一栏。">
+      <Form.Item
+        name="operatorName"
+        label="经办人（您的姓名）"
+        rules={[...textRules(RULES.operatorName, '经办人'), { required: true, whitespace: true, message: '请填写经办人姓名' }]}
+        extra="记录在每一次修改上，并打印在名册的经办人一栏。"
+      >
         <Input style={{ width: 160 }} placeholder="如：李芳" data-testid="setup-operator" />
       </Form.Item>
       <Form.Item label=" " colon={false}>
@@ -158,15 +171,7 @@ function UnitListStep({ checkId, onChecked }: { checkId: string | null; onChecke
 
   if (file) {
     return (
-      <FilePreview
-        key={file.checkId}
-        file={file}
-        onFileChange={setFile}
-        onCommit={(f, missing) => void commit(f, missing)}
-        today={today}
-        onBack={() => onChecked(null)}
-        backLabel="换一份单位名单"
-      />
+      <FilePreview key={file.checkId} file={file} onFileChange={setFile} onCommit={(f, missing) => void commit(f, missing)} today={today} onBack={() => onChecked(null)} backLabel="换一份单位名单" />
     );
   }
 
@@ -214,9 +219,7 @@ function UnitListStep({ checkId, onChecked }: { checkId: string | null; onChecke
             label: '从 Excel 粘贴或直接输入',
             children: (
               <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-                <Typography.Text>
-                  在 Excel 或 WPS 中选中名单（可连同表头）复制，粘贴到下面；或者每行输入一个单位名称。列的顺序为：单位名称、类型、是否行政执法单位、简称/别名。
-                </Typography.Text>
+                <Typography.Text>在 Excel 或 WPS 中选中名单（可连同表头）复制，粘贴到下面；或者每行输入一个单位名称。列的顺序为：单位名称、类型、是否行政执法单位、简称/别名。</Typography.Text>
                 <Input.TextArea
                   value={text}
                   onChange={(e) => setText(e.target.value)}
@@ -256,7 +259,11 @@ export function SetupPage() {
           current={step}
           onChange={(n) => go(n)}
           style={{ marginBottom: 24, maxWidth: 760 }}
-          items={[{ title: '本单位', content: '名称、行政区划、经办人' }, { title: '单位名单', content: '市直单位和乡镇（街道）' }, { title: '开始导入', content: '各单位报送的文件' }]}
+          items={[
+            { title: '本单位', content: '名称、行政区划、经办人' },
+            { title: '单位名单', content: '市直单位和乡镇（街道）' },
+            { title: '开始导入', content: '各单位报送的文件' },
+          ]}
         />
         {step === 0 && <BureauStep onDone={() => go(1)} />}
         {step === 1 && (

@@ -19,7 +19,14 @@ export const desktopMethods = defineMethods({
   },
   'desktop.saveFilesToFolder': {
     title: '保存到文件夹',
-    input: z.object({ fileIds: z.array(z.string().regex(/^[a-f0-9]{32}$/, '文件编号无效')).min(1).max(1000) }).strict(),
+    input: z
+      .object({
+        fileIds: z
+          .array(z.string().regex(/^[a-f0-9]{32}$/, '文件编号无效'))
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
     /** The folder is the clerk's choice in the desktop's folder picker; null when they cancelled. */
     output: z.object({ saved: z.boolean(), folder: z.string().nullable(), count: z.number().int() }),
   },

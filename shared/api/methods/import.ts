@@ -183,7 +183,10 @@ export const importMethods = defineMethods({
                 recordId: z.number().int().positive(),
                 action: z.enum(['cancel_certificate', 'delete']),
                 reason: z.enum(CANCEL_REASONS).optional(),
-                date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+                date: z
+                  .string()
+                  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+                  .optional(),
               })
               .strict(),
           )

@@ -48,7 +48,11 @@ export const rosterFilterSchema = z
     trainingHoursMin: z.number().min(0).max(10_000).nullable().default(null),
     trainingHoursBelow: z.number().min(0).max(10_000).nullable().default(null),
     /** People issued / renewed / whose card was cancelled in a year (the annual report's figures). */
-    certFlow: z.object({ kind: z.enum(CERT_FLOWS), year: z.number().int().min(2000).max(2100) }).strict().nullable().default(null),
+    certFlow: z
+      .object({ kind: z.enum(CERT_FLOWS), year: z.number().int().min(2000).max(2100) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 export type RosterFilter = z.output<typeof rosterFilterSchema>;

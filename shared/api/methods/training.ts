@@ -28,9 +28,7 @@ export const trainingPersonSchema = z.object({
 export const trainingMethods = defineMethods({
   'training.add': {
     title: '登记培训',
-    input: z
-      .object({ personIds: z.array(idSchema).min(1, '请选择参加培训的人员').max(100_000), ...trainingValues })
-      .strict(),
+    input: z.object({ personIds: z.array(idSchema).min(1, '请选择参加培训的人员').max(100_000), ...trainingValues }).strict(),
     output: z.object({ operationId: z.number().int().nullable(), count: z.number().int() }),
   },
   'training.update': {

@@ -3,7 +3,6 @@ import { UNIT_KINDS } from '../../domain/unit-kinds.ts';
 import { defineMethods } from '../define.ts';
 import { idSchema, operationResultSchema, optionalText } from '../schema-parts.ts';
 
-
 export const unitInputSchema = z
   .object({
     name: z.string().trim().min(2, '单位名称至少2个字').max(60, '单位名称不能超过60个字'),
@@ -39,7 +38,6 @@ export const unitRowSchema = z.object({
   updatedAt: z.string(),
 });
 export type UnitRow = z.infer<typeof unitRowSchema>;
-
 
 export const unitMethods = defineMethods({
   'units.list': {

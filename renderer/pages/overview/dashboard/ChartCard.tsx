@@ -17,19 +17,7 @@ function downloadPng(dataUrl: string, name: string): void {
  * A chart's card: its title, what a click on it opens, its own controls, and 导出图片 (PNG, named
  * after the chart and the registry's date). `children` renders the chart, handing its image to `onImage`.
  */
-export function ChartCard({
-  title,
-  hint,
-  extra,
-  testId,
-  children,
-}: {
-  title: string;
-  hint: string;
-  extra?: ReactNode;
-  testId: string;
-  children: (onImage: (dataUrl: string) => void) => ReactNode;
-}) {
+export function ChartCard({ title, hint, extra, testId, children }: { title: string; hint: string; extra?: ReactNode; testId: string; children: (onImage: (dataUrl: string) => void) => ReactNode }) {
   const image = useRef<string | null>(null);
   const today = useToday();
   return (

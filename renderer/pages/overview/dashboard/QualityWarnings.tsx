@@ -45,7 +45,18 @@ export function QualityWarnings({ quality, onStaleBefore }: { quality: Dashboard
           size="small"
           dataSource={found}
           renderItem={(c) => (
-            <List.Item data-testid={`quality-${c.check}`} actions={c.link ? [<a key="open" onClick={() => navigate(c.link ?? '/')}>查看</a>] : []}>
+            <List.Item
+              data-testid={`quality-${c.check}`}
+              actions={
+                c.link
+                  ? [
+                      <a key="open" onClick={() => navigate(c.link ?? '/')}>
+                        查看
+                      </a>,
+                    ]
+                  : []
+              }
+            >
               <List.Item.Meta
                 avatar={<WarningFilled style={{ color: '#fa8c16' }} />}
                 title={
