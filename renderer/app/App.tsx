@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { PrintPage } from '../pages/print/PrintPage.tsx';
 import { SetupPage } from '../pages/setup/SetupPage.tsx';
 import { leaveQuestion } from './leave-guard.ts';
+import { OperatorNameHeader } from './OperatorName.tsx';
 import { PAGES } from './pages.tsx';
 import { useAppInfo, useSettings } from './registry-env.tsx';
 import { useSession } from './session-gate.tsx';
@@ -94,7 +95,7 @@ function Shell({ route }: { route: Route }) {
               </Button>
             </Space>
           ) : (
-            <Typography.Text type="secondary">{settings.operatorName ? `经办人：${settings.operatorName}` : '未设置经办人（设置 › 业务规则）'}</Typography.Text>
+            <OperatorNameHeader />
           )}
         </Header>
         <Content key={visit} style={{ padding: 24, minWidth: 0 }}>

@@ -9,6 +9,7 @@ import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useReloadRegistryEnv, useSettings } from '../../app/registry-env.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
+import { OperatorNameFirstRun } from '../../app/OperatorName.tsx';
 import { OverviewDashboard } from './dashboard/OverviewDashboard.tsx';
 
 /**
@@ -51,6 +52,7 @@ function FirstRun({ onGenerated }: { onGenerated: () => void }) {
         </Typography.Title>
         <Typography.Text type="secondary">台账中还没有数据。正式使用时，先设置本单位和单位名单，再导入各单位报送的名册、检查事项目录和四项清单。</Typography.Text>
       </Space>
+      <OperatorNameFirstRun />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card
