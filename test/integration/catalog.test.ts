@@ -238,7 +238,8 @@ describe('publication of the catalog and lists', () => {
     if (!unpublished) throw new Error('every agency published');
     const created = await callOk<{ id: number; operationId: number }>(backend, 'publications.create', {
       unitId: unpublished.unitId,
-      docNumber: '沅测发〔2025〕1号',
+      // Typed the way agencies do; stored in the official form.
+      docNumber: '沅测发[2025]第01号',
       title: null,
       publishDate: '2022-07-31',
       validFrom: '2022-07-31',
@@ -248,6 +249,7 @@ describe('publication of the catalog and lists', () => {
     });
     const after = (await callOk<PublicationsList>(backend, 'publications.list', {})).agencies.find((a) => a.unitId === unpublished.unitId);
     expect(after?.publication).toMatchObject({ status: '已发布', expiringSoon: true, daysLeft: 30 });
+    expect(after?.publication.latest?.docNumber).toBe('沅测发〔2025〕1号');
     const s = await stats();
     expect(row(s, 'published')).toMatchObject({ reported: 14, registry: 15, difference: 1 });
     expect(s.report?.publishedButNotNamed).toEqual([{ unitId: unpublished.unitId, unitName: unpublished.name }]);

@@ -254,7 +254,7 @@ describe('one person', () => {
       id: person.id,
       toUnitId: to,
       date: '2026-11-01',
-      docRef: '沅人社任〔2026〕88号',
+      docRef: '沅人社任（２０２６）第088号',
       notes: null,
       post: '股长',
       enforcementCategory: null,

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/errors.ts';
+import { normaliseDocNumber } from '../../../shared/domain/document-number.ts';
 import type { PublicationRow, PublicationState, PublicationValues } from '../../../shared/api/methods/catalog.ts';
 import { daysBetween } from '../../../shared/domain/dates.ts';
 import { derivePublicationStatus, isPublicationExpiringSoon } from '../../../shared/domain/publication-status.ts';
@@ -88,7 +89,8 @@ function getPublication(db: Db, id: number): PublicationDbRow {
   return row;
 }
 
-export function createPublication(db: Db, values: PublicationValues, operator: string): { id: number; operationId: number | null } {
+export function createPublication(db: Db, typed: PublicationValues, operator: string): { id: number; operationId: number | null } {
+  const values = { ...typed, docNumber: normaliseDocNumber(typed.docNumber) };
   const unit = requireAgency(db, values.unitId);
   checkDates(values);
   const { operationId, value } = runOperation(db, { kind: 'create', summary: `登记发布文件 ${values.docNumber}（${displayName(unit)}）`, operator }, (w) =>
@@ -97,7 +99,8 @@ export function createPublication(db: Db, values: PublicationValues, operator: s
   return { id: value, operationId };
 }
 
-export function updatePublication(db: Db, id: number, values: PublicationValues, operator: string): { operationId: number | null } {
+export function updatePublication(db: Db, id: number, typed: PublicationValues, operator: string): { operationId: number | null } {
+  const values = { ...typed, docNumber: normaliseDocNumber(typed.docNumber) };
   getPublication(db, id);
   const unit = requireAgency(db, values.unitId);
   checkDates(values);

@@ -1,4 +1,5 @@
 import type { CertificateStep } from '../../../shared/api/methods/certificates.ts';
+import { normaliseDocRef } from '../../../shared/domain/document-number.ts';
 import { AppError } from '../../../shared/api/errors.ts';
 import { checkWithdraw } from '../../../shared/domain/certificate-rules.ts';
 import type { CertState, CertType, ExamType } from '../../../shared/domain/certificate-vocabulary.ts';
@@ -211,7 +212,7 @@ export function announceCancellations(
       if (docRef) {
         const event = db.prepare(`SELECT id FROM certificate_events WHERE certificate_id = ? AND event_type = '注销' AND doc_ref IS NULL ORDER BY id DESC LIMIT 1`).pluck().get(card.id) as
           number | undefined;
-        if (event !== undefined) w.update('certificate_events', event, { doc_ref: docRef });
+        if (event !== undefined) w.update('certificate_events', event, { doc_ref: normaliseDocRef(docRef) });
       }
     }
     return changed;

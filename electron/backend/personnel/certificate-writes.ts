@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/errors.ts';
+import { normaliseDocRef } from '../../../shared/domain/document-number.ts';
 import { checkStepDate, checkTransition, type CertAction, type TransitionCheck, type TransitionFacts } from '../../../shared/domain/certificate-rules.ts';
 import { OPEN_CERT_STATES, type CancelReason, type CertState, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { formatChineseDate, validityEnd } from '../../../shared/domain/dates.ts';
@@ -164,7 +165,7 @@ export function addEvent(
     event_type: type,
     event_date: date,
     reason,
-    doc_ref: docRef,
+    doc_ref: normaliseDocRef(docRef),
     operator: ctx.operator,
     details: all ? JSON.stringify(all) : null,
   });

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/errors.ts';
+import { normaliseDocRef } from '../../../shared/domain/document-number.ts';
 import { nameInitials } from './name-initials.ts';
 import type { RowImage, Writer } from '../db/tracked-writes.ts';
 import { rememberNamePinyin } from './name-pinyin.ts';
@@ -67,7 +68,7 @@ export function transferPersonRow(w: Writer, personId: number, input: TransferRo
     from_unit_id: person['unit_id'] ?? null,
     to_unit_id: input.toUnitId,
     transfer_date: input.date,
-    doc_ref: input.docRef,
+    doc_ref: normaliseDocRef(input.docRef),
     notes: input.notes,
   });
   const patch: RowImage = { unit_id: input.toUnitId };

@@ -11,6 +11,7 @@ import { useSettings } from '../../app/registry-env.tsx';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { textRules } from '../../forms/contract-rules.ts';
 import { PublicationTag } from './PublicationTag.tsx';
+import { DocNumberPreview } from '../../forms/DocNumberPreview.tsx';
 
 interface AgencyPublications {
   unitId: number;
@@ -130,7 +131,7 @@ function PublicationEditor({
         </Form.Item>
         <Row gutter={16}>
           <Col span={14}>
-            <Form.Item name="docNumber" label="文号" rules={textRules(publicationInputSchema.shape.docNumber, '文号')}>
+            <Form.Item name="docNumber" label="文号" rules={textRules(publicationInputSchema.shape.docNumber, '文号')} extra={<DocNumberPreview name="docNumber" />}>
               <Input placeholder="如：沅农发〔2023〕40号" autoFocus />
             </Form.Item>
           </Col>

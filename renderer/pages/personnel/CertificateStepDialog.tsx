@@ -9,6 +9,7 @@ import { validityEnd } from '../../../shared/domain/dates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useTodayDayjs } from '../../app/registry-env.tsx';
 import { maxLengthOf, textRules } from '../../forms/contract-rules.ts';
+import { DocNumberPreview } from '../../forms/DocNumberPreview.tsx';
 
 interface Values {
   date: Dayjs;
@@ -173,7 +174,7 @@ export function CertificateStepDialog({
             </Col>
           ) : null}
           <Col span={12}>
-            <Form.Item name="docRef" label="文号">
+            <Form.Item name="docRef" label="文号" extra={<DocNumberPreview name="docRef" />}>
               <Input maxLength={maxLengthOf(certificateStepBase.docRef)} placeholder="如：沅司决〔2024〕3号" />
             </Form.Item>
           </Col>

@@ -7,6 +7,7 @@ import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useTodayDayjs } from '../../app/registry-env.tsx';
 import { maxLengthOf, textRules } from '../../forms/contract-rules.ts';
 import { useApi } from '../../api/use-api.ts';
+import { DocNumberPreview } from '../../forms/DocNumberPreview.tsx';
 
 const TRANSFER = contract['personnel.transfer'].input.shape;
 
@@ -71,7 +72,7 @@ export function TransferDialog({ person, onClose, onSaved }: { person: PersonDet
         <Form.Item name="date" label="调动日期" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} />
         </Form.Item>
-        <Form.Item name="docRef" label="文号">
+        <Form.Item name="docRef" label="文号" extra={<DocNumberPreview name="docRef" />}>
           <Input maxLength={maxLengthOf(TRANSFER.docRef)} placeholder="如：沅人社任〔2024〕12号" />
         </Form.Item>
         <Form.Item name="post" label="新职务（不填则不变）" rules={textRules(TRANSFER.post, '职务')}>

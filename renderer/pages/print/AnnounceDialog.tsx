@@ -6,6 +6,7 @@ import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useTodayDayjs } from '../../app/registry-env.tsx';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { maxLengthOf } from '../../forms/contract-rules.ts';
+import { DocNumberPreview } from '../../forms/DocNumberPreview.tsx';
 
 /**
  * After the cancellation list was published: records its announcement date on every listed card,
@@ -35,7 +36,7 @@ export function AnnounceDialog({ certificateIds, onClose, onDone }: { certificat
         <Form.Item name="announceDate" label="公示日期" rules={[{ required: true, message: '请选择公示日期' }]}>
           <DatePicker disabledDate={(d) => d.isAfter(today, 'day')} allowClear={false} />
         </Form.Item>
-        <Form.Item name="docRef" label="公告文号">
+        <Form.Item name="docRef" label="公告文号" extra={<DocNumberPreview name="docRef" />}>
           <Input maxLength={maxLengthOf(contract['certificates.announce'].input.shape.docRef)} placeholder="如：沅司公告〔2024〕5号" />
         </Form.Item>
         <button type="submit" hidden aria-hidden />
