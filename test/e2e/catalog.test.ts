@@ -200,7 +200,9 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await editor.waitFor();
     // Published a month ago: valid for the configured years from then, the clerk may change it.
     const publishDate = addDays(E2E_TODAY, -30);
-    await editor.getByLabel('文号').fill('沅教发〔2025〕3号');
+    // Typed the way agencies do: the dialog shows the official form it will store.
+    await editor.getByLabel('文号').fill('沅教发[2025]第03号');
+    await poll(() => editor.getByTestId('doc-number-preview').textContent(), 'the 文号 preview').toContain('沅教发〔2025〕3号');
     await editor.getByLabel('发布日期').fill(publishDate);
     await editor.getByLabel('发布日期').press('Enter');
     await poll(() => editor.getByLabel('有效期至').inputValue(), 'the validity is filled in from the publication date').toBe(validityEnd(publishDate, publicationValidityYears));
@@ -208,6 +210,11 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await editor.getByLabel('文号').press('Enter');
     await editor.waitFor({ state: 'detached' });
     await poll(() => page.getByTestId('publication-filter').textContent()).toContain(`已发布 ${published + 1}`);
+    const stored = await call<{ agencies: { documents: { docNumber: string }[] }[] }>(page, 'publications.list', {});
+    expect(
+      stored.agencies.flatMap((a) => a.documents.map((d) => d.docNumber)),
+      'the 文号 is stored in the official form',
+    ).toContain('沅教发〔2025〕3号');
     await page.getByTestId('undo-button').last().click();
     await poll(() => page.getByTestId('publication-filter').textContent()).toContain(`已发布 ${published}`);
 
