@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
+import { launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * The everyday tables on the common office screen (1366×768, the harness's page size): how many
@@ -16,7 +16,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
 });
 
 afterAll(async () => {

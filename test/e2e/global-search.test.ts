@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlobalSearchHit, GlobalSearchResult } from '../../shared/api/methods/search.ts';
 import { namePinyin } from '../../electron/backend/personnel/name-initials.ts';
 import { DEFAULT_SEARCH_SYNONYMS } from '../../shared/domain/search-synonyms.ts';
-import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
+import { call, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  if ((await call<{ isEmpty: boolean }>(page, 'system.info')).isEmpty) await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Overview } from '../../shared/api/methods/overview.ts';
 import type { Dashboard } from '../../shared/api/methods/reports.ts';
 import { CERT_STATUS_CATEGORIES } from '../../shared/domain/certificate-status.ts';
 import { LIST_KINDS } from '../../shared/domain/list-kinds.ts';
-import { call, digits, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
+import { call, digits, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * Every figure on 概览 opens the list it counts, and that list counts the same: each figure is
@@ -22,9 +22,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call(page, 'system.generateSampleData', { seed: 2023 });
-  // The page read the registry (empty) when it opened: read it again, as 刷新 would.
-  await page.reload();
+  await loadSampleData(page);
   overview = await call<Overview>(page, 'overview.get');
 });
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/dates.ts';
-import { call, E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp } from './harness.ts';
+import { E2E_TODAY, launchBrowser, newPage, openRoute, poll, screenshot, settle, startWebApp, type RunningApp, loadSampleData } from './harness.ts';
 
 /**
  * Small things a clerk notices: Enter in a date field takes the date and leaves the dialog open;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   app = await startWebApp();
   browser = await launchBrowser();
   page = await newPage(browser, app.url);
-  await call(page, 'system.generateSampleData', { seed: 2023 });
+  await loadSampleData(page);
 });
 
 afterAll(async () => {
