@@ -51,8 +51,11 @@ describe('renewal roster (换证人员名册)', () => {
     expect(full.fullIdNumbers).toBe(true);
     for (const r of rows(full)) expect(r['idNumber']).toMatch(/^\d{17}[\dX]$/);
     expect(full.sections.length).toBeGreaterThan(3);
+    expect(full.pageNumbering, 'each unit counts its own pages').toBe('section');
     for (const s of full.sections) {
       expect(s.heading).toMatch(/^单位：.+（\d+ 人）$/);
+      // The selection line stays on each unit's first page.
+      expect(s.subtitle).toBe(`${s.heading ?? ''}　　制表日期：2026年11月29日　　证件有效期至 2027年5月28日前到期`);
       expect(s.signed).toBe(true);
       expect(new Set(s.rows.map((r) => r['unit'])).size).toBe(1);
       expect(s.rows[0]?.['seq']).toBe('1');

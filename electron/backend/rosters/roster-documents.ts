@@ -59,8 +59,11 @@ function numbered(rows: Rows): Rows {
   return rows.map((r, i) => ({ seq: String(i + 1), ...r }));
 }
 
-/** Splits rows (already in unit order) into a section per unit, or keeps one section. */
-function sectionsOf(rows: { unitName: string; row: Record<string, string> }[], perUnit: boolean, signed: boolean): RosterDocument['sections'] {
+/**
+ * Splits rows (already in unit order) into a section per unit, or keeps one section. A unit's
+ * section repeats the selection (`selectionLine`: the date and what was selected) after its name.
+ */
+function sectionsOf(rows: { unitName: string; row: Record<string, string> }[], perUnit: boolean, signed: boolean, selectionLine?: string): RosterDocument['sections'] {
   if (!perUnit) return [{ heading: null, rows: numbered(rows.map((r) => r.row)), signed }];
   const groups = new Map<string, Rows>();
   for (const r of rows) {
@@ -68,7 +71,10 @@ function sectionsOf(rows: { unitName: string; row: Record<string, string> }[], p
     list.push(r.row);
     groups.set(r.unitName, list);
   }
-  return [...groups.entries()].map(([unit, list]) => ({ heading: `单位：${unit}（${list.length} 人）`, rows: numbered(list), signed }));
+  return [...groups.entries()].map(([unit, list]) => {
+    const heading = `单位：${unit}（${list.length} 人）`;
+    return { heading, ...(selectionLine ? { subtitle: `${heading}　　${selectionLine}` } : {}), rows: numbered(list), signed };
+  });
 }
 
 function renewalRemark(row: RosterRow, today: string): string {
@@ -137,7 +143,10 @@ function renewalRoster(db: Db, request: Extract<RosterRequest, { kind: 'renewal'
       })),
       request.pagePerUnit,
       true,
+      [`制表日期：${formatChineseDate(today)}`, ...selection].join('　　'),
     ),
+    // A page per unit goes to each unit on its own: its pages count from 1.
+    ...(request.pagePerUnit ? { pageNumbering: 'section' as const } : {}),
     total: rows.length,
     signatureItems: SIGNATURE,
     issuer: null,

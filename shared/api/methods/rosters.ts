@@ -85,11 +85,23 @@ export const rosterDocumentSchema = z.object({
   sections: z.array(
     z.object({
       heading: z.string().nullable(),
+      /** The selection line under this section's title (a page per unit: the unit, the date and the selection); absent: the heading or the document's subtitle. */
+      subtitle: z.string().optional(),
       rows: z.array(z.record(z.string(), z.string())),
       /** A signature block after this section (a page per unit: each unit signs its own page). */
       signed: z.boolean(),
+      /** A letter to the section's unit: whom it is addressed to and its text, printed above the table. */
+      letter: z.object({ addressee: z.string(), paragraphs: z.array(z.string()) }).optional(),
     }),
   ),
+  /** What an empty table says (absent: 没有符合条件的人员). */
+  emptyText: z.string().optional(),
+  /**
+   * How pages are numbered: across the whole document (absent or 'document', the printer's page
+   * counter), or within each section ('section': every section starts on a new page and counts
+   * 第 1 页 共 N 页 of its own, laid out page by page in the renderer).
+   */
+  pageNumbering: z.enum(['document', 'section']).optional(),
   total: z.number().int(),
   /** Blanks printed after the table on the last page (经办人 / 审核人 / 单位（盖章） / 日期). */
   signatureItems: z.array(z.string()),
