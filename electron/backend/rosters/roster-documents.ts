@@ -9,6 +9,7 @@ import { countyNameOf, type RegistrySettings } from '../../../shared/domain/sett
 import type { Db } from '../db/open-database.ts';
 import { rosterSqlParts, queryRosterIds, rosterRows, rosterRulesOf, type RosterRules } from '../personnel/roster-query.ts';
 import { trainingSummary } from '../personnel/training-service.ts';
+import { publicationNoticeDocument, renewalNoticeDocument, trainingNoticeDocument } from './notice-documents.ts';
 
 /**
  * The printable rosters as data: title, columns, rows (already masked or not), sections and the
@@ -357,5 +358,13 @@ export function buildRosterDocument(db: Db, request: RosterRequest, ctx: RosterC
       return publicList(db, request, ctx);
     case 'training-short':
       return trainingShortRoster(db, request, ctx);
+    case 'renewal-notice':
+      return renewalNoticeDocument(renewalRoster(db, { kind: 'renewal', personIds: request.personIds, filter: request.filter, pagePerUnit: false, fullIdNumbers: request.fullIdNumbers }, ctx), ctx);
+    case 'training-notice': {
+      const year = request.year ?? Number(ctx.today.slice(0, 4));
+      return trainingNoticeDocument(trainingShortRoster(db, { kind: 'training-short', year, unitIds: request.unitIds }, ctx), year, ctx);
+    }
+    case 'publication-notice':
+      return publicationNoticeDocument(db, request, ctx);
   }
 }

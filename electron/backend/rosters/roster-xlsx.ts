@@ -24,14 +24,18 @@ export async function rosterWorkbook(doc: RosterDocument): Promise<Buffer> {
   const perUnit = doc.sections.length > 1 || doc.sections[0]?.heading !== null;
   const used = new Set<string>();
   for (const section of doc.sections) {
-    const unitName = section.heading?.replace(/^单位：/, '').replace(/（\d+ 人）$/, '') ?? '';
+    const unitName = section.heading?.replace(/^单位：/, '').replace(/（\d+ 人）$/, '') ?? '名单';
     let name = perUnit ? unitName.slice(0, 28) : doc.title.replace(/^.*?(行政执法)/, '$1').slice(0, 28);
     for (let n = 2; used.has(name); n += 1) name = `${name.slice(0, 26)}${n}`;
     used.add(name);
     await book.addTableSheet({
       name,
       title: doc.title,
-      subtitles: [perUnit && section.heading ? `${section.heading}　　${doc.subtitle.replace(/共 \d+ 人$/, '').trim()}` : doc.subtitle],
+      // A letter's text stands above its list, as on paper; then the section's own selection line.
+      subtitles: [
+        ...(section.letter ? [section.letter.addressee, ...section.letter.paragraphs] : []),
+        section.subtitle ?? (perUnit && section.heading ? `${section.heading}　　${doc.subtitle.replace(/共 \d+ 人$/, '').trim()}` : doc.subtitle),
+      ],
       columns,
       rows: section.rows.map((values) => ({ values })),
       orientation: 'landscape',

@@ -33,7 +33,7 @@ export function useRosterDownload(): (request: RosterRequestInput) => Promise<vo
     async (request) => {
       try {
         const { name, rows } = await downloadRosterXlsx(request);
-        void message.success(`已导出“${name}”（${rows} 人）`);
+        void message.success(`已导出“${name}”（${rows} ${request.kind === 'publication-notice' ? '个单位' : '人'}）`);
       } catch (err) {
         void message.error(errorMessage(err));
       }

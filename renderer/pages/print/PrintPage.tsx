@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ROSTER_DOCUMENT_LABELS } from '../../../shared/api/methods/rosters.ts';
+import { NOTICE_DOCUMENTS, ROSTER_DOCUMENT_LABELS, type RosterDocument, type RosterDocumentKind } from '../../../shared/api/methods/rosters.ts';
 import { api, errorMessage, isDesktop, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import type { Route } from '../../app/use-hash-route.ts';
@@ -10,6 +10,13 @@ import { AnnounceDialog } from './AnnounceDialog.tsx';
 import { documentKind, requestFromQuery } from './print-request.ts';
 import { RosterDocumentView } from './RosterDocumentView.tsx';
 import './print.css';
+
+/** What the toolbar counts: people, or for the letters the units written to (and their people). */
+function countText(kind: RosterDocumentKind, doc: RosterDocument): string {
+  if (!NOTICE_DOCUMENTS.includes(kind)) return `共 ${doc.total} 人`;
+  const units = doc.sections.filter((s) => s.letter).length;
+  return kind === 'publication-notice' ? `共 ${units} 个单位` : `共 ${units} 个单位 ${doc.total} 人`;
+}
 
 /** Rewrites one query parameter of the current print address (the document reloads from it). */
 function setParam(route: Route, key: string, value: string | null): void {
@@ -89,10 +96,10 @@ export function PrintPage({ route }: { route: Route }) {
           <Typography.Text strong>打印预览：{label}</Typography.Text>
           {doc.data ? (
             <Typography.Text type="secondary" data-testid="print-count">
-              共 {doc.data.total} 人
+              {countText(kind, doc.data)}
             </Typography.Text>
           ) : null}
-          {kind === 'renewal' || kind === 'cancellation' ? (
+          {kind === 'renewal' || kind === 'renewal-notice' || kind === 'cancellation' ? (
             <Tooltip title="默认只打印身份证号前6位和后4位；勾选后本次打印显示完整号码。">
               <Checkbox checked={full} onChange={(e) => setParam(route, 'full', e.target.checked ? '1' : null)} data-testid="print-full-id">
                 打印完整身份证号

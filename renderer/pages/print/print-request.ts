@@ -44,9 +44,18 @@ export function requestFromQuery(kind: RosterDocumentKind, query: URLSearchParam
       const certType = query.get('certType');
       return { kind, unitIds: ids(query.get('units')), certType: (CERT_TYPES as readonly string[]).includes(certType ?? '') ? (certType as CertType) : '行政执法证' };
     }
-    case 'training-short': {
+    case 'training-short':
+    case 'training-notice': {
       const year = Number(query.get('year'));
       return { kind, year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null, unitIds: ids(query.get('units')) };
     }
+    case 'renewal-notice': {
+      // The roster's address as it is: its filter or the people picked on it.
+      const picked = ids(query.get('ids'));
+      const { filter } = viewFromQuery(query);
+      return { kind, personIds: picked.length > 0 ? picked : null, filter: picked.length === 0 && isFiltered(filter) ? filter : null, fullIdNumbers: full };
+    }
+    case 'publication-notice':
+      return { kind, unitIds: ids(query.get('units')) };
   }
 }

@@ -4,9 +4,13 @@ import { defineMethods } from '../define.ts';
 import { idSchema, isoDateSchema } from '../schema-parts.ts';
 import { rosterFilterSchema } from './personnel.ts';
 
-/** The printed and exported rosters (换证人员名册, 注销公示名单, 公示名单, 培训学时不足名单). */
+/**
+ * The printed and exported rosters (换证人员名册, 注销公示名单, 公示名单, 培训学时不足名单) and the
+ * letters to units built on them (换证通知, 参训督促通知, 督办通知: a letter per unit, each numbering
+ * its own pages).
+ */
 
-export const ROSTER_DOCUMENTS = ['renewal', 'cancellation', 'public-list', 'training-short'] as const;
+export const ROSTER_DOCUMENTS = ['renewal', 'cancellation', 'public-list', 'training-short', 'renewal-notice', 'training-notice', 'publication-notice'] as const;
 export type RosterDocumentKind = (typeof ROSTER_DOCUMENTS)[number];
 
 export const ROSTER_DOCUMENT_LABELS: Readonly<Record<RosterDocumentKind, string>> = {
@@ -14,7 +18,13 @@ export const ROSTER_DOCUMENT_LABELS: Readonly<Record<RosterDocumentKind, string>
   cancellation: '注销公示名单',
   'public-list': '行政执法人员公示名单',
   'training-short': '培训学时不足人员名单',
+  'renewal-notice': '换证通知',
+  'training-notice': '参训督促通知',
+  'publication-notice': '督办通知',
 };
+
+/** The letters among the documents: what a unit receives (their count is of units, the rows of people or items). */
+export const NOTICE_DOCUMENTS: readonly RosterDocumentKind[] = ['renewal-notice', 'training-notice', 'publication-notice'];
 
 export const rosterRequestSchema = z.discriminatedUnion('kind', [
   z
@@ -50,6 +60,29 @@ export const rosterRequestSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('training-short'),
       year: z.number().int().min(2000).max(2100).nullable().default(null),
+      unitIds: z.array(idSchema).max(500).default([]),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('renewal-notice'),
+      /** As the renewal roster: people picked by hand, else the roster's filter (default: expiring within the window). */
+      personIds: z.array(idSchema).max(100_000).nullable().default(null),
+      filter: rosterFilterSchema.nullable().default(null),
+      fullIdNumbers: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('training-notice'),
+      year: z.number().int().min(2000).max(2100).nullable().default(null),
+      unitIds: z.array(idSchema).max(500).default([]),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('publication-notice'),
+      /** Agencies to write to (empty: every agency not published or expired). */
       unitIds: z.array(idSchema).max(500).default([]),
     })
     .strict(),
