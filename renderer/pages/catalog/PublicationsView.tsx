@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, MailOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useSettings } from '../../app/registry-env.tsx';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
+import { navigate } from '../../app/use-hash-route.ts';
 import { textRules } from '../../forms/contract-rules.ts';
 import { PublicationTag } from './PublicationTag.tsx';
 import { DocNumberPreview } from '../../forms/DocNumberPreview.tsx';
@@ -190,6 +191,9 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
   const agencies = useMemo(() => loaded.data?.agencies ?? [], [loaded.data]);
   const count = (f: Filter) => agencies.filter((a) => matches(a, f)).length;
   const shown = useMemo(() => agencies.filter((a) => matches(a, filter)), [agencies, filter]);
+  // 督办通知 goes to the agencies listed when the list shows only unpublished or lapsed ones, else to all of them.
+  const overdue = agencies.filter((a) => a.publication.status !== '已发布');
+  const noticeUnits = filter === '未发布' || filter === '已失效' ? shown.map((a) => a.unitId) : [];
 
   const remove = (doc: PublicationRow) =>
     modal.confirm({
@@ -266,6 +270,14 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
             列出 {shown.length} 个单位
           </Typography.Text>
         ) : null}
+        <Button
+          icon={<MailOutlined />}
+          disabled={overdue.length === 0 || (noticeUnits.length === 0 && filter !== '全部' && filter !== '即将到期')}
+          onClick={() => navigate(`/print/publication-notice${noticeUnits.length > 0 ? `?units=${noticeUnits.join(',')}` : ''}`)}
+          data-testid="print-publication-notice"
+        >
+          督办通知（{noticeUnits.length > 0 ? noticeUnits.length : overdue.length} 个单位）
+        </Button>
         {loaded.data ? (
           <Typography.Text type="secondary">
             截至 {loaded.data.today}；“即将到期”指 {loaded.data.warningDays} 天内到期（设置 › 业务规则）

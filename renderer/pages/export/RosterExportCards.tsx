@@ -187,3 +187,70 @@ export function TrainingShortCard() {
     </div>
   );
 }
+
+export function RenewalNoticeCard() {
+  const settings = useSettings();
+  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const [days, setDays] = useState<number | null>(null);
+  const [includeExpired, setIncludeExpired] = useState(true);
+  const effectiveDays = days ?? settings.expiryWarningDays;
+  const q = new URLSearchParams({ days: String(effectiveDays) });
+  if (unitIds.length) q.set('units', unitIds.join(','));
+  if (includeExpired) q.set('expired', '1');
+  return (
+    <div>
+      <Row label="单位">
+        <UnitPicker value={unitIds} onChange={setUnitIds} />
+      </Row>
+      <Row label="到期范围">
+        <Space>
+          <span>证件在</span>
+          <InputNumber min={0} max={3650} value={effectiveDays} onChange={(v) => setDays(typeof v === 'number' ? v : null)} style={{ width: 90 }} />
+          <span>天内到期</span>
+          <Checkbox checked={includeExpired} onChange={(e) => setIncludeExpired(e.target.checked)}>
+            含已过期未换证的
+          </Checkbox>
+        </Space>
+      </Row>
+      <Actions
+        testId="renewal-notice"
+        printPath={`/print/renewal-notice?${q.toString()}`}
+        request={{ kind: 'renewal-notice', filter: { unitIds, expiringWithinDays: effectiveDays, includeExpired } }}
+      />
+    </div>
+  );
+}
+
+export function TrainingNoticeCard() {
+  const thisYear = Number(useToday().slice(0, 4));
+  const [year, setYear] = useState<number | null>(null);
+  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const effectiveYear = year ?? thisYear;
+  const q = new URLSearchParams({ year: String(effectiveYear) });
+  if (unitIds.length) q.set('units', unitIds.join(','));
+  return (
+    <div>
+      <Row label="单位">
+        <UnitPicker value={unitIds} onChange={setUnitIds} />
+      </Row>
+      <Row label="年度">
+        <Select value={effectiveYear} onChange={setYear} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d} 年度` }))} style={{ width: 120 }} />
+      </Row>
+      <Actions testId="training-notice" printPath={`/print/training-notice?${q.toString()}`} request={{ kind: 'training-notice', year: effectiveYear, unitIds }} />
+    </div>
+  );
+}
+
+export function PublicationNoticeCard() {
+  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const q = new URLSearchParams();
+  if (unitIds.length) q.set('units', unitIds.join(','));
+  return (
+    <div>
+      <Row label="单位">
+        <UnitPicker value={unitIds} onChange={setUnitIds} />
+      </Row>
+      <Actions testId="publication-notice" printPath={`/print/publication-notice?${q.toString()}`} request={{ kind: 'publication-notice', unitIds }} />
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AuditCard, VerificationCard } from './AuditExportCards.tsx';
-import { CancellationCard, PublicListCard, RenewalCard, TrainingShortCard } from './RosterExportCards.tsx';
+import { CancellationCard, PublicationNoticeCard, PublicListCard, RenewalCard, RenewalNoticeCard, TrainingNoticeCard, TrainingShortCard } from './RosterExportCards.tsx';
 
 /**
  * The cards of the 导出与打印 page, in order. A feature adds its printable or exportable documents
@@ -43,6 +43,27 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     title: '培训学时不足名单',
     description: '本年度培训学时未达到要求（设置 › 业务规则 中的年度学时）的在岗执法人员，供督促参训。',
     render: () => <TrainingShortCard />,
+  },
+  {
+    key: 'renewal-notice',
+    group: '通知与督办',
+    title: '换证通知',
+    description: '给每个单位一份通知：写明需换证的人员、须携带的材料和办理期限，后附名单。每个单位另起一页，页码按单位编排。也可在“执法人员”名册中按筛选或勾选的人员打印。',
+    render: () => <RenewalNoticeCard />,
+  },
+  {
+    key: 'training-notice',
+    group: '通知与督办',
+    title: '参训督促通知',
+    description: '给每个单位一份通知：本年度培训学时不足的人员、已完成学时和尚差学时，督促在年底前补足。',
+    render: () => <TrainingNoticeCard />,
+  },
+  {
+    key: 'publication-notice',
+    group: '通知与督办',
+    title: '督办通知（一目录四清单）',
+    description: '给尚未公布一目录四清单、或公布文件已失效的执法单位的督办通知，逐项列出目录、四项清单和公布文件的缺项。',
+    render: () => <PublicationNoticeCard />,
   },
   {
     key: 'audit',

@@ -1,4 +1,4 @@
-import { ClearOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
+import { ClearOutlined, MailOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnType } from 'antd/es/table/interface';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -227,9 +227,10 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
 
   const unitOptions = (units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
   const filter = view.filter;
-  const printRenewal = () => {
+  /** A printout of who is selected (ticked rows) or else of what the filter shows: the roster, or a letter to each unit. */
+  const printRenewal = (document: 'renewal' | 'renewal-notice') => {
     const q = selected.length > 0 ? new URLSearchParams({ ids: selected.join(',') }) : queryFromView({ filter, sort: view.sort });
-    navigate(`/print/renewal?${q.toString()}`);
+    navigate(`/print/${document}?${q.toString()}`);
   };
 
   return (
@@ -348,8 +349,13 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
                 登记培训
               </Button>
               <Tooltip title={selected.length > 0 ? `为已选的 ${selected.length} 人打印换证名册` : '按当前筛选结果打印换证名册'}>
-                <Button icon={<PrinterOutlined />} onClick={printRenewal} disabled={!info || (info.total === 0 && selected.length === 0)} data-testid="print-renewal">
+                <Button icon={<PrinterOutlined />} onClick={() => printRenewal('renewal')} disabled={!info || (info.total === 0 && selected.length === 0)} data-testid="print-renewal">
                   换证名册
+                </Button>
+              </Tooltip>
+              <Tooltip title={selected.length > 0 ? `向已选的 ${selected.length} 人所在单位打印换证通知` : '按当前筛选结果，向每个单位打印换证通知（附名单）'}>
+                <Button icon={<MailOutlined />} onClick={() => printRenewal('renewal-notice')} disabled={!info || (info.total === 0 && selected.length === 0)} data-testid="print-renewal-notice">
+                  换证通知
                 </Button>
               </Tooltip>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(true)}>

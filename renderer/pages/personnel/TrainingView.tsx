@@ -1,4 +1,4 @@
-import { FileExcelOutlined, PrinterOutlined, ReadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, MailOutlined, PrinterOutlined, ReadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -57,6 +57,9 @@ export function TrainingView() {
           </Button>
           <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/training-short?${printQuery.toString()}`)}>
             打印学时不足名单
+          </Button>
+          <Button icon={<MailOutlined />} onClick={() => navigate(`/print/training-notice?${printQuery.toString()}`)} data-testid="print-training-notice">
+            参训督促通知
           </Button>
           <Button
             icon={<FileExcelOutlined />}
