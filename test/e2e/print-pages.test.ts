@@ -112,6 +112,8 @@ describe('printing a page per unit', () => {
       const own = pages.slice(at, at + total);
       own.forEach((text, k) => {
         expect(text, `${heading}, page ${k + 1}`).toContain(`第${k + 1}页共${total}页`);
+        // Only the unit's own number: the printer's document-wide counter is switched off.
+        expect(text.match(/第\d+页共\d+页/g), `${heading}, page ${k + 1}: one page number`).toHaveLength(1);
         expect(text, 'the table header repeats').toContain('序号');
         if (k > 0) expect(text, 'the next unit has not started yet').not.toMatch(/单位：.+（\d+人）/);
       });

@@ -6,7 +6,7 @@ import { PagedDocumentView } from './PagedDocumentView.tsx';
 type Section = RosterDocument['sections'][number];
 
 /** The selection line under a section's title. */
-export function sectionSubtitle(doc: RosterDocument, section: Section): string {
+function sectionSubtitle(doc: RosterDocument, section: Section): string {
   return section.subtitle ?? (section.heading ? `${section.heading}　　制表日期：${formatChineseDate(doc.date)}` : doc.subtitle);
 }
 
