@@ -37,6 +37,23 @@ async function screenshotWindow(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
+/**
+ * Prints the preview to PDF as Chromium prints it (A4 landscape, the stylesheet's page size),
+ * renders its first two pages to PNG at 60 dpi to look at (test-results/pdf/<name>-N.png), and
+ * returns each page's text squeezed of spaces.
+ */
+async function printLetters(name: string): Promise<string[]> {
+  fs.mkdirSync(PDF_DIR, { recursive: true });
+  const pdfPath = path.join(PDF_DIR, `${name}.pdf`);
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: pdfPath, format: 'A4', landscape: true, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
+  for (const f of fs.readdirSync(PDF_DIR).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) fs.rmSync(path.join(PDF_DIR, f));
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdfPath, path.join(PDF_DIR, name)]);
+  return Array.from({ length: count }, (_v, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+}
+
 /** The preview shows the document's letters: one first page per unit, addressed to it, page numbers per unit. */
 async function expectLetters(doc: RosterDocument): Promise<void> {
   await page.getByTestId('print-doc').waitFor();
@@ -62,13 +79,8 @@ describe('letters to units in Chromium', () => {
     await poll(async () => page.getByTestId('print-count').textContent()).toBe(`共 ${doc.sections.length} 个单位 ${doc.total} 人`);
     await screenshotWindow('print-renewal-notice');
 
-    fs.mkdirSync(PDF_DIR, { recursive: true });
-    const pdfPath = path.join(PDF_DIR, 'renewal-notice.pdf');
-    await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: pdfPath, format: 'A4', landscape: true, preferCSSPageSize: true, printBackground: true });
-    await page.emulateMedia({ media: 'screen' });
-    const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
-    const pages = Array.from({ length: count }, (_v, i) => execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+    const pages = await printLetters('renewal-notice');
+    const count = pages.length;
     let at = 0;
     for (const section of doc.sections) {
       expect(pages[at], `page ${at + 1} is the letter to ${section.letter?.addressee}`).toContain((section.letter?.addressee ?? '').replace(/\s+/g, ''));
@@ -81,8 +93,6 @@ describe('letters to units in Chromium', () => {
       at += total;
     }
     expect(at).toBe(count);
-    for (const f of fs.readdirSync(PDF_DIR).filter((f) => /^renewal-notice-\d+\.png$/.test(f))) fs.rmSync(path.join(PDF_DIR, f));
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdfPath, path.join(PDF_DIR, 'renewal-notice')]);
   });
 
   it('opens 参训督促通知 from the training view', async () => {
@@ -92,6 +102,8 @@ describe('letters to units in Chromium', () => {
     await expectLetters(doc);
     expect(await page.getByTestId('print-doc').textContent()).toContain('尚差学时');
     await screenshotWindow('print-training-notice');
+    const pages = await printLetters('training-notice');
+    expect(pages.filter((t) => t.includes('第1页共'))).toHaveLength(doc.sections.length);
   });
 
   it('opens 督办通知 from the catalog’s publications view', async () => {
@@ -102,6 +114,9 @@ describe('letters to units in Chromium', () => {
     await expectLetters(doc);
     await poll(async () => page.getByTestId('print-count').textContent()).toBe(`共 ${doc.total} 个单位`);
     await screenshotWindow('print-publication-notice');
+    const pages = await printLetters('publication-notice');
+    expect(pages.filter((t) => t.includes('第1页共'))).toHaveLength(doc.total);
+    for (const section of doc.sections) expect(pages.some((t) => t.includes((section.letter?.addressee ?? '-').replace(/\s+/g, '')) && t.includes('一目录四清单公布情况'))).toBe(true);
   });
 
   it('lists the three letters on the export page', async () => {

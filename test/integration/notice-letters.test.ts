@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
 import type { RosterDocument } from '../../shared/api/methods/rosters.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
 
 /**
  * The letters to units (换证通知, 参训督促通知, 督办通知) on the sample registry: a letter per unit,
@@ -153,6 +156,22 @@ describe('督办通知 (publication notice)', () => {
     const items = await callOk<{ total: number }>(backend, 'catalog.items', { unitId, limit: 1 });
     expect(Number(section.rows[0]?.['entries'])).toBe(items.total);
     expect(section.rows.every((r, k) => k === 5 || /^\d+$/.test(r['entries'] ?? ''))).toBe(true);
+  });
+
+  it('exports a sheet per agency with counts as numbers', async () => {
+    const doc = await callOk<RosterDocument>(backend, 'rosters.get', { kind: 'publication-notice' });
+    const { fileId } = await callOk<{ fileId: string }>(backend, 'rosters.exportXlsx', { kind: 'publication-notice' });
+    // Kept for a person to look at (test-results/xlsx/).
+    fs.mkdirSync(path.join(REPO_ROOT, 'test-results', 'xlsx'), { recursive: true });
+    fs.writeFileSync(path.join(REPO_ROOT, 'test-results', 'xlsx', 'publication-notice.xlsx'), backend.context.files.read(fileId));
+    const book = await readWorkbook(fileId);
+    expect(book.worksheets).toHaveLength(doc.sections.length);
+    const sheet = book.worksheets[0]!;
+    const texts = sheet.getColumn(1).values.map(String);
+    const headerRow = texts.indexOf('序号');
+    expect(sheet.getRow(headerRow).values).toContain('台账中条目数');
+    const entries = sheet.getRow(headerRow + 1).getCell(3).value;
+    expect(entries).toBe(Number(doc.sections[0]?.rows[0]?.['entries']));
   });
 
   it('writes only to the agencies asked for, and none that has published', async () => {
