@@ -33,7 +33,7 @@ export async function rosterWorkbook(doc: RosterDocument): Promise<Buffer> {
       title: doc.title,
       // A letter's text stands above its list, as on paper; then the section's own selection line.
       subtitles: [
-        ...(section.letter ? [section.letter.addressee, ...section.letter.paragraphs] : []),
+        ...(section.letter ? [section.letter.addressee, ...section.letter.paragraphs.map((p) => `　　${p}`)] : []),
         section.subtitle ?? (perUnit && section.heading ? `${section.heading}　　${doc.subtitle.replace(/共 \d+ 人$/, '').trim()}` : doc.subtitle),
       ],
       columns,
