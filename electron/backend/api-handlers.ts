@@ -13,6 +13,7 @@ import { reportHandlers } from './report/report-handlers.ts';
 import { searchHandlers } from './search/search-handlers.ts';
 import { generateSampleData } from './sample-data/generate-sample-data.ts';
 import { writeSettings } from './settings/settings-store.ts';
+import { tableHandlers } from './tables/tables-handlers.ts';
 import { createUnit, deleteUnit, listUnits, updateUnit } from './units/units-service.ts';
 
 /**
@@ -86,4 +87,5 @@ export const apiHandlers = {
   ...databaseHandlers,
   ...operatorHandlers,
   ...reportHandlers,
+  ...tableHandlers,
 } satisfies Handlers<Contract>;

@@ -16,6 +16,7 @@ import { rosterMethods } from './methods/rosters.ts';
 import { searchMethods } from './methods/search.ts';
 import { settingsMethods } from './methods/settings.ts';
 import { systemMethods } from './methods/system.ts';
+import { tableMethods } from './methods/tables.ts';
 import { trainingMethods } from './methods/training.ts';
 import { unitMethods } from './methods/units.ts';
 
@@ -45,6 +46,7 @@ export const contract = {
   ...databaseMethods,
   ...operatorMethods,
   ...reportMethods,
+  ...tableMethods,
 } as const;
 
 export type Contract = typeof contract;
