@@ -2,6 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { PrintPage } from '../pages/print/PrintPage.tsx';
+import { TablePrintPage } from '../pages/print/TablePrintPage.tsx';
 import { SetupPage } from '../pages/setup/SetupPage.tsx';
 import { leaveQuestion } from './leave-guard.ts';
 import { OperatorNameHeader } from './OperatorName.tsx';
@@ -16,6 +17,7 @@ const { Sider, Header, Content } = Layout;
 export function AppShell() {
   const route = useHashRoute();
   if (route.page === 'print') return <PrintPage route={route} />;
+  if (route.page === 'print-table') return <TablePrintPage route={route} />;
   return <Shell route={route} />;
 }
 

@@ -10,6 +10,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { CellText } from './Highlighted.tsx';
 import { useColumnChooser } from '../../app/column-chooser.tsx';
+import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 import { useDensity } from '../../app/density.tsx';
 import { useWindowHeight } from './use-window-height.ts';
 
@@ -145,6 +146,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
         />
         <ShownCount rows={loaded.data ? rows.length : null} />
         {chooser}
+        <TableExportMenu query={{ kind: 'inspection-items', unitId, category: category === '全部' ? null : category }} columns={columns} disabled={rows.length === 0} />
       </Space>
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
       <LimitNotice shown={loaded.data?.rows.length ?? 0} total={loaded.data?.total ?? 0} />
@@ -212,6 +214,9 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
       <LimitNotice shown={rows.length} total={loaded.data?.total ?? 0} />
       <div style={{ marginBottom: 8 }}>
         <ShownCount rows={loaded.data ? rows.length : null} />
+        <span style={{ marginLeft: 12 }}>
+          <TableExportMenu query={{ kind: 'list-items', unitId, listKind }} columns={columns} disabled={rows.length === 0} />
+        </span>
       </div>
       <Table<ListItemRow>
         ref={tableRef}

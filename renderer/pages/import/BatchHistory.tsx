@@ -6,6 +6,7 @@ import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/import/impo
 import { formatDateTime } from '../../../shared/domain/dates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 
 /** Every committed file (import batch), newest first, each with 撤销. */
 export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onUndone: () => void }) {
@@ -55,7 +56,13 @@ export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onU
   ];
 
   return (
-    <Card title="导入记录" size="small" className="import-card" data-testid="import-batches">
+    <Card
+      title="导入记录"
+      size="small"
+      className="import-card"
+      data-testid="import-batches"
+      extra={<TableExportMenu query={{ kind: 'import-batches' }} disabled={!data || data.batches.length === 0} />}
+    >
       {data && data.batches.length === 0 ? (
         <Typography.Text type="secondary">还没有导入过文件。</Typography.Text>
       ) : (

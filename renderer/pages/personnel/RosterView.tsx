@@ -12,6 +12,7 @@ import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts'
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useColumnChooser } from '../../app/column-chooser.tsx';
+import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 import { useDensity } from '../../app/density.tsx';
 import { useSettings } from '../../app/registry-env.tsx';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
@@ -336,6 +337,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
             </Button>
           ) : null}
           {chooser}
+          <TableExportMenu query={{ kind: 'roster', filter }} columns={columns} sort={view.sort} disabled={!info || info.total === 0} />
           <Typography.Text type="secondary" data-testid="roster-count">
             {info ? (isFiltered(filter) ? `筛选出 ${info.total.toLocaleString('zh-CN')} 人` : `共 ${info.total.toLocaleString('zh-CN')} 人`) : '正在读取…'}
             {selected.length > 0 ? `，已选 ${selected.length} 人` : ''}

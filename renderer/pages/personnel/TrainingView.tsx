@@ -9,6 +9,7 @@ import { navigate } from '../../app/use-hash-route.ts';
 import { useRosterDownload } from '../export/download.ts';
 import { StatusTag } from './status-tag.tsx';
 import { TrainingDialog } from './TrainingDialog.tsx';
+import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 
 /** Training hours per year against the requirement: who falls short, per unit, and a print of the list. */
 export function TrainingView() {
@@ -52,6 +53,7 @@ export function TrainingView() {
           </Typography.Text>
         </Space>
         <Space>
+          <TableExportMenu query={{ kind: 'training-people', year: effectiveYear, unitIds, onlyShort }} size="middle" />
           <Button icon={<ReadOutlined />} disabled={selected.length === 0} onClick={() => setAdding(true)}>
             {selected.length > 0 ? `为已选 ${selected.length} 人登记培训` : '登记培训（先勾选人员）'}
           </Button>
@@ -102,7 +104,7 @@ export function TrainingView() {
           />
         </Col>
         <Col xs={24} xxl={8}>
-          <Card size="small" title="各单位情况" style={{ marginTop: 16 }}>
+          <Card size="small" title="各单位情况" style={{ marginTop: 16 }} extra={<TableExportMenu query={{ kind: 'training-units', year: effectiveYear, unitIds, onlyShort }} />}>
             <Table
               size="small"
               rowKey="unitId"

@@ -9,6 +9,7 @@ import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useTodayDayjs } from '../../app/registry-env.tsx';
 import { saveStagedFile } from '../export/download.ts';
+import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 
 /**
  * 操作记录: every change (with 撤销), and the reads and hand-overs that change nothing but must be
@@ -138,6 +139,7 @@ function ChangesTable() {
         <Typography.Text type="secondary" data-testid="history-count">
           {data ? `${range || kind || operator !== null ? '筛选出' : '最近'} ${operations.length} 项${operations.length === 500 ? '（最多列出 500 项，请缩小日期范围）' : ''}` : ''}
         </Typography.Text>
+        <TableExportMenu query={{ kind: 'history', from: range?.[0] ?? null, to: range?.[1] ?? null, operationKind: kind, operator }} disabled={operations.length === 0} />
       </Space>
       <Table<OperationRow>
         rowKey="id"

@@ -1,0 +1,151 @@
+import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { RosterDocument } from '../../../shared/api/methods/rosters.ts';
+import { TABLE_KINDS, TABLE_LABELS, type TableDocument, type TableRequestInput } from '../../../shared/api/methods/tables.ts';
+import { api, errorMessage, isDesktop, unwrap } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
+import { tablePrintPath, useTableExport } from '../../app/TableExportMenu.tsx';
+import type { Route } from '../../app/use-hash-route.ts';
+import { RosterDocumentView } from './RosterDocumentView.tsx';
+import './print.css';
+
+/** The request in the address (#/print-table/<kind>?r=…), or null when it is not one. */
+function requestOf(route: Route): TableRequestInput | null {
+  const kind = route.params[0];
+  if (!(TABLE_KINDS as readonly string[]).includes(kind ?? '')) return null;
+  try {
+    const parsed: unknown = JSON.parse(route.query.get('r') ?? '');
+    // The backend checks the request against its schema; here only that it names this table.
+    if (typeof parsed !== 'object' || parsed === null || (parsed as { query?: { kind?: unknown } }).query?.kind !== kind) return null;
+    return parsed as TableRequestInput;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The roster view lays out any document of the rosters' shape; it never reads `kind`, which for a
+ * table names the table instead of a roster.
+ */
+function asPrintable(doc: TableDocument): RosterDocument {
+  return { ...doc, kind: 'renewal' };
+}
+
+/**
+ * Print preview of any table (#/print-table/<kind>?r=<request>), with the rosters' layout and
+ * toolbar: 返回, 打印, 另存为 PDF, 导出 Excel. Desktop prints through Electron; the browser through
+ * its own print dialog (which also saves a PDF).
+ */
+export function TablePrintPage({ route }: { route: Route }) {
+  const { message } = App.useApp();
+  const exportTable = useTableExport();
+  const [busy, setBusy] = useState<'print' | 'pdf' | 'xlsx' | null>(null);
+  const request = requestOf(route);
+  const doc = useApi(() => (request ? api['tables.print'](request) : Promise.resolve({ ok: false as const, error: { code: 'NOT_FOUND' as const, message: '没有这种表格' } })), JSON.stringify(request));
+
+  useEffect(() => {
+    if (doc.data) document.title = `${doc.data.title}（${doc.data.date}）`;
+    return () => {
+      document.title = '执法台账';
+    };
+  }, [doc.data]);
+
+  if (!request) return <Result status="404" title="没有这种表格" extra={<Button onClick={() => history.back()}>返回</Button>} />;
+  const label = TABLE_LABELS[request.query.kind];
+  const full = request.fullIdNumbers === true;
+  const showsIds = request.query.kind === 'roster' && (request.columns ?? ['idNumber']).includes('idNumber');
+  const suggestedName = doc.data ? `${doc.data.title}_${doc.data.date}` : label;
+
+  const print = async () => {
+    if (!isDesktop) {
+      window.print();
+      return;
+    }
+    setBusy('print');
+    try {
+      await unwrap(api['desktop.print']({ landscape: true }));
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const savePdf = async () => {
+    if (!isDesktop) {
+      void message.info('请在打印对话框的“目标打印机”中选择“另存为 PDF”，再点“保存”', 6);
+      window.print();
+      return;
+    }
+    setBusy('pdf');
+    try {
+      const result = await unwrap(api['desktop.printToPdf']({ suggestedName, landscape: true }));
+      if (result.saved) void message.success(`已保存：${result.path ?? ''}`);
+    } catch (err) {
+      void message.error(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="print-root">
+      <div className="print-toolbar no-print" data-testid="print-toolbar">
+        <Space wrap>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => history.back()}>
+            返回
+          </Button>
+          <Typography.Text strong>打印预览：{label}</Typography.Text>
+          {doc.data ? (
+            <Typography.Text type="secondary" data-testid="print-count">
+              共 {doc.data.total.toLocaleString('zh-CN')} 行
+            </Typography.Text>
+          ) : null}
+          {showsIds ? (
+            <Tooltip title="默认只打印身份证号前6位和后4位；勾选后本次打印显示完整号码。">
+              <Checkbox checked={full} onChange={(e) => window.location.replace(`#${tablePrintPath({ ...request, fullIdNumbers: e.target.checked })}`)} data-testid="print-full-id">
+                打印完整身份证号
+              </Checkbox>
+            </Tooltip>
+          ) : null}
+        </Space>
+        <Space wrap>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={busy === 'xlsx'}
+            onClick={() => {
+              setBusy('xlsx');
+              void exportTable(request, 'xlsx').finally(() => setBusy(null));
+            }}
+          >
+            导出 Excel
+          </Button>
+          <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf()} data-testid="save-pdf">
+            另存为 PDF
+          </Button>
+          <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void print()} data-testid="print-button">
+            打印
+          </Button>
+        </Space>
+      </div>
+      {full && showsIds ? (
+        <div className="no-print" style={{ width: '297mm', margin: '12px auto 0' }}>
+          <Alert type="warning" showIcon message="本次打印包含完整身份证号，请妥善保管打印件。" />
+        </div>
+      ) : null}
+      {doc.error ? (
+        <div className="no-print" style={{ width: '297mm', margin: '16px auto' }}>
+          <Alert type="error" showIcon message={errorMessage(doc.error)} />
+        </div>
+      ) : doc.data && !doc.loading ? (
+        <RosterDocumentView doc={asPrintable(doc.data)} />
+      ) : (
+        <div style={{ textAlign: 'center', padding: 64 }}>
+          <Spin tip="正在生成表格…" size="large">
+            <div style={{ width: 200, height: 80 }} />
+          </Spin>
+        </div>
+      )}
+    </div>
+  );
+}
