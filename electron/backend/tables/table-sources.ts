@@ -52,9 +52,14 @@ export interface TableData {
   fullIds: number;
 }
 
+/** Kept on one line when printed: numbers, dates, ID and card numbers (a broken number is misread). */
+const NOWRAP_KEYS: ReadonlySet<string> = new Set(['idNumber', 'certNumber']);
+
 function col(key: string, header: string, xlsxWidth: number, cell: RosterColumn['cell'] = 'general', align: RosterColumn['align'] = 'left'): TableColumnDef {
-  const nowrap = cell !== 'general';
-  return { key, header, cell, weight: xlsxWidth, xlsxWidth, align: cell === 'general' ? align : cell === 'integer' || cell === 'decimal' ? 'right' : 'center', nowrap };
+  const nowrap = cell === 'integer' || cell === 'decimal' || cell === 'date' || NOWRAP_KEYS.has(key);
+  // 序号 needs room for its two-character header on paper, more than its digits need in the sheet.
+  const weight = key === 'seq' ? 9 : xlsxWidth;
+  return { key, header, cell, weight, xlsxWidth, align: key === 'seq' ? 'center' : cell === 'general' ? align : cell === 'integer' || cell === 'decimal' ? 'right' : 'center', nowrap };
 }
 
 function unitNames(db: Db, ids: readonly number[]): string[] {
