@@ -337,7 +337,6 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
             </Button>
           ) : null}
           {chooser}
-          <TableExportMenu query={{ kind: 'roster', filter }} columns={columns} sort={view.sort} disabled={!info || info.total === 0} />
           <Typography.Text type="secondary" data-testid="roster-count">
             {info ? (isFiltered(filter) ? `筛选出 ${info.total.toLocaleString('zh-CN')} 人` : `共 ${info.total.toLocaleString('zh-CN')} 人`) : '正在读取…'}
             {selected.length > 0 ? `，已选 ${selected.length} 人` : ''}
@@ -347,6 +346,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
       {actionsSlot
         ? createPortal(
             <Space size={8}>
+              <TableExportMenu query={{ kind: 'roster', filter }} columns={columns} sort={view.sort} disabled={!info || info.total === 0} size="middle" />
               <Button icon={<ReadOutlined />} disabled={selected.length === 0} onClick={() => setTraining(true)}>
                 登记培训
               </Button>
