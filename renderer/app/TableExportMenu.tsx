@@ -24,6 +24,9 @@ export function tablePrintPath(request: TableRequestInput): string {
   return `/print-table/${request.query.kind}?${new URLSearchParams({ r: JSON.stringify(request) }).toString()}`;
 }
 
+/** Columns of buttons (编辑, 删除, 登记文件), not data. */
+const ACTION_KEYS: ReadonlySet<string> = new Set(['', 'actions', 'op', 'undo']);
+
 const FORMAT_LABELS: Readonly<Record<TableFormat, string>> = { xlsx: 'Excel', csv: 'CSV' };
 
 /** Exports a table and hands the file to the browser's download, telling the clerk what happened. */
@@ -56,7 +59,7 @@ export function TableExportMenu<T>({
 }) {
   const [busy, setBusy] = useState(false);
   const exportTable = useTableExport();
-  const keys = columns ? columns.map(columnKey).filter((k) => k !== '' && k !== 'actions') : null;
+  const keys = columns ? columns.map(columnKey).filter((k) => !ACTION_KEYS.has(k)) : null;
   const request: TableRequestInput = { query, columns: keys, sort };
   const run = (format: TableFormat) => {
     setBusy(true);

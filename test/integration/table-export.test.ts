@@ -209,4 +209,29 @@ describe('the other tables', () => {
     const batches = await callOk<TableDocument>(backend, 'tables.print', { query: { kind: 'import-batches' } });
     expect(batches.total).toBe(0);
   });
+
+  it('statistics: one numbered row per agency, counts as numbers, and the 合计 row as on screen', async () => {
+    const stats = await callOk<{ agencies: { name: string; counts: { items: number } }[]; totals: { items: number }; agencyCount: number }>(backend, 'catalog.statistics', {});
+    const out = await callOk<Exported>(backend, 'tables.export', { query: { kind: 'statistics' }, format: 'xlsx' });
+    expect(out.rows).toBe(stats.agencies.length);
+    const sheet = await readWorkbook(out.fileId);
+    const { header, rows } = tableOf(sheet);
+    expect(header.slice(0, 5)).toEqual(['序号', '单位', '一般', '重点', '事项合计']);
+    expect(rows.map((r) => r.getCell(2).value)).toEqual(stats.agencies.map((a) => a.name));
+    expect(rows.map((r) => r.getCell(5).value)).toEqual(stats.agencies.map((a) => a.counts.items));
+    const total = sheet.getRow(rows.at(-1)!.number + 1);
+    expect(total.getCell(2).value).toBe(`合计（${stats.agencyCount} 个单位）`);
+    expect(total.getCell(5).value).toBe(stats.totals.items);
+  });
+
+  it('publications: the screen’s filter selects the agencies', async () => {
+    const listed = await callOk<{ agencies: { name: string; publication: { status: string } }[] }>(backend, 'publications.list', {});
+    const unpublished = listed.agencies.filter((a) => a.publication.status === '未发布');
+    expect(unpublished.length, 'the sample data has agencies that have not published').toBeGreaterThan(0);
+    const doc = await callOk<TableDocument>(backend, 'tables.print', { query: { kind: 'publications', filter: '未发布' }, columns: ['name', 'status', 'doc'] });
+    expect(doc.total).toBe(unpublished.length);
+    expect(doc.columns.map((c) => c.header)).toEqual(['序号', '单位', '状态', '文号']);
+    expect(doc.sections[0]?.rows.map((r) => r['name'])).toEqual(unpublished.map((a) => a.name));
+    for (const r of doc.sections[0]?.rows ?? []) expect(r['status']).toMatch(/^未发布/);
+  });
 });

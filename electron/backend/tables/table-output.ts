@@ -20,6 +20,8 @@ export interface ShapedTable {
   data: TableData;
   columns: TableColumnDef[];
   rows: TableRowValues[];
+  /** The 合计 row after the numbered rows, or null. */
+  total: TableRowValues | null;
 }
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
@@ -62,7 +64,7 @@ export function shapeTable(data: TableData, request: TableRequest): ShapedTable 
       })
       .map((x) => x.row);
   }
-  return { data, columns, rows: rows.map((r, i) => ({ ...r, seq: i + 1 })) };
+  return { data, columns, rows: rows.map((r, i) => ({ ...r, seq: i + 1 })), total: data.totalRow ? { ...data.totalRow, seq: null } : null };
 }
 
 function subtitleOf(shaped: ShapedTable, today: string): string {
@@ -85,7 +87,9 @@ export function tableDocument(kind: TableKind, shaped: ShapedTable, ctx: { today
     date: ctx.today,
     subtitle: subtitleOf(shaped, ctx.today),
     columns: shaped.columns.map((c) => ({ key: c.key, header: c.header, weight: c.weight, xlsxWidth: c.xlsxWidth, align: c.align, nowrap: c.nowrap, cell: c.cell })),
-    sections: [{ heading: null, rows: shaped.rows.map((r) => Object.fromEntries(shaped.columns.map((c) => [c.key, printText(r[c.key])]))), signed: true }],
+    sections: [
+      { heading: null, rows: [...shaped.rows, ...(shaped.total ? [shaped.total] : [])].map((r) => Object.fromEntries(shaped.columns.map((c) => [c.key, printText(r[c.key])]))), signed: true },
+    ],
     total: shaped.rows.length,
     signatureItems: SIGNATURE,
     issuer: null,
@@ -103,7 +107,7 @@ export async function tableWorkbook(shaped: ShapedTable, today: string): Promise
     title: shaped.data.title,
     subtitles: [subtitleOf(shaped, today)],
     columns,
-    rows: shaped.rows.map((values) => ({ values })),
+    rows: [...shaped.rows.map((values) => ({ values })), ...(shaped.total ? [{ values: shaped.total, role: 'total' as const }] : [])],
     orientation: 'landscape',
     footerLines: [signatureLine(SIGNATURE)],
   });
@@ -123,6 +127,7 @@ function csvField(value: TableValue | undefined): string {
  * Chinese text; CRLF line ends.
  */
 export function tableCsv(shaped: ShapedTable): Buffer {
-  const lines = [shaped.columns.map((c) => csvField(c.header)).join(','), ...shaped.rows.map((r) => shaped.columns.map((c) => csvField(r[c.key])).join(','))];
+  const rows = shaped.total ? [...shaped.rows, shaped.total] : shaped.rows;
+  const lines = [shaped.columns.map((c) => csvField(c.header)).join(','), ...rows.map((r) => shaped.columns.map((c) => csvField(r[c.key])).join(','))];
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }

@@ -3,6 +3,8 @@ import { IMPORT_KIND_LABELS } from '../../../shared/import/import-kinds.ts';
 import { ROSTER_SORT_KEYS, type RosterSortKey } from '../../../shared/domain/roster-query.ts';
 import type { RosterColumn } from '../../../shared/api/methods/rosters.ts';
 import { TABLE_LABELS, type TableQuery, type TableRequest } from '../../../shared/api/methods/tables.ts';
+import type { PublicationState } from '../../../shared/api/methods/catalog.ts';
+import { FIGURE_KEYS, type FigureKey } from '../../../shared/domain/reported-figures.ts';
 import { INSPECTION_ITEM_LABELS, listItemFieldsOf, listItemLabel } from '../../../shared/domain/catalog-fields.ts';
 import { formatDateTime } from '../../../shared/domain/dates.ts';
 import { LIST_KIND_LABELS } from '../../../shared/domain/list-kinds.ts';
@@ -11,6 +13,8 @@ import type { BackendContext } from '../context.ts';
 import type { Db } from '../db/open-database.ts';
 import { listInspectionItems } from '../catalog/inspection-items-service.ts';
 import { listListItems } from '../catalog/list-items-service.ts';
+import { listPublications } from '../catalog/publications-service.ts';
+import { computeStatistics } from '../catalog/statistics-service.ts';
 import { recentOperations } from '../history/history-service.ts';
 import { listBatches } from '../import/import-batches.ts';
 import { queryRosterIds, rosterRows, rosterRulesOf } from '../personnel/roster-query.ts';
@@ -50,6 +54,8 @@ export interface TableData {
   sorted: boolean;
   /** People whose full ID numbers are in the rows (for the access log), or 0. */
   fullIds: number;
+  /** A closing row (合计) after the numbered rows, as the screen's summary row shows it. */
+  totalRow?: TableRowValues;
 }
 
 /** Kept on one line when printed: numbers, dates, ID and card numbers (a broken number is misread). */
@@ -239,6 +245,72 @@ function listItemsTable(db: Db, query: Extract<TableQuery, { kind: 'list-items' 
   };
 }
 
+/** 已发布 / 未发布 / 已失效, and how soon the document ends (the screen's PublicationTag in words). */
+function publicationText(p: PublicationState): string {
+  return p.expiringSoon ? `${p.status}（${p.daysLeft !== null ? `${p.daysLeft} 天后到期` : '即将到期'}）` : p.status;
+}
+
+function validText(p: PublicationState): string | null {
+  const d = p.latest;
+  return d ? `${d.validFrom ?? d.publishDate} 至 ${d.validTo ?? '长期'}` : null;
+}
+
+function statisticsTable(db: Db, query: Extract<TableQuery, { kind: 'statistics' }>, today: string, settings: RegistrySettings): TableData {
+  const s = computeStatistics(db, today, settings.publicationWarningDays, query.year);
+  const counts = (c: Record<FigureKey, number>) => Object.fromEntries(FIGURE_KEYS.map((k) => [k, c[k]]));
+  return {
+    title: `${settings.bureauName}${TABLE_LABELS.statistics}`,
+    selection: [`截至 ${today}`, ...(s.report ? [`与《${s.report.source}》核对`] : [])],
+    countWord: '个单位',
+    columns: [
+      col('seq', '序号', 6, 'integer'),
+      col('name', '单位', 28),
+      col('general', '一般', 8, 'integer'),
+      col('key', '重点', 8, 'integer'),
+      col('items', '事项合计', 10, 'integer'),
+      col('no_penalty', '不予处罚', 10, 'integer'),
+      col('lighter_penalty', '从轻处罚', 10, 'integer'),
+      col('reduced_penalty', '减轻处罚', 10, 'integer'),
+      col('no_coercion', '不予强制', 10, 'integer'),
+      col('status', '发布状态', 16),
+      col('named', '报告中已发布', 12, 'general', 'center'),
+    ],
+    rows: s.agencies.map((a) => ({ name: a.name, ...counts(a.counts), status: publicationText(a.publication), named: s.report ? (a.namedInReport ? '是' : '否') : null })),
+    sorted: false,
+    fullIds: 0,
+    totalRow: { name: `合计（${s.agencyCount} 个单位）`, ...counts(s.totals), status: `已发布 ${s.publishedCount}`, named: null },
+  };
+}
+
+function publicationsTable(db: Db, query: Extract<TableQuery, { kind: 'publications' }>, today: string, settings: RegistrySettings): TableData {
+  const { agencies } = listPublications(db, today, settings.publicationWarningDays);
+  const shown = agencies.filter((a) => query.filter === '全部' || (query.filter === '即将到期' ? a.publication.expiringSoon : a.publication.status === query.filter));
+  return {
+    title: `${settings.bureauName}${TABLE_LABELS.publications}`,
+    selection: [...(query.filter === '全部' ? [] : [query.filter]), `截至 ${today}`],
+    countWord: '个单位',
+    columns: [
+      col('seq', '序号', 6, 'integer'),
+      col('name', '单位', 28),
+      col('status', '状态', 18),
+      col('doc', '文号', 24),
+      col('date', '发布日期', 12, 'date'),
+      col('valid', '有效期', 24, 'general', 'center'),
+      col('n', '文件', 8, 'integer'),
+    ],
+    rows: shown.map((a) => ({
+      name: a.name,
+      status: publicationText(a.publication),
+      doc: a.publication.latest?.docNumber ?? null,
+      date: a.publication.latest?.publishDate ?? null,
+      valid: validText(a.publication),
+      n: a.documents.length,
+    })),
+    sorted: false,
+    fullIds: 0,
+  };
+}
+
 function historyTable(db: Db, query: Extract<TableQuery, { kind: 'history' }>, settings: RegistrySettings): TableData {
   const operations = recentOperations(db, 1_000_000, { from: query.from, to: query.to, kind: query.operationKind, operator: query.operator });
   const selection: string[] = [];
@@ -315,6 +387,10 @@ export function loadTable(ctx: BackendContext, request: TableRequest): TableData
       return inspectionItemsTable(ctx.db, query, settings);
     case 'list-items':
       return listItemsTable(ctx.db, query, settings);
+    case 'statistics':
+      return statisticsTable(ctx.db, query, today, settings);
+    case 'publications':
+      return publicationsTable(ctx.db, query, today, settings);
     case 'history':
       return historyTable(ctx.db, query, settings);
     case 'import-batches':

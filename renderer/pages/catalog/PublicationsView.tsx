@@ -13,6 +13,7 @@ import { navigate } from '../../app/use-hash-route.ts';
 import { textRules } from '../../forms/contract-rules.ts';
 import { PublicationTag } from './PublicationTag.tsx';
 import { DocNumberPreview } from '../../forms/DocNumberPreview.tsx';
+import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 
 interface AgencyPublications {
   unitId: number;
@@ -278,6 +279,7 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
         >
           督办通知（{noticeUnits.length > 0 ? noticeUnits.length : overdue.length} 个单位）
         </Button>
+        <TableExportMenu query={{ kind: 'publications', filter }} columns={columns} disabled={shown.length === 0} />
         {loaded.data ? (
           <Typography.Text type="secondary">
             截至 {loaded.data.today}；“即将到期”指 {loaded.data.warningDays} 天内到期（设置 › 业务规则）

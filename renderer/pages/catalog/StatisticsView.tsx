@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PublicationTag } from './PublicationTag.tsx';
 import { ReportedFiguresEditor } from './ReportedFiguresEditor.tsx';
+import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 
 type AgencyStat = CatalogStatistics['agencies'][number];
 
@@ -201,7 +202,7 @@ export function StatisticsView({ version, onChanged }: { version: number; onChan
           </Card>
         </Col>
       </Row>
-      <Card size="small" title="分单位统计" style={{ marginTop: 16 }}>
+      <Card size="small" title="分单位统计" style={{ marginTop: 16 }} extra={<TableExportMenu query={{ kind: 'statistics', year }} columns={agencyCols()} disabled={!s} />}>
         <Table<AgencyStat>
           rowKey="unitId"
           size="small"

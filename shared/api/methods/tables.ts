@@ -14,7 +14,7 @@ import { rosterDocumentSchema } from './rosters.ts';
  * the print preview lays it out the same way.
  */
 
-export const TABLE_KINDS = ['roster', 'training-people', 'training-units', 'inspection-items', 'list-items', 'history', 'import-batches'] as const;
+export const TABLE_KINDS = ['roster', 'training-people', 'training-units', 'inspection-items', 'list-items', 'statistics', 'publications', 'history', 'import-batches'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
@@ -23,9 +23,14 @@ export const TABLE_LABELS: Readonly<Record<TableKind, string>> = {
   'training-units': '培训学时统计（按单位）',
   'inspection-items': '行政检查事项目录',
   'list-items': '清单',
+  statistics: '“一目录四清单”分单位统计',
+  publications: '“一目录四清单”发布情况',
   history: '操作记录',
   'import-batches': '导入记录',
 };
+
+/** The publication view's filter (PublicationsView). */
+export const PUBLICATION_FILTERS = ['全部', '已发布', '未发布', '已失效', '即将到期'] as const;
 
 const unitIds = z.array(idSchema).max(500).default([]);
 const trainingQuery = {
@@ -40,6 +45,8 @@ export const tableQuerySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('training-units'), ...trainingQuery }).strict(),
   z.object({ kind: z.literal('inspection-items'), unitId: idSchema.nullable().default(null), category: z.enum(INSPECTION_CATEGORIES).nullable().default(null) }).strict(),
   z.object({ kind: z.literal('list-items'), unitId: idSchema.nullable().default(null), listKind: z.enum(LIST_KINDS) }).strict(),
+  z.object({ kind: z.literal('statistics'), year: z.number().int().min(2000).max(2199).nullable().default(null) }).strict(),
+  z.object({ kind: z.literal('publications'), filter: z.enum(PUBLICATION_FILTERS).default('全部') }).strict(),
   z
     .object({
       kind: z.literal('history'),
