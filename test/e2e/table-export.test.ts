@@ -148,6 +148,7 @@ describe('table export and print in Chromium', () => {
     expect(unit.count, 'an agency with a few inspection items').toBeGreaterThan(2);
     await openRoute(page, app, `/catalog?unit=${unit.id}`);
     await poll(async () => digits(await page.getByTestId('catalog-shown').textContent()), 'the agency’s items are listed').toBe(unit.count);
+    await screenshot(page, 'table-export-catalog-1366');
     await page.getByTestId('table-export-inspection-items').getByTestId('table-print').click();
     await page.getByTestId('print-doc').waitFor();
     await poll(() => page.locator('.print-title').first().textContent(), 'the title').toContain('行政检查事项目录');
