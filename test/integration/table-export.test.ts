@@ -234,4 +234,21 @@ describe('the other tables', () => {
     expect(doc.sections[0]?.rows.map((r) => r['name'])).toEqual(unpublished.map((a) => a.name));
     for (const r of doc.sections[0]?.rows ?? []) expect(r['status']).toMatch(/^未发布/);
   });
+
+  it('sorts any table by the screen’s column, empty cells last both ways, and numbers the sorted rows', async () => {
+    const stats = await callOk<TableDocument>(backend, 'tables.print', { query: { kind: 'statistics' }, sort: { key: 'items', order: 'desc' } });
+    const items = stats.sections[0]!.rows.slice(0, -1).map((r) => Number(r['items']));
+    expect(items).toEqual([...items].sort((a, b) => b - a));
+    expect(stats.sections[0]!.rows.at(-1)?.['name']).toMatch(/^合计/);
+    for (const order of ['asc', 'desc'] as const) {
+      const doc = await callOk<TableDocument>(backend, 'tables.print', { query: { kind: 'publications' }, columns: ['name', 'date'], sort: { key: 'date', order } });
+      const rows = doc.sections[0]!.rows;
+      expect(rows.map((r) => r['seq'])).toEqual(rows.map((_r, i) => String(i + 1)));
+      const dates = rows.map((r) => r['date'] ?? '');
+      const filled = dates.filter((d) => d !== '');
+      expect(filled.length, 'some agencies have published and some have not').toBeGreaterThan(0);
+      expect(filled.length).toBeLessThan(dates.length);
+      expect(dates.slice(0, filled.length), `${order}: dates first, empty cells last`).toEqual(order === 'asc' ? [...filled].sort() : [...filled].sort().reverse());
+    }
+  });
 });
