@@ -208,6 +208,8 @@ describe('the other tables', () => {
     expect(doc.sections[0]?.rows[0]?.['at']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const batches = await callOk<TableDocument>(backend, 'tables.print', { query: { kind: 'import-batches' } });
     expect(batches.total).toBe(0);
+    // An empty table of things that are not people says so in its own words.
+    expect(batches.emptyText).toBe('没有符合条件的记录');
   });
 
   it('statistics: one numbered row per agency, counts as numbers, and the 合计 row as on screen', async () => {

@@ -96,6 +96,7 @@ export function tableDocument(kind: TableKind, shaped: ShapedTable, ctx: { today
     fullIdNumbers: ctx.fullIdNumbers,
     certificateIds: [],
     footnote: null,
+    emptyText: '没有符合条件的记录',
   };
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RosterDocument } from '../../../shared/api/methods/rosters.ts';
+import type { PrintableDocument } from '../../../shared/api/methods/rosters.ts';
 import { paginateSection, type PageSlice } from './paginate.ts';
 import { SectionClosing, SectionHead, SectionTable } from './RosterDocumentView.tsx';
 
@@ -20,7 +20,7 @@ const FOOTER_MM = 7;
 /** Room left for the difference between the screen's text metrics and the printer's. */
 const SAFETY_MM = 3;
 
-type Layout = { doc: RosterDocument; pages: PageSlice[][] };
+type Layout = { doc: PrintableDocument; pages: PageSlice[][] };
 
 function heightOf(el: Element | null): number {
   return el ? el.getBoundingClientRect().height : 0;
@@ -39,7 +39,7 @@ function measure(root: HTMLElement): PageSlice[][] {
   );
 }
 
-export function PagedDocumentView({ doc }: { doc: RosterDocument }) {
+export function PagedDocumentView({ doc }: { doc: PrintableDocument }) {
   const [layout, setLayout] = useState<Layout | null>(null);
   const measureRef = useRef<HTMLDivElement>(null);
   const pages = layout?.doc === doc ? layout.pages : null;

@@ -1,17 +1,17 @@
 import type { ReactNode } from 'react';
-import type { RosterDocument } from '../../../shared/api/methods/rosters.ts';
+import type { PrintableDocument } from '../../../shared/api/methods/rosters.ts';
 import { formatChineseDate } from '../../../shared/domain/dates.ts';
 import { PagedDocumentView } from './PagedDocumentView.tsx';
 
-type Section = RosterDocument['sections'][number];
+type Section = PrintableDocument['sections'][number];
 
 /** The selection line under a section's title. */
-function sectionSubtitle(doc: RosterDocument, section: Section): string {
+function sectionSubtitle(doc: PrintableDocument, section: Section): string {
   return section.subtitle ?? (section.heading ? `${section.heading}　　制表日期：${formatChineseDate(doc.date)}` : doc.subtitle);
 }
 
 /** Title, selection line and (a letter) the text addressed to the unit, above the table. */
-export function SectionHead({ doc, section }: { doc: RosterDocument; section: Section }) {
+export function SectionHead({ doc, section }: { doc: PrintableDocument; section: Section }) {
   return (
     <>
       <h1 className="print-title">{doc.title}</h1>
@@ -31,7 +31,7 @@ export function SectionHead({ doc, section }: { doc: RosterDocument; section: Se
 }
 
 /** The table with its header and the rows [start, end) of a section (none: the empty line, when the section has no rows). */
-export function SectionTable({ doc, section, start = 0, end = section.rows.length }: { doc: RosterDocument; section: Section; start?: number; end?: number }) {
+export function SectionTable({ doc, section, start = 0, end = section.rows.length }: { doc: PrintableDocument; section: Section; start?: number; end?: number }) {
   const totalWeight = doc.columns.reduce((s, c) => s + c.weight, 0) || 1;
   return (
     <table className="print-table">
@@ -71,7 +71,7 @@ export function SectionTable({ doc, section, start = 0, end = section.rows.lengt
 }
 
 /** The note, the signature blanks, the issuer and date after a section's last row. */
-export function SectionClosing({ doc, section, last }: { doc: RosterDocument; section: Section; last: boolean }): ReactNode {
+export function SectionClosing({ doc, section, last }: { doc: PrintableDocument; section: Section; last: boolean }): ReactNode {
   return (
     <>
       {(last || section.signed) && doc.footnote ? <p className="print-footnote">{doc.footnote}</p> : null}
@@ -101,7 +101,7 @@ export function SectionClosing({ doc, section, last }: { doc: RosterDocument; se
  * the last row. Page numbers come from the @page rules in print.css; a document numbered per
  * section (a page per unit, the letters) is laid out page by page instead (PagedDocumentView).
  */
-export function RosterDocumentView({ doc }: { doc: RosterDocument }) {
+export function RosterDocumentView({ doc }: { doc: PrintableDocument }) {
   if (doc.pageNumbering === 'section') return <PagedDocumentView doc={doc} />;
   return (
     <div className="print-doc" data-testid="print-doc">

@@ -1,8 +1,7 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { RosterDocument } from '../../../shared/api/methods/rosters.ts';
-import { TABLE_KINDS, TABLE_LABELS, type TableDocument, type TableRequestInput } from '../../../shared/api/methods/tables.ts';
+import { TABLE_KINDS, TABLE_LABELS, type TableRequestInput } from '../../../shared/api/methods/tables.ts';
 import { api, errorMessage, isDesktop, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { tablePrintPath, useTableExport } from '../../app/TableExportMenu.tsx';
@@ -22,14 +21,6 @@ function requestOf(route: Route): TableRequestInput | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The roster view lays out any document of the rosters' shape; it never reads `kind`, which for a
- * table names the table instead of a roster.
- */
-function asPrintable(doc: TableDocument): RosterDocument {
-  return { ...doc, kind: 'renewal' };
 }
 
 /**
@@ -138,7 +129,7 @@ export function TablePrintPage({ route }: { route: Route }) {
           <Alert type="error" showIcon message={errorMessage(doc.error)} />
         </div>
       ) : doc.data && !doc.loading ? (
-        <RosterDocumentView doc={asPrintable(doc.data)} />
+        <RosterDocumentView doc={doc.data} />
       ) : (
         <div style={{ textAlign: 'center', padding: 64 }}>
           <Spin tip="正在生成表格…" size="large">

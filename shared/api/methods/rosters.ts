@@ -147,6 +147,8 @@ export const rosterDocumentSchema = z.object({
   footnote: z.string().nullable(),
 });
 export type RosterDocument = z.infer<typeof rosterDocumentSchema>;
+/** What the print layout reads: any document of the rosters' shape (a roster, a letter, a table). */
+export type PrintableDocument = Omit<RosterDocument, 'kind'>;
 
 export const rosterMethods = defineMethods({
   'rosters.get': {
