@@ -19,6 +19,7 @@ const RELEASED: Record<string, string> = {
   '0005_unconfirmed_staffing_and_unit_imports.sql': '5cd6f74fdf2f206011b2d98c328bf9c2a04d6f9618b32927abb2e704d1dfbee7',
   '0006_operators.sql': '2cbf919c6450ed658cbda2413191cafc4152d6ba81466219e7aef9722038b0a8',
   '0007_full_pinyin.sql': '94e80d716fe2135a3bf273691ceb5fc5ae439929d7d8f37280058f717cd11031',
+  '0008_card_number_search_index.sql': '8e1b4df0e9e8df93b1b6f323470a0a7c3611c1fdd12d9997651c6a28f6f8be98',
 };
 
 const THIS_FILE = 'test/unit/released-migrations.test.ts';
