@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.ts';
-import { rosterIdsQuery, type RosterRules } from '../../electron/backend/personnel/roster-query.ts';
+import { rosterIdsQuery, rosterMembersQuery, type RosterRules } from '../../electron/backend/personnel/roster-query.ts';
 import { rosterFilterSchema, type RosterFilterInput } from '../../shared/api/methods/personnel.ts';
 import { callOk, freshBackend } from '../helpers/backend.ts';
 
@@ -35,6 +35,13 @@ interface PlanRow {
 function plan(filter: RosterFilterInput): PlanRow[] {
   const { sql, params } = rosterIdsQuery(rosterFilterSchema.parse(filter), { key: 'unit', order: 'asc' }, rules);
   return backend.context.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as PlanRow[];
+}
+
+/** The plan of the query that finds a filter's people for the roster's cache (roster-cache.ts). */
+function membersPlan(filter: RosterFilterInput): PlanRow[] {
+  const query = rosterMembersQuery(rosterFilterSchema.parse(filter), rules);
+  if (!query) throw new Error(`${JSON.stringify(filter)} keeps everyone`);
+  return backend.context.db.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(query.params) as PlanRow[];
 }
 
 const show = (rows: readonly PlanRow[]) => rows.map((r) => `  ${r.id}/${r.parent} ${r.detail}`).join('\n');
@@ -124,5 +131,36 @@ describe('roster query plans', () => {
     const before = sql.replace('ORDER BY', `WHERE u.kind = '乡镇街道' ORDER BY`);
     const rows = backend.context.db.prepare(`EXPLAIN QUERY PLAN ${before}`).all(params) as PlanRow[];
     expect(rows.filter((r) => FULL_SCAN.test(r.detail)).map((r) => r.detail)).toEqual([expect.stringMatching(/^SCAN p\b/)]);
+  });
+});
+
+describe('plans of the filter alone (the roster cache’s query)', () => {
+  it.each(SELECTIVE)('%s: found through an index, no table read whole', (_label, filter) => {
+    const rows = membersPlan(filter);
+    expect(
+      rows.filter((r) => FULL_SCAN.test(r.detail)).map((r) => r.detail),
+      show(rows),
+    ).toEqual([]);
+  });
+
+  it.each(SEARCHES)('%s: the search reads indexes only, card numbers through certificates_number_person', (_label, filter) => {
+    const rows = membersPlan(filter);
+    expect(
+      rows.filter((r) => /^SCAN (?!json_each|units\b|unit_aliases\b)/.test(r.detail) && !/USING COVERING INDEX/.test(r.detail)).map((r) => r.detail),
+      show(rows),
+    ).toEqual([]);
+    if (/[0-9A-Za-z]/.test(filter.search ?? '')) expect(show(rows)).toMatch(/SCAN cs USING COVERING INDEX certificates_number_person/);
+  });
+
+  it.each(BROAD.filter(([, f]) => Object.keys(f).length > 0))('%s: one table read once, nothing else whole', (_label, filter) => {
+    const rows = membersPlan(filter);
+    expect(
+      rows.filter((r) => /^SCAN (?!json_each)/.test(r.detail)).map((r) => r.detail),
+      show(rows),
+    ).toEqual([expect.stringMatching(/^SCAN (p|cc)\b/)]);
+  });
+
+  it('no filter: nothing to find, everyone is taken in the sort’s order', () => {
+    expect(rosterMembersQuery(rosterFilterSchema.parse({}), rules)).toBeNull();
   });
 });

@@ -15,7 +15,8 @@ import { legalReviewByUnit } from './legal-review-service.ts';
 import { getPersonDetail } from './person-detail.ts';
 import { personHistory } from './person-history.ts';
 import { createPerson, deletePerson, personCore, personnelVocabulary, transferPerson, updatePerson } from './person-service.ts';
-import { queryRosterIds, rosterRows, rosterRulesOf, type RosterRules } from './roster-query.ts';
+import { cachedRosterIds } from './roster-cache.ts';
+import { rosterRows, rosterRulesOf, type RosterRules } from './roster-query.ts';
 import { addTraining, deleteTraining, trainingSummary, updateTraining } from './training-service.ts';
 
 function rulesOf(ctx: BackendContext): RosterRules {
@@ -29,7 +30,7 @@ function lifecycleContext(ctx: BackendContext) {
 export const personnelHandlers = {
   'personnel.query': ({ filter, sort, firstRows }, ctx) => {
     const rules = rulesOf(ctx);
-    const ids = queryRosterIds(ctx.db, filter, sort, rules);
+    const ids = cachedRosterIds(ctx.db, filter, sort, rules);
     const rows = rosterRows(ctx.db, ids.slice(0, firstRows), rules, { certType: filter.certType, fullIdNumbers: false });
     return { total: ids.length, ids, rows, today: rules.today, trainingYear: Number(rules.today.slice(0, 4)), trainingRequiredHours: rules.trainingRequiredHours };
   },

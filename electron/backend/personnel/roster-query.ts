@@ -55,13 +55,17 @@ const SQL_LIST = (values: readonly string[]) => values.map((v) => `'${v}'`).join
  */
 export function rosterSqlParts(certType: CertType | null) {
   const certTypeExpr = certType ? '@certType' : roleCertTypeSql('p');
+  const certJoin = `LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = ${certTypeExpr}`;
+  const trainingJoin = `LEFT JOIN training_year_hours th ON th.person_id = p.id AND th.year = @trainingYear`;
   return {
     // CROSS JOIN keeps personnel as the outer loop, read in rowid order: letting SQLite walk it in
     // unit order through personnel_unit costs a random page read per person (10× slower at 100,000).
     from: `FROM personnel p
            CROSS JOIN units u ON u.id = p.unit_id
-           LEFT JOIN certificate_current cc ON cc.person_id = p.id AND cc.cert_type = ${certTypeExpr}
-           LEFT JOIN training_year_hours th ON th.person_id = p.id AND th.year = @trainingYear`,
+           ${certJoin}
+           ${trainingJoin}`,
+    /** For a filter alone, which never reads `u`, and the cache tables only when it reads them. */
+    fromForFilter: (needs: { needsCert: boolean; needsTraining: boolean }) => `FROM personnel p ${needs.needsCert || needs.needsTraining ? certJoin : ''} ${needs.needsTraining ? trainingJoin : ''}`,
     status: certStatusSql('cc'),
     certTypeExpr,
     training: `ifnull(th.hours, 0)`,
@@ -154,8 +158,11 @@ const UNIT_TEXT_MIN_LENGTH = 2;
  *   short name or alias, through the synonym list (市监局 finds 市场监督管理局's people), unless
  *   `byUnit` is off (the global search lists the unit itself instead).
  */
-export function personSearchSql(raw: string, synonyms: readonly SearchSynonym[], options: { byUnit: boolean } = { byUnit: true }): { sql: string; params: Params } | null {
+export function personSearchSql(raw: string, synonyms: readonly SearchSynonym[], options: { byUnit: boolean; distinct?: boolean } = { byUnit: true }): { sql: string; params: Params } | null {
   const search = classifyRosterSearch(raw);
+  // Inside `p.id IN (…)` duplicates do no harm, and UNION ALL spares SQLite reading each branch in
+  // person order (a random table read per card when it walks certificates_person) to merge them.
+  const UNION = options.distinct === false ? 'UNION ALL' : 'UNION';
   const byCardNumber = `SELECT cs.person_id FROM certificates cs WHERE cs.cert_number LIKE @searchLike ESCAPE '\\'`;
   switch (search.kind) {
     case 'none':
@@ -163,15 +170,15 @@ export function personSearchSql(raw: string, synonyms: readonly SearchSynonym[],
     case 'initials':
       return {
         sql: `SELECT id FROM personnel WHERE name_initials >= @initialsFrom AND name_initials < @initialsTo
-              UNION SELECT pp.id FROM name_pinyin np JOIN personnel pp ON pp.name = np.name WHERE np.pinyin >= @initialsFrom AND np.pinyin < @initialsTo
-              UNION ${byCardNumber}`,
+              ${UNION} SELECT pp.id FROM name_pinyin np JOIN personnel pp ON pp.name = np.name WHERE np.pinyin >= @initialsFrom AND np.pinyin < @initialsTo
+              ${UNION} ${byCardNumber}`,
         params: { initialsFrom: search.initials, initialsTo: nextPrefix(search.initials), searchLike: likeContains(search.text) },
       };
     case 'digits':
-      return { sql: `SELECT id FROM personnel WHERE id_number LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber}`, params: { searchLike: likeContains(search.digits) } };
+      return { sql: `SELECT id FROM personnel WHERE id_number LIKE @searchLike ESCAPE '\\' ${UNION} ${byCardNumber}`, params: { searchLike: likeContains(search.digits) } };
     case 'text': {
       const params: Params = { searchLike: likeContains(search.text) };
-      let sql = `SELECT id FROM personnel WHERE name LIKE @searchLike ESCAPE '\\' UNION ${byCardNumber}`;
+      let sql = `SELECT id FROM personnel WHERE name LIKE @searchLike ESCAPE '\\' ${UNION} ${byCardNumber}`;
       if (options.byUnit && [...search.text].length >= UNIT_TEXT_MIN_LENGTH) {
         const variants = synonymVariants(search.text, synonyms);
         const likes = variants.map((v, i) => {
@@ -179,7 +186,7 @@ export function personSearchSql(raw: string, synonyms: readonly SearchSynonym[],
           return `@unitLike${i}`;
         });
         const matches = (column: string) => likes.map((l) => `${column} LIKE ${l} ESCAPE '\\'`).join(' OR ');
-        sql += ` UNION SELECT pu.id FROM personnel pu WHERE pu.unit_id IN (
+        sql += ` ${UNION} SELECT pu.id FROM personnel pu WHERE pu.unit_id IN (
                    SELECT id FROM units WHERE ${matches('name')} OR ${matches("ifnull(short_name, '')")}
                    UNION SELECT unit_id FROM unit_aliases WHERE ${matches('alias')})`;
       }
@@ -196,7 +203,7 @@ export function rosterWhere(filter: RosterFilter, rules: RosterRules): { where: 
   let needsCert = false;
   let needsTraining = false;
 
-  const search = personSearchSql(filter.search, rules.searchSynonyms);
+  const search = personSearchSql(filter.search, rules.searchSynonyms, { byUnit: true, distinct: false });
   if (search) {
     where.push(`p.id IN (${search.sql})`);
     Object.assign(params, search.params);
@@ -280,15 +287,43 @@ function cardsInForceEnding(until: string, from: string | null = null): string {
 }
 
 export function rosterIdsQuery(filter: RosterFilter, sort: RosterSort, rules: RosterRules): RosterQuery {
-  const parts = rosterSqlParts(filter.certType);
   const { where, params } = rosterWhere(filter, rules);
+  return { sql: sortedIdsSql(filter.certType, sort, where), params };
+}
+
+/** `SELECT p.id … WHERE … ORDER BY …`: the one ORDER BY of the roster, whatever the WHERE. */
+function sortedIdsSql(certType: CertType | null, sort: RosterSort, where: readonly string[]): string {
+  const parts = rosterSqlParts(certType);
   const order = orderBy(sortTerms(sort.key, parts.status, parts.training, parts.certTypeExpr), sort.order);
   // Ties keep the roster's natural order (unit, then the order people were entered).
   const tieBreak = sort.key === 'unit' ? `+p.id${sort.order === 'desc' ? ' DESC' : ''}` : sort.key === 'name' ? '+p.id' : `${orderBy(sortTerms('unit', '', '', ''), 'asc')}, +p.id`;
-  return {
-    sql: `SELECT p.id ${parts.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}, ${tieBreak}`,
-    params,
-  };
+  return `SELECT p.id ${parts.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}, ${tieBreak}`;
+}
+
+/**
+ * Everyone in the order of a sort (ties broken down to the id, so the order is total): any
+ * filter's people, taken in this order, are that filter's sorted roster. The order depends on
+ * the card type shown and on the rules (today, the warning days, the training year), not on the
+ * filter.
+ */
+export function rosterOrderQuery(certType: CertType | null, sort: RosterSort, rules: RosterRules): RosterQuery {
+  return { sql: sortedIdsSql(certType, sort, []), params: baseParams(rules, certType) };
+}
+
+/** The sorted roster of a given set of people (a JSON array bound as @memberIds). */
+export function rosterSortedMembersQuery(certType: CertType | null, sort: RosterSort, rules: RosterRules): RosterQuery {
+  return { sql: sortedIdsSql(certType, sort, ['p.id IN (SELECT value FROM json_each(@memberIds))']), params: baseParams(rules, certType) };
+}
+
+/**
+ * The people a filter keeps, in no order, as one JSON array (one value crosses into JavaScript
+ * instead of one row per person: about three times faster at 100,000), or null when the filter
+ * keeps everyone. No units join: the filters never read `u`, and a person always has a unit.
+ */
+export function rosterMembersQuery(filter: RosterFilter, rules: RosterRules): RosterQuery | null {
+  const { where, params, needsCert, needsTraining } = rosterWhere(filter, rules);
+  if (where.length === 0) return null;
+  return { sql: `SELECT json_group_array(p.id) ${rosterSqlParts(filter.certType).fromForFilter({ needsCert, needsTraining })} WHERE ${where.join(' AND ')}`, params };
 }
 
 /** How many people a roster filter lists: what a figure linking to that roster must show. */
