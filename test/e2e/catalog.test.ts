@@ -94,6 +94,42 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await screenshot(page, 'catalog-search-results');
   });
 
+  it('searches at each key, but not the pinyin an input method composes, and then lists every result', async () => {
+    await openRoute(page, app, '/catalog');
+    await page.getByTestId('agency-sidebar').waitFor();
+    const asked: string[] = [];
+    const onRequest = (request: { url(): string; postData(): string | null }) => {
+      if (request.url().includes('/api/search.query')) asked.push((JSON.parse(request.postData() ?? '{}') as { q?: string }).q ?? '');
+    };
+    page.on('request', onRequest);
+    try {
+      // As Chromium delivers an input method's typing: the letters while composing, then the characters chosen.
+      await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="catalog-search"]');
+        if (!input) throw new Error('no search box');
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the input as `this`
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        input.focus();
+        input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+        for (const text of ['c', 'ca', 'can', 'canyin']) {
+          setValue?.call(input, text);
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: text }));
+        }
+        setValue?.call(input, '餐饮');
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '餐饮' }));
+        input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '餐饮' }));
+      });
+      await poll(() => page.getByTestId('search-summary').textContent()).toContain('“餐饮”：找到');
+      expect(asked).toEqual(['餐饮']);
+      // The first hits paint with the answer, the rest follow: every result (up to 200) ends up listed.
+      const total = digits(await page.getByTestId('search-summary').textContent());
+      expect(total).toBeGreaterThan(20);
+      await poll(() => page.getByTestId('search-hit').count()).toBe(Math.min(total, 200));
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('opens a result, edits it, and the statistics change', async () => {
     await openRoute(page, app, '/catalog');
     await page.getByTestId('catalog-search').fill('餐饮服务');

@@ -1,6 +1,6 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Input, Segmented, Space, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AgencySummary, InspectionItemRow, ListItemRow } from '../../../shared/api/methods/catalog.ts';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../../shared/domain/catalog-search.ts';
 import { CATALOG_KINDS, INSPECTION_CATEGORIES, LIST_KIND_SHORT_LABELS, type CatalogKind, type InspectionCategory, type ListKind } from '../../../shared/domain/list-kinds.ts';
@@ -21,8 +21,6 @@ import { SearchPanel } from './SearchPanel.tsx';
 import { StatisticsView } from './StatisticsView.tsx';
 import { useDeleteRecord } from './use-delete-record.tsx';
 import './catalog.css';
-
-const SEARCH_DELAY_MS = 250;
 
 /** #/catalog?category=一般检查事项: a link from a figure (概览's 一般 / 重点) opens the table filtered. */
 function inspectionCategoryOf(raw: string | null): InspectionCategory | null {
@@ -54,10 +52,13 @@ export function CatalogPage({ route }: { route: Route }) {
   const [searchQuery, setSearchQuery] = useState('');
   const searchRef = useRef<React.ComponentRef<typeof Input>>(null);
   useFindShortcut(searchRef);
-  useEffect(() => {
-    const t = setTimeout(() => setSearchQuery(searchInput.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [searchInput]);
+  // Each key searches at once (SearchPanel sends only the newest while one search runs), except
+  // while an input method composes: its pinyin letters are not what the clerk is looking for.
+  const composing = useRef(false);
+  const typed = (value: string) => {
+    setSearchInput(value);
+    if (!composing.current) setSearchQuery(value.trim());
+  };
   const searching = searchQuery !== '';
   const closeSearch = () => {
     setSearchInput('');
@@ -178,7 +179,14 @@ export function CatalogPage({ route }: { route: Route }) {
           prefix={<SearchOutlined />}
           placeholder="检索各单位的事项和清单（Ctrl+F）"
           value={searchInput}
-          onChange={(e) => setSearchInput(e.target.value)}
+          onChange={(e) => typed(e.target.value)}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            typed(e.currentTarget.value);
+          }}
           onPressEnter={() => setSearchQuery(searchInput.trim())}
           onKeyDown={(e) => {
             if (e.key === 'Escape') closeSearch();

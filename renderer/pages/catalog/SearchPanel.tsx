@@ -1,10 +1,10 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Empty, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { SearchHit, SearchResult } from '../../../shared/api/methods/catalog.ts';
 import { CATALOG_KIND_SHORT_LABELS, CATALOG_KINDS, type CatalogKind } from '../../../shared/domain/list-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
-import { useApi } from '../../api/use-api.ts';
+import { useLatestApi } from '../../api/use-api.ts';
 import { Highlighted } from './Highlighted.tsx';
 import type { RecordRef } from './RecordDrawer.tsx';
 
@@ -40,6 +40,31 @@ function groupHits(hits: readonly SearchHit[]): HitGroup[] {
   }
   for (const g of groups) g.kinds.sort((a, b) => CATALOG_KINDS.indexOf(a.kind) - CATALOG_KINDS.indexOf(b.kind));
   return groups;
+}
+
+/**
+ * Hits painted with a new answer at once: more than a screenful. The rest (up to 200, each with its
+ * snippets) follow in a background render, which would otherwise hold the first paint back by
+ * hundreds of milliseconds on a busy machine. The cut is in display order, so what is on screen
+ * does not move when the rest arrives below it.
+ */
+const FIRST_PAINT_HITS = 20;
+
+function firstHits(groups: readonly HitGroup[], limit: number): HitGroup[] {
+  const out: HitGroup[] = [];
+  let left = limit;
+  for (const g of groups) {
+    if (left <= 0) break;
+    const kinds: HitGroup['kinds'] = [];
+    for (const k of g.kinds) {
+      if (left <= 0) break;
+      const hits = k.hits.slice(0, left);
+      left -= hits.length;
+      kinds.push({ kind: k.kind, hits });
+    }
+    out.push({ ...g, kinds });
+  }
+  return out;
 }
 
 function HitRow({ hit, onOpen }: { hit: SearchHit; onOpen: (ref: RecordRef) => void }) {
@@ -86,9 +111,12 @@ export function SearchPanel({ query, version, onOpen, onClose }: { query: string
     setUnitId(null);
     setKind(null);
   }, [query]);
-  const result = useApi<SearchResult>(() => api['search.query']({ q: query, unitId, kind, limit: 200 }), `search:${query}:${unitId}:${kind}:${version}`);
+  const result = useLatestApi<SearchResult>(() => api['search.query']({ q: query, unitId, kind, limit: 200 }), `search:${query}:${unitId}:${kind}:${version}`);
   const data = result.data;
-  const grouped = useMemo(() => groupHits(data?.hits ?? []), [data]);
+  const allGroups = useMemo(() => groupHits(data?.hits ?? []), [data]);
+  // The urgent render of a new answer shows its first hits; the deferred one (complete) all of them.
+  const complete = useDeferredValue(data) === data;
+  const grouped = useMemo(() => (complete ? allGroups : firstHits(allGroups, FIRST_PAINT_HITS)), [allGroups, complete]);
 
   const byKind = useMemo(() => {
     const m = new Map<CatalogKind, number>();
