@@ -96,6 +96,8 @@ describe('检查事项 and 四项清单 in Chromium', () => {
 
   it('searches at each key, but not the pinyin an input method composes, and then lists every result', async () => {
     await openRoute(page, app, '/catalog');
+    // An earlier search may still be open: start from the empty box.
+    await page.getByTestId('catalog-search').fill('');
     await page.getByTestId('agency-sidebar').waitFor();
     const asked: string[] = [];
     const onRequest = (request: { url(): string; postData(): string | null }) => {
