@@ -11,7 +11,7 @@ import { useMemo, useState } from 'react';
 
 const STORAGE_PREFIX = 'registry.columns.';
 
-function columnKey<T>(column: ColumnType<T>): string {
+export function columnKey<T>(column: ColumnType<T>): string {
   if (column.key !== undefined) return String(column.key);
   return Array.isArray(column.dataIndex) ? column.dataIndex.join('.') : String(column.dataIndex ?? '');
 }
