@@ -13,6 +13,7 @@ export const ROSTER_SORT_KEYS = [
   'post',
   'staffingType',
   'category',
+  'scope',
   'certType',
   'certNumber',
   'issueDate',

@@ -4,6 +4,7 @@ import type { Overview } from '../../shared/api/methods/overview.ts';
 import type { PersonDetail, RosterRow } from '../../shared/api/methods/personnel.ts';
 import { CERT_STATUSES, type CertStatus } from '../../shared/domain/certificate-status.ts';
 import { composeIdNumber } from '../../shared/domain/id-number.ts';
+import { ROSTER_SORT_KEYS } from '../../shared/domain/roster-query.ts';
 import { callErr, callOk, freshBackend } from '../helpers/backend.ts';
 
 const TODAY = '2026-11-29';
@@ -145,7 +146,18 @@ describe('the roster on the sample data', () => {
     expect(hours).toEqual([...hours].sort((a, b) => b - a));
     const byStatus = await query({}, { key: 'status', order: 'asc' }, 100);
     expect(byStatus.rows[0]?.status).toBe('已过期');
-    for (const key of ['unit', 'name', 'sex', 'idNumber', 'post', 'staffingType', 'category', 'certType', 'certNumber', 'issueDate', 'expiryDate', 'status', 'trainingHours', 'legalReviewer']) {
+    // 执法范围 (the last column to get a sort): text order, empty scopes last both ways.
+    for (const order of ['asc', 'desc'] as const) {
+      const byScope = await query({}, { key: 'scope', order }, 500);
+      const scopes = byScope.rows.map((r) => r.enforcementScope);
+      const filled = scopes.filter((s): s is string => s !== null);
+      expect(filled.length).toBeGreaterThan(1);
+      expect(scopes.slice(0, filled.length)).toEqual(filled);
+      expect(new Set(filled).size).toBeGreaterThan(1);
+      const expected = [...filled].sort();
+      expect(filled).toEqual(order === 'asc' ? expected : expected.reverse());
+    }
+    for (const key of ROSTER_SORT_KEYS) {
       for (const order of ['asc', 'desc']) {
         const r = await query({}, { key, order }, 0);
         expect(r.total).toBe(1060);

@@ -111,6 +111,8 @@ function sortTerms(key: RosterSortKey, status: string, training: string, certTyp
       return [{ expr: `CASE p.staffing_type WHEN '行政编制' THEN 0 WHEN '参照公务员管理' THEN 1 WHEN '事业编制' THEN 2 WHEN '工勤' THEN 3 WHEN '聘用辅助人员' THEN 4 ELSE 5 END` }];
     case 'category':
       return nullable('p.enforcement_category');
+    case 'scope':
+      return nullable('p.enforcement_scope');
     case 'certType':
       return [{ expr: certTypeExpr }];
     case 'certNumber':
