@@ -52,10 +52,16 @@ async function geometry(testId: string): Promise<Record<string, number>> {
 /** Header titles that take more than one line, and cells whose text runs out of the cell. */
 async function layoutProblems(testId: string): Promise<{ wrappedHeaders: string[]; spilling: string[] }> {
   return page.getByTestId(testId).evaluate((table) => {
+    // Lines of the text itself: a header's resize grip is an empty box of its own, not a line.
     const lines = (el: Element) => {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
+      const bottoms = new Set<number>();
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) if (r.width > 0) bottoms.add(Math.round(r.bottom));
+      }
+      return bottoms.size;
     };
     const wrappedHeaders = [...table.querySelectorAll('.ant-table-thead th')]
       .map((th) => th.querySelector('.ant-table-column-title') ?? th)
