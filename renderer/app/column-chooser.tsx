@@ -1,6 +1,5 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Popover, Space, Typography } from 'antd';
-import type { ColumnType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 
 /**
@@ -11,9 +10,17 @@ import { useMemo, useState } from 'react';
 
 const STORAGE_PREFIX = 'registry.columns.';
 
-export function columnKey<T>(column: ColumnType<T>): string {
+/** What the chooser reads of a column (any antd column type, with or without a page's own extras). */
+interface ChoosableColumn {
+  key?: React.Key;
+  dataIndex?: unknown;
+  title?: unknown;
+}
+
+export function columnKey(column: ChoosableColumn): string {
   if (column.key !== undefined) return String(column.key);
-  return Array.isArray(column.dataIndex) ? column.dataIndex.join('.') : String(column.dataIndex ?? '');
+  if (Array.isArray(column.dataIndex)) return column.dataIndex.join('.');
+  return typeof column.dataIndex === 'string' || typeof column.dataIndex === 'number' ? String(column.dataIndex) : '';
 }
 
 function storedHidden(tableKey: string): string[] {
@@ -25,11 +32,11 @@ function storedHidden(tableKey: string): string[] {
   }
 }
 
-export function useColumnChooser<T>(
+export function useColumnChooser<C extends ChoosableColumn>(
   tableKey: string,
-  columns: ColumnType<T>[],
+  columns: C[],
   options: { always: readonly string[]; labels?: Readonly<Record<string, string>> },
-): { shown: ColumnType<T>[]; chooser: React.ReactNode } {
+): { shown: C[]; chooser: React.ReactNode } {
   const [hidden, setHidden] = useState<string[]>(() => storedHidden(tableKey));
   const save = (next: string[]) => {
     setHidden(next);

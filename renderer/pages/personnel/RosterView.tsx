@@ -1,19 +1,20 @@
 import { ClearOutlined, MailOutlined, PlusOutlined, PrinterOutlined, ReadOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnType } from 'antd/es/table/interface';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { rosterFilterSchema, type RosterRow } from '../../../shared/api/methods/personnel.ts';
 import { CERT_STATUS_CATEGORIES, type CertStatus, type CertStatusCategory } from '../../../shared/domain/certificate-status.ts';
 import { CERT_TYPES, type CertType } from '../../../shared/domain/certificate-vocabulary.ts';
 import { STAFFING_NOT_REPORTED, STAFFING_TYPES, type StaffingType } from '../../../shared/domain/personnel-fields.ts';
-import type { RosterSortKey } from '../../../shared/domain/roster-query.ts';
+import { ROSTER_SORT_KEYS, type RosterSortKey } from '../../../shared/domain/roster-query.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useColumnChooser } from '../../app/column-chooser.tsx';
 import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 import { useDensity } from '../../app/density.tsx';
+import { rememberedSort, useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
+import type { TableSort } from '../../app/table-sort.ts';
 import { useSettings } from '../../app/registry-env.tsx';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
@@ -21,7 +22,7 @@ import { navigate } from '../../app/use-hash-route.ts';
 import { numberRange } from '../../forms/contract-rules.ts';
 import { LinkedFilterTags } from './LinkedFilterTags.tsx';
 import { PersonEditor } from './PersonEditor.tsx';
-import { emptyFilter, isFiltered, queryFromView, ROSTER_HASH_KEY, viewFromQuery, type RosterView as View } from './roster-params.ts';
+import { DEFAULT_SORT, emptyFilter, isFiltered, queryFromView, ROSTER_HASH_KEY, viewFromQuery, type RosterView as View } from './roster-params.ts';
 import { StatusTag } from './status-tag.tsx';
 import { TrainingDialog } from './TrainingDialog.tsx';
 import { isPlaceholder, useRosterWindow, type RosterTableRow } from './use-roster-window.ts';
@@ -83,9 +84,22 @@ function muted(text: string) {
   return <span style={{ color: '#bbb' }}>{text}</span>;
 }
 
+const TABLE_KEY = 'roster';
+
+function isRosterSortKey(key: string): key is RosterSortKey {
+  return (ROSTER_SORT_KEYS as readonly string[]).includes(key);
+}
+
+/** The address's view; an address without a sort (a link from 概览, the menu) takes the sort the clerk chose last. */
+function viewOf(query: URLSearchParams): View {
+  const view = viewFromQuery(query);
+  const remembered = query.has('sort') ? null : rememberedSort(TABLE_KEY);
+  return remembered && isRosterSortKey(remembered.key) ? { ...view, sort: { key: remembered.key, order: remembered.order } } : view;
+}
+
 /** `actionsSlot`: where the page header wants the roster's buttons (rendered there through a portal). */
 export function RosterView({ query, actionsSlot }: { query: URLSearchParams; actionsSlot: HTMLElement | null }) {
-  const [view, setView] = useState<View>(() => viewFromQuery(query));
+  const [view, setView] = useState<View>(() => viewOf(query));
   const [selected, setSelected] = useState<number[]>([]);
   const [editing, setEditing] = useState(false);
   const [training, setTraining] = useState(false);
@@ -103,7 +117,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
   // updates of the address use replaceState, which fires no hashchange, so they do not come back here.
   const queryText = query.toString();
   useEffect(() => {
-    setView((current) => (queryFromView(current).toString() === queryText ? current : viewFromQuery(new URLSearchParams(queryText))));
+    setView((current) => (queryFromView(current).toString() === queryText ? current : viewOf(new URLSearchParams(queryText))));
   }, [queryText]);
 
   // Keep the address in step with the view, without adding a history entry per keystroke.
@@ -131,10 +145,10 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
       }
       return render(row);
     };
-  const sortOrder = (key: RosterSortKey): 'ascend' | 'descend' | null => (view.sort.key === key ? (view.sort.order === 'asc' ? 'ascend' : 'descend') : null);
-  const sortable = (key: RosterSortKey) => ({ key, sorter: true, sortOrder: sortOrder(key), showSorterTooltip: false });
+  // Sorted by the backend: the header names the key, the address keeps the sort (useTableColumns remembers it too).
+  const sortable = (key: RosterSortKey) => ({ key, serverSort: true });
 
-  const allColumns: ColumnType<RosterTableRow>[] = [
+  const allColumns: TableColumn<RosterTableRow>[] = [
     { title: '序号', key: 'seq', width: 56, align: 'right', fixed: 'left', render: (_v, row) => <span className="tabular">{(indexOf.get(row.id) ?? 0) + 1}</span> },
     {
       title: '姓名',
@@ -185,6 +199,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
     { title: '状态', width: 92, ...sortable('status'), render: cell((r) => <StatusTag status={r.status} days={r.daysToExpiry} />) },
     {
       title: <Tooltip title={info ? `${info.trainingYear} 年已登记的培训学时` : undefined}>本年学时</Tooltip>,
+      headerText: '本年学时',
       width: 104,
       align: 'right',
       ...sortable('trainingHours'),
@@ -218,13 +233,17 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
       ),
     },
     { title: '执法类别', width: 120, ellipsis: ONE_LINE, ...sortable('category'), render: cell((r) => (r.enforcementCategory ? whole(r.enforcementCategory) : muted('—'))) },
-    { title: '执法范围', key: 'scope', width: 180, ellipsis: ONE_LINE, render: cell((r) => (r.enforcementScope ? whole(r.enforcementScope) : muted('—'))) },
+    { title: '执法范围', width: 180, ...sortable('scope'), ellipsis: ONE_LINE, render: cell((r) => (r.enforcementScope ? whole(r.enforcementScope) : muted('—'))) },
     { title: '法制审核', width: 92, align: 'center', ...sortable('legalReviewer'), render: cell((r) => (r.isLegalReviewer ? '是' : '')) },
   ];
 
-  const { shown: columns, chooser } = useColumnChooser('roster', allColumns, { always: ['seq', 'name'], labels: { trainingHours: '本年学时' } });
-  // The selection column (40) plus the columns shown: hidden columns give their width back.
-  const scrollWidth = 40 + columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
+  const { shown, chooser } = useColumnChooser(TABLE_KEY, allColumns, { always: ['seq', 'name'], labels: { trainingHours: '本年学时' } });
+  const onSortChange = useCallback((sort: TableSort | null) => {
+    setView((v) => ({ ...v, sort: sort && isRosterSortKey(sort.key) ? { key: sort.key, order: sort.order } : DEFAULT_SORT }));
+  }, []);
+  const table = useTableColumns(TABLE_KEY, shown, null, { sort: view.sort, onSortChange });
+  // The selection column (40) plus the columns shown, at the widths the clerk dragged them to.
+  const scrollWidth = 40 + table.scrollX;
 
   const unitOptions = (units.data?.units ?? []).map((u) => ({ value: u.id, label: u.name }));
   const filter = view.filter;
@@ -374,7 +393,8 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
         rowKey="id"
         size="small"
         bordered
-        columns={columns}
+        columns={table.columns}
+        {...table.tableProps}
         dataSource={roster.data}
         loading={roster.loading && !info}
         pagination={false}
@@ -388,11 +408,6 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
           fixed: 'left',
         }}
         onRow={(row) => ({ onDoubleClick: () => navigate(`/personnel/${row.id}`) })}
-        onChange={(_p, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const key = s?.order ? (s.columnKey as RosterSortKey | undefined) : undefined;
-          setView((v) => ({ ...v, sort: key ? { key, order: s?.order === 'descend' ? 'desc' : 'asc' } : { key: 'unit', order: 'asc' } }));
-        }}
       />
       {editing ? (
         <PersonEditor
