@@ -137,3 +137,139 @@ describe('the roster', () => {
     await poll(() => page.url()).not.toContain('sort=');
   });
 });
+
+/** The row keys of a table's first rows as drawn (virtual or not). */
+async function rowKeys(testId: string, count: number): Promise<string[]> {
+  return page
+    .getByTestId(testId)
+    .locator('tbody .ant-table-row, .ant-table-tbody-virtual-holder .ant-table-row')
+    .evaluateAll((rows, n) => rows.slice(0, n).map((r) => r.getAttribute('data-row-key') ?? ''), count);
+}
+
+/**
+ * The ids of rows sorted by a text field as the page should sort them: the browser's own zh-CN
+ * collation (numbers read as numbers), ties in the data's order, empty values last.
+ */
+async function expectedOrder(rows: { id: number; value: string | number | null }[], order: 'asc' | 'desc'): Promise<string[]> {
+  return page.evaluate(
+    ([list, dir]) => {
+      const collator = new Intl.Collator('zh-CN', { numeric: true });
+      const keyed = list.map((r, i) => ({ ...r, i }));
+      const empty = (v: string | number | null) => v === null || v === '';
+      keyed.sort((a, b) => {
+        if (empty(a.value) || empty(b.value)) return empty(a.value) === empty(b.value) ? a.i - b.i : empty(a.value) ? 1 : -1;
+        const c = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value : collator.compare(String(a.value), String(b.value));
+        return (dir === 'asc' ? c : -c) || a.i - b.i;
+      });
+      return keyed.map((r) => String(r.id));
+    },
+    [rows, order] as const,
+  );
+}
+
+describe('the catalog and a small table', () => {
+  it('sorts the catalog by 事项名称 on the page, in pinyin order both ways', async () => {
+    await openRoute(page, app, '/catalog');
+    const table = page.getByTestId('items-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const items = await call<{ rows: { id: number; name: string }[] }>(page, 'catalog.items', { unitId: null, limit: 20_000 });
+    const rows = items.rows.map((r) => ({ id: r.id, value: r.name }));
+    for (const order of ['asc', 'desc'] as const) {
+      await header(table, '事项名称').click();
+      const expected = await expectedOrder(rows, order);
+      await poll(() => rowKeys('items-table', 12), `the catalog sorted by 事项名称 ${order}`).toEqual(expected.slice(0, 12));
+    }
+    await screenshot(page, 'table-columns-catalog-sorted-1366');
+    // The sort is remembered for this table across a reload …
+    await page.reload();
+    await table.locator('.ant-table-row').first().waitFor();
+    await poll(() => rowKeys('items-table', 12), 'the catalog sort after a reload').toEqual((await expectedOrder(rows, 'desc')).slice(0, 12));
+    // … and a third click gives the data's own order back.
+    await header(table, '事项名称').click();
+    await poll(() => rowKeys('items-table', 12), 'the catalog in its own order').toEqual(items.rows.slice(0, 12).map((r) => String(r.id)));
+  });
+
+  it('sorts 单位管理 by 人员 and filters it by 类型 from the header', async () => {
+    await openRoute(page, app, '/settings/units');
+    const table = page.getByTestId('units-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const { units } = await call<{ units: { id: number; kind: string; personnelCount: number }[] }>(page, 'units.list', {});
+    await header(table, '人员').click();
+    const expected = await expectedOrder(
+      units.map((u) => ({ id: u.id, value: u.personnelCount })),
+      'asc',
+    );
+    await poll(() => rowKeys('units-table', 15), 'units sorted by 人员').toEqual(expected.slice(0, 15));
+
+    await header(table, '类型').locator('.ant-table-filter-trigger').click();
+    const dropdown = page.locator('.ant-table-filter-dropdown:visible');
+    await dropdown.getByText('乡镇（街道）', { exact: true }).click();
+    await dropdown.getByRole('button', { name: /确\s*定/ }).click();
+    const towns = units.filter((u) => u.kind === '乡镇街道');
+    await poll(() => table.locator('.ant-table-row').count(), 'only 乡镇（街道） listed').toBe(towns.length);
+    await poll(() => rowKeys('units-table', 15), 'the filtered units still sorted by 人员').toEqual(
+      (
+        await expectedOrder(
+          towns.map((u) => ({ id: u.id, value: u.personnelCount })),
+          'asc',
+        )
+      ).slice(0, 15),
+    );
+    await screenshot(page, 'table-columns-units-filtered-1366');
+  });
+});
+
+describe('every table page at 1366×768', () => {
+  const pages = [
+    ['/personnel', 'roster-table'],
+    ['/personnel/training', 'training-table'],
+    ['/catalog', 'items-table'],
+    ['/lists/no_penalty', 'list-table'],
+    ['/lists/lighter_penalty', 'list-table'],
+    ['/catalog/statistics', 'agency-statistics'],
+    ['/catalog/publications', 'publications-table'],
+    ['/settings/history', 'history-table'],
+    ['/settings/units', 'units-table'],
+  ] as const;
+
+  it.each(pages)('%s: every heading on one line, every column sortable', async (route, testId) => {
+    await openRoute(page, app, route);
+    const table = page.getByTestId(testId);
+    await table.locator('.ant-table-row').first().waitFor();
+    await settle(page);
+    const heads = await table.locator('.ant-table-thead th').evaluateAll((ths) =>
+      ths
+        .filter((th) => (th.textContent ?? '').trim() !== '' && !th.classList.contains('ant-table-selection-column'))
+        .map((th) => {
+          const title = th.querySelector('.ant-table-column-title') ?? th;
+          // The heading's text only (not the resize grip, an empty box of its own).
+          const tops = new Set<number>();
+          const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+          }
+          const lines = tops.size;
+          const lineHeight = parseFloat(getComputedStyle(title).lineHeight) || 22;
+          return {
+            text: (th.textContent ?? '').trim(),
+            lines,
+            height: Math.round(th.getBoundingClientRect().height),
+            // Taller than its padding and one line and a half: a second line somewhere in the cell.
+            tooTall: th.getBoundingClientRect().height > parseFloat(getComputedStyle(th).paddingTop) + parseFloat(getComputedStyle(th).paddingBottom) + 1.5 * lineHeight + 2,
+            cut: title !== th && title.scrollWidth > title.clientWidth + 1,
+            sortable: th.classList.contains('ant-table-column-has-sorters'),
+          };
+        }),
+    );
+    expect(heads.length).toBeGreaterThan(2);
+    expect(
+      heads.filter((h) => h.lines > 1 || h.tooTall || h.cut),
+      JSON.stringify(heads),
+    ).toEqual([]);
+    // 序号 is the row's place and 操作 holds buttons: every other heading sorts.
+    expect(heads.filter((h) => !h.sortable && h.text !== '序号' && h.text !== '操作').map((h) => h.text)).toEqual([]);
+    await screenshot(page, `table-columns${route.replace(/\//g, '-')}-1366`);
+  });
+});

@@ -6,13 +6,24 @@ import type { DuplicateFlagRow } from '../../../shared/api/methods/catalog.ts';
 import { LIST_KIND_SHORT_LABELS, type ListKind } from '../../../shared/domain/list-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useTableColumns, type TableColumn, type TableColumnsResult } from '../../app/table-columns.tsx';
 import { maxLengthOf } from '../../forms/contract-rules.ts';
 import { CellText } from './Highlighted.tsx';
 import type { RecordRef } from './RecordDrawer.tsx';
 
 type Entry = DuplicateFlagRow['entries'][number];
 
-function FlagCard({ flag, onOpen, onReview }: { flag: DuplicateFlagRow; onOpen: (ref: RecordRef) => void; onReview: (flag: DuplicateFlagRow, reviewed: boolean) => void }) {
+const ENTRY_COLUMNS: TableColumn<Entry>[] = [
+  { title: '单位', dataIndex: 'unitName', width: 220, sortValue: (e) => e.unitName },
+  { title: '清单', dataIndex: 'listKind', width: 100, sortValue: (e) => LIST_KIND_SHORT_LABELS[e.listKind], render: (k: ListKind) => LIST_KIND_SHORT_LABELS[k] },
+  { title: '违法行为', dataIndex: 'violation', sortValue: (e) => e.violation, render: (v: string) => <CellText value={v} /> },
+  { title: '适用情形', dataIndex: 'conditions', width: 300, sortValue: (e) => e.conditions, render: (v: string | null) => <CellText value={v} /> },
+];
+
+/** Every flag's table shares one header (widths, sort): the cards are one list of the same entries. */
+type EntryTable = TableColumnsResult<Entry>;
+
+function FlagCard({ flag, table, onOpen, onReview }: { flag: DuplicateFlagRow; table: EntryTable; onOpen: (ref: RecordRef) => void; onReview: (flag: DuplicateFlagRow, reviewed: boolean) => void }) {
   return (
     <Card
       size="small"
@@ -40,14 +51,10 @@ function FlagCard({ flag, onOpen, onReview }: { flag: DuplicateFlagRow; onOpen: 
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={flag.entries}
+        dataSource={table.arrange(flag.entries)}
         onRow={(e) => ({ onClick: () => onOpen({ kind: e.listKind, id: e.id }), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: '单位', dataIndex: 'unitName', width: 220 },
-          { title: '清单', dataIndex: 'listKind', width: 100, render: (k: ListKind) => LIST_KIND_SHORT_LABELS[k] },
-          { title: '违法行为', dataIndex: 'violation', render: (v: string) => <CellText value={v} /> },
-          { title: '适用情形', dataIndex: 'conditions', width: 300, render: (v: string | null) => <CellText value={v} /> },
-        ]}
+        columns={table.columns}
+        {...table.tableProps}
       />
       {flag.review ? (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
@@ -64,6 +71,7 @@ export function DuplicatesView({ version, onOpen }: { version: number; onOpen: (
   const loaded = useApi(() => api['catalog.duplicates']({}), `duplicates:${version}:${nonce}`);
   const { message } = App.useApp();
   const [reviewing, setReviewing] = useState<DuplicateFlagRow | null>(null);
+  const table = useTableColumns('duplicates', ENTRY_COLUMNS, null);
   const [note, setNote] = useState('');
   const flags = loaded.data?.flags ?? [];
   const open = flags.filter((f) => !f.review);
@@ -101,10 +109,10 @@ export function DuplicatesView({ version, onOpen }: { version: number; onOpen: (
       {open.length === 0 && loaded.data ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待复核的疑似重复事项" /> : null}
       <div style={{ maxHeight: 'calc(100vh - 330px)', overflowY: 'auto' }}>
         {open.map((f) => (
-          <FlagCard key={f.key} flag={f} onOpen={onOpen} onReview={onReview} />
+          <FlagCard key={f.key} flag={f} table={table} onOpen={onOpen} onReview={onReview} />
         ))}
         {done.length > 0 ? (
-          <Collapse items={[{ key: 'done', label: `已复核（${done.length}）`, children: done.map((f) => <FlagCard key={f.key} flag={f} onOpen={onOpen} onReview={onReview} />) }]} />
+          <Collapse items={[{ key: 'done', label: `已复核（${done.length}）`, children: done.map((f) => <FlagCard key={f.key} flag={f} table={table} onOpen={onOpen} onReview={onReview} />) }]} />
         ) : null}
       </div>
       <Modal

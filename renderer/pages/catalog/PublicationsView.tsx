@@ -8,6 +8,8 @@ import { validityEnd } from '../../../shared/domain/dates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useSettings } from '../../app/registry-env.tsx';
+import { useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
+import { PUBLICATION_STATUSES } from '../../../shared/domain/publication-status.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
 import { textRules } from '../../forms/contract-rules.ts';
@@ -234,21 +236,23 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
     },
   ];
 
-  const columns: ColumnsType<AgencyPublications> = [
-    { title: '单位', dataIndex: 'name', width: 200 },
-    { title: '状态', key: 'status', width: 150, render: (_v, a) => <PublicationTag publication={a.publication} /> },
-    { title: '文号', key: 'doc', width: 180, render: (_v, a) => a.publication.latest?.docNumber ?? <span className="catalog-empty">—</span> },
-    { title: '发布日期', key: 'date', width: 100, render: (_v, a) => a.publication.latest?.publishDate ?? '—' },
+  const columns: TableColumn<AgencyPublications>[] = [
+    { title: '单位', dataIndex: 'name', width: 200, ellipsis: true, sortValue: (a) => a.name },
+    { title: '状态', key: 'status', width: 150, sortValue: (a) => PUBLICATION_STATUSES.indexOf(a.publication.status), render: (_v, a) => <PublicationTag publication={a.publication} /> },
+    { title: '文号', key: 'doc', width: 180, sortValue: (a) => a.publication.latest?.docNumber, render: (_v, a) => a.publication.latest?.docNumber ?? <span className="catalog-empty">—</span> },
+    { title: '发布日期', key: 'date', width: 110, sortValue: (a) => a.publication.latest?.publishDate, render: (_v, a) => a.publication.latest?.publishDate ?? '—' },
     {
       title: '有效期',
       key: 'valid',
       width: 190,
+      // Sorted by the end of validity: what lapses first comes first; 长期 (no end) last.
+      sortValue: (a) => a.publication.latest?.validTo,
       render: (_v, a) => {
         const d = a.publication.latest;
         return d ? `${d.validFrom ?? d.publishDate} 至 ${d.validTo ?? '长期'}` : '—';
       },
     },
-    { title: '文件', key: 'n', width: 56, align: 'right', render: (_v, a) => a.documents.length },
+    { title: '文件', key: 'n', width: 70, align: 'right', sortValue: (a) => a.documents.length, render: (_v, a) => a.documents.length },
     {
       title: '操作',
       key: 'op',
@@ -260,6 +264,7 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
       ),
     },
   ];
+  const table = useTableColumns('publications', columns, shown);
 
   return (
     <div style={{ paddingTop: 12 }} data-testid="publications-view">
@@ -279,7 +284,7 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
         >
           督办通知（{noticeUnits.length > 0 ? noticeUnits.length : overdue.length} 个单位）
         </Button>
-        <TableExportMenu query={{ kind: 'publications', filter }} columns={columns} disabled={shown.length === 0} />
+        <TableExportMenu query={{ kind: 'publications', filter }} columns={table.columns} sort={table.sort} disabled={shown.length === 0} />
         {loaded.data ? (
           <Typography.Text type="secondary">
             截至 {loaded.data.today}；“即将到期”指 {loaded.data.warningDays} 天内到期（设置 › 业务规则）
@@ -290,10 +295,11 @@ export function PublicationsView({ version, onChanged, initialFilter = '全部' 
         rowKey="unitId"
         size="small"
         loading={loaded.loading && !loaded.data}
-        columns={columns}
-        dataSource={shown}
+        columns={table.columns}
+        {...table.tableProps}
+        dataSource={table.rows}
         pagination={false}
-        scroll={{ x: 1000, y: 'calc(100vh - 300px)' }}
+        scroll={{ x: table.scrollX, y: 'calc(100vh - 300px)' }}
         expandable={{
           rowExpandable: (a) => a.documents.length > 0,
           expandedRowRender: (a) => <Table<PublicationRow> rowKey="id" size="small" columns={docColumns} dataSource={a.documents} pagination={false} />,

@@ -1,6 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType, ColumnType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TableRef } from 'antd/es/table';
 import type { InspectionItemRow, ListItemRow } from '../../../shared/api/methods/catalog.ts';
@@ -12,6 +11,7 @@ import { CellText } from './Highlighted.tsx';
 import { useColumnChooser } from '../../app/column-chooser.tsx';
 import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 import { useDensity } from '../../app/density.tsx';
+import { useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
 import { useWindowHeight } from './use-window-height.ts';
 
 /** Rows beyond this are not sent to the page at once; the clerk picks an agency or searches. */
@@ -37,8 +37,13 @@ interface TableProps<R> {
   onDelete: (row: R) => void;
 }
 
-function text(width: number) {
-  return { width, render: (v: string | null) => <CellText value={v} clamp /> };
+/** A text column of the row's field: clamped to one line, sorted in zh-CN order on the page (all rows are loaded). */
+function text<R, K extends keyof R & string>(field: K, width: number): TableColumn<R> {
+  return { dataIndex: field, width, sortValue: (r) => cellText(r[field]), render: (v: string | null) => <CellText value={v} clamp /> };
+}
+
+function cellText(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
 }
 
 function actions<R>(onEdit: (r: R) => void, onDelete: (r: R) => void) {
@@ -95,16 +100,16 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
   const loaded = useApi(() => api['catalog.items']({ unitId, limit: ROW_LIMIT }), `items:${unitId}:${version}`);
   const [category, setCategory] = useState<'全部' | InspectionCategory>(initialCategory ?? '全部');
   const bodyHeight = useTableBodyHeight();
-  const rows = useMemo(() => (loaded.data?.rows ?? []).filter((r) => category === '全部' || r.category === category), [loaded.data, category]);
-  const tableRef = useLocate(rows, locateId);
-  const allColumns: ColumnType<InspectionItemRow>[] = [
+  const filtered = useMemo(() => (loaded.data?.rows ?? []).filter((r) => category === '全部' || r.category === category), [loaded.data, category]);
+  const allColumns: TableColumn<InspectionItemRow>[] = [
     { title: '序号', key: 'seq', width: 56, align: 'center', render: (_v, _r, i) => i + 1 },
-    ...(unitId === null ? [{ title: '所属单位', dataIndex: 'unitName', ...text(150) }] : []),
-    { title: INSPECTION_ITEM_LABELS.itemCode, dataIndex: 'itemCode', ...text(110) },
+    ...(unitId === null ? [{ title: '所属单位', ...text<InspectionItemRow, 'unitName'>('unitName', 150) }] : []),
+    { title: INSPECTION_ITEM_LABELS.itemCode, ...text<InspectionItemRow, 'itemCode'>('itemCode', 110) },
     {
       title: INSPECTION_ITEM_LABELS.name,
       dataIndex: 'name',
       width: 230,
+      sortValue: (r) => r.name,
       render: (v: string) => (
         <span className="catalog-cell-text catalog-cell-clamp" title={v} style={{ fontWeight: 500 }}>
           {v}
@@ -115,20 +120,23 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
       title: INSPECTION_ITEM_LABELS.category,
       dataIndex: 'category',
       width: 92,
+      sortValue: (r) => r.category,
       render: (v: InspectionCategory) => <Tag color={v === '重点检查事项' ? 'volcano' : 'blue'}>{v === '重点检查事项' ? '重点' : '一般'}</Tag>,
     },
-    { title: INSPECTION_ITEM_LABELS.basis, dataIndex: 'basis', ...text(220) },
-    { title: INSPECTION_ITEM_LABELS.subject, dataIndex: 'subject', ...text(150) },
-    { title: INSPECTION_ITEM_LABELS.undertakingBody, dataIndex: 'undertakingBody', ...text(130) },
-    { title: INSPECTION_ITEM_LABELS.target, dataIndex: 'target', ...text(150) },
-    { title: INSPECTION_ITEM_LABELS.content, dataIndex: 'content', ...text(300) },
-    { title: INSPECTION_ITEM_LABELS.method, dataIndex: 'method', ...text(130) },
-    { title: INSPECTION_ITEM_LABELS.frequency, dataIndex: 'frequency', ...text(180) },
-    { title: INSPECTION_ITEM_LABELS.notes, dataIndex: 'notes', ...text(120) },
+    { title: INSPECTION_ITEM_LABELS.basis, ...text<InspectionItemRow, 'basis'>('basis', 220) },
+    { title: INSPECTION_ITEM_LABELS.subject, ...text<InspectionItemRow, 'subject'>('subject', 150) },
+    { title: INSPECTION_ITEM_LABELS.undertakingBody, ...text<InspectionItemRow, 'undertakingBody'>('undertakingBody', 130) },
+    { title: INSPECTION_ITEM_LABELS.target, ...text<InspectionItemRow, 'target'>('target', 150) },
+    { title: INSPECTION_ITEM_LABELS.content, ...text<InspectionItemRow, 'content'>('content', 300) },
+    { title: INSPECTION_ITEM_LABELS.method, ...text<InspectionItemRow, 'method'>('method', 130) },
+    { title: INSPECTION_ITEM_LABELS.frequency, ...text<InspectionItemRow, 'frequency'>('frequency', 180) },
+    { title: INSPECTION_ITEM_LABELS.notes, ...text<InspectionItemRow, 'notes'>('notes', 120) },
     actions(onEdit, onDelete),
   ];
-  const { shown: columns, chooser } = useColumnChooser('catalog-items', allColumns, { always: ['seq', 'name', 'actions'] });
-  const width = columns.reduce((s, c) => s + (typeof c.width === 'number' ? c.width : 0), 0);
+  const { shown, chooser } = useColumnChooser('catalog-items', allColumns, { always: ['seq', 'name', 'actions'] });
+  const table = useTableColumns('catalog-items', shown, filtered);
+  const rows = table.rows;
+  const tableRef = useLocate(rows, locateId);
   const counts = loaded.data?.rows ?? [];
   return (
     <div>
@@ -146,7 +154,7 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
         />
         <ShownCount rows={loaded.data ? rows.length : null} />
         {chooser}
-        <TableExportMenu query={{ kind: 'inspection-items', unitId, category: category === '全部' ? null : category }} columns={columns} disabled={rows.length === 0} />
+        <TableExportMenu query={{ kind: 'inspection-items', unitId, category: category === '全部' ? null : category }} columns={table.columns} sort={table.sort} disabled={rows.length === 0} />
       </Space>
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
       <LimitNotice shown={loaded.data?.rows.length ?? 0} total={loaded.data?.total ?? 0} />
@@ -158,10 +166,11 @@ export function ItemsTable({ unitId, version, selectedId, locateId, onOpen, onEd
         bordered
         virtual
         loading={loaded.loading && !loaded.data}
-        columns={columns}
+        columns={table.columns}
+        {...table.tableProps}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: width, y: bodyHeight }}
+        scroll={{ x: table.scrollX, y: bodyHeight }}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         onRow={(r) => ({ onClick: () => onOpen(r), onDoubleClick: () => onEdit(r) })}
         locale={{ emptyText: unitId === null ? '还没有检查事项。可通过“导入”读入各单位报送的目录，或点“新增事项”逐条录入。' : '该单位还没有检查事项' }}
@@ -184,38 +193,41 @@ const LIST_WIDTHS: Readonly<Record<ListItemField, number>> = {
 export function ListTable({ unitId, listKind, version, selectedId, locateId, onOpen, onEdit, onDelete }: TableProps<ListItemRow> & { listKind: ListKind }) {
   const loaded = useApi(() => api['lists.items']({ unitId, listKind, limit: ROW_LIMIT }), `list:${listKind}:${unitId}:${version}`);
   const bodyHeight = useTableBodyHeight();
-  const rows = useMemo(() => loaded.data?.rows ?? [], [loaded.data]);
-  const tableRef = useLocate(rows, locateId);
+  const loadedRows = useMemo(() => loaded.data?.rows ?? [], [loaded.data]);
   // 监管领域 only when some entry has one: many agencies leave it out.
-  const fields = listItemFieldsOf(listKind).filter((f) => f !== 'matter' || rows.some((r) => r.matter));
-  const columns: ColumnsType<ListItemRow> = [
+  const fields = listItemFieldsOf(listKind).filter((f) => f !== 'matter' || loadedRows.some((r) => r.matter));
+  const columns: TableColumn<ListItemRow>[] = [
     { title: '序号', key: 'seq', width: 56, align: 'center', render: (_v, _r, i) => i + 1 },
-    ...(unitId === null ? [{ title: '所属单位', dataIndex: 'unitName', ...text(150) }] : []),
-    ...fields.map((f) =>
+    ...(unitId === null ? [{ title: '所属单位', ...text<ListItemRow, 'unitName'>('unitName', 150) }] : []),
+    ...fields.map((f): TableColumn<ListItemRow> =>
       f === 'violation'
         ? {
             title: listItemLabel(listKind, f),
             dataIndex: f,
             width: LIST_WIDTHS[f],
+            sortValue: (r) => r.violation,
             render: (v: string) => (
               <span className="catalog-cell-text catalog-cell-clamp" title={v} style={{ fontWeight: 500 }}>
                 {v}
               </span>
             ),
           }
-        : { title: listItemLabel(listKind, f), dataIndex: f, ...text(LIST_WIDTHS[f]) },
+        : { title: listItemLabel(listKind, f), ...text<ListItemRow, ListItemField>(f, LIST_WIDTHS[f]) },
     ),
     actions(onEdit, onDelete),
   ];
-  const width = columns.reduce((s, c) => s + (typeof c.width === 'number' ? c.width : 0), 0);
+  // One remembered layout per list: their columns differ.
+  const table = useTableColumns(`list-${listKind}`, columns, loadedRows);
+  const rows = table.rows;
+  const tableRef = useLocate(rows, locateId);
   return (
     <div>
       {loaded.error ? <Alert type="error" showIcon title={errorMessage(loaded.error)} style={{ marginBottom: 8 }} /> : null}
-      <LimitNotice shown={rows.length} total={loaded.data?.total ?? 0} />
+      <LimitNotice shown={loadedRows.length} total={loaded.data?.total ?? 0} />
       <div style={{ marginBottom: 8 }}>
         <ShownCount rows={loaded.data ? rows.length : null} />
         <span style={{ marginLeft: 12 }}>
-          <TableExportMenu query={{ kind: 'list-items', unitId, listKind }} columns={columns} disabled={rows.length === 0} />
+          <TableExportMenu query={{ kind: 'list-items', unitId, listKind }} columns={table.columns} sort={table.sort} disabled={rows.length === 0} />
         </span>
       </div>
       <Table<ListItemRow>
@@ -226,10 +238,11 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
         bordered
         virtual
         loading={loaded.loading && !loaded.data}
-        columns={columns}
+        columns={table.columns}
+        {...table.tableProps}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: width, y: bodyHeight }}
+        scroll={{ x: table.scrollX, y: bodyHeight }}
         rowClassName={(r) => (r.id === selectedId ? 'ant-table-row-selected' : '')}
         onRow={(r) => ({ onClick: () => onOpen(r), onDoubleClick: () => onEdit(r) })}
         locale={{ emptyText: unitId === null ? '这份清单还没有事项' : '该单位的这份清单还没有事项' }}

@@ -4,6 +4,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { CatalogStatistics, ReconciliationRowOut } from '../../../shared/api/methods/catalog.ts';
 import type { FigureKey } from '../../../shared/domain/reported-figures.ts';
+import { PUBLICATION_STATUSES } from '../../../shared/domain/publication-status.ts';
+import { useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
 import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PublicationTag } from './PublicationTag.tsx';
@@ -43,18 +45,18 @@ function CountCell({ value, reported }: { value: number; reported: number | null
   );
 }
 
-function agencyCols(): ColumnsType<AgencyStat> {
-  const col = (key: FigureKey, title: string, width = 96) => ({
+function agencyCols(): TableColumn<AgencyStat>[] {
+  const col = (key: FigureKey, title: string, width = 96): TableColumn<AgencyStat> => ({
     title,
     key,
     width,
     align: 'right' as const,
-    sorter: (a: AgencyStat, b: AgencyStat) => a.counts[key] - b.counts[key],
+    sortValue: (a) => a.counts[key],
     onCell: (a: AgencyStat) => ({ className: a.reported && a.reported[key] !== null && a.reported[key] !== a.counts[key] ? 'catalog-cell-diff' : '' }),
     render: (_v: unknown, a: AgencyStat) => <CountCell value={a.counts[key]} reported={a.reported?.[key]} />,
   });
   return [
-    { title: '单位', dataIndex: 'name', width: 180, fixed: 'left', render: (v: string) => v },
+    { title: '单位', dataIndex: 'name', width: 180, fixed: 'left', ellipsis: true, sortValue: (a) => a.name, render: (v: string) => <span title={v}>{v}</span> },
     col('general', '一般', 76),
     col('key', '重点', 76),
     col('items', '事项合计'),
@@ -62,12 +64,21 @@ function agencyCols(): ColumnsType<AgencyStat> {
     col('lighter_penalty', '从轻处罚'),
     col('reduced_penalty', '减轻处罚'),
     col('no_coercion', '不予强制'),
-    { title: '发布状态', key: 'status', width: 130, render: (_v, a) => <PublicationTag publication={a.publication} /> },
+    {
+      title: '发布状态',
+      key: 'status',
+      width: 130,
+      sortValue: (a) => PUBLICATION_STATUSES.indexOf(a.publication.status),
+      filterOptions: PUBLICATION_STATUSES,
+      filterValue: (a) => a.publication.status,
+      render: (_v, a) => <PublicationTag publication={a.publication} />,
+    },
     {
       title: '报告中已发布',
       key: 'named',
       width: 104,
       align: 'center',
+      sortValue: (a) => a.namedInReport,
       render: (_v, a) =>
         a.namedInReport === (a.publication.status === '已发布') ? (
           a.namedInReport ? (
@@ -86,6 +97,8 @@ function agencyCols(): ColumnsType<AgencyStat> {
   ];
 }
 
+const AGENCY_COLUMNS = agencyCols();
+
 /** Statistics per agency and in total, set beside the reported figures with every difference shown. */
 export function StatisticsView({ version, onChanged }: { version: number; onChanged: () => void }) {
   const [year, setYear] = useState<number | null>(null);
@@ -94,6 +107,7 @@ export function StatisticsView({ version, onChanged }: { version: number; onChan
   const [editing, setEditing] = useState(false);
   const s = stats.data;
   const report = s?.report ?? null;
+  const agencies = useTableColumns('catalog-statistics', AGENCY_COLUMNS, s?.agencies ?? null);
   const reconColumns: ColumnsType<ReconciliationRowOut> = [
     { title: '项目', dataIndex: 'label' },
     { title: '报告数', dataIndex: 'reported', width: 100, align: 'right', render: (v: number | null) => (v === null ? '—' : <span className="tabular">{fmt(v)}</span>) },
@@ -202,16 +216,17 @@ export function StatisticsView({ version, onChanged }: { version: number; onChan
           </Card>
         </Col>
       </Row>
-      <Card size="small" title="分单位统计" style={{ marginTop: 16 }} extra={<TableExportMenu query={{ kind: 'statistics', year }} columns={agencyCols()} disabled={!s} />}>
+      <Card size="small" title="分单位统计" style={{ marginTop: 16 }} extra={<TableExportMenu query={{ kind: 'statistics', year }} columns={agencyCols()} sort={agencies.sort} disabled={!s} />}>
         <Table<AgencyStat>
           rowKey="unitId"
           size="small"
           bordered
           loading={stats.loading && !s}
-          columns={agencyCols()}
-          dataSource={s?.agencies ?? []}
+          columns={agencies.columns}
+          {...agencies.tableProps}
+          dataSource={agencies.rows}
           pagination={false}
-          scroll={{ x: 1050 }}
+          scroll={{ x: agencies.scrollX }}
           data-testid="agency-statistics"
           summary={() =>
             s ? (

@@ -1,12 +1,16 @@
 import { UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import type { BatchRow } from '../../../shared/api/methods/import.ts';
 import { IMPORT_KIND_LABELS, type ImportKind } from '../../../shared/import/import-kinds.ts';
 import { formatDateTime } from '../../../shared/domain/dates.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { TableExportMenu } from '../../app/TableExportMenu.tsx';
+import { useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
+
+function kindLabel(kind: string): string {
+  return kind === 'mixed' ? '多种（目录、清单等）' : (IMPORT_KIND_LABELS[kind as ImportKind] ?? kind);
+}
 
 /** Every committed file (import batch), newest first, each with 撤销. */
 export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onUndone: () => void }) {
@@ -32,14 +36,14 @@ export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onU
       },
     });
 
-  const columns: ColumnsType<BatchRow> = [
-    { title: '时间', dataIndex: 'committedAt', width: 150, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
-    { title: '文件', dataIndex: 'fileName', ellipsis: true },
-    { title: '单位', dataIndex: 'unitName', width: 170, ellipsis: true, render: (v: string | null, b) => v ?? (b.kind === 'units' ? '—' : '多个单位') },
-    { title: '内容', dataIndex: 'kind', width: 150, render: (v: string) => (v === 'mixed' ? '多种（目录、清单等）' : (IMPORT_KIND_LABELS[v as ImportKind] ?? v)) },
-    { title: '新增', dataIndex: 'rowsAdded', width: 60, align: 'right' },
-    { title: '修改', dataIndex: 'rowsChanged', width: 60, align: 'right' },
-    { title: '经办人', dataIndex: 'operator', width: 90 },
+  const columns: TableColumn<BatchRow>[] = [
+    { title: '时间', dataIndex: 'committedAt', width: 160, sortValue: (b) => b.committedAt, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
+    { title: '文件', dataIndex: 'fileName', ellipsis: true, sortValue: (b) => b.fileName },
+    { title: '单位', dataIndex: 'unitName', width: 170, ellipsis: true, sortValue: (b) => b.unitName, render: (v: string | null, b) => v ?? (b.kind === 'units' ? '—' : '多个单位') },
+    { title: '内容', dataIndex: 'kind', width: 150, sortValue: (b) => kindLabel(b.kind), render: (v: string) => kindLabel(v) },
+    { title: '新增', dataIndex: 'rowsAdded', width: 70, align: 'right', sortValue: (b) => b.rowsAdded },
+    { title: '修改', dataIndex: 'rowsChanged', width: 70, align: 'right', sortValue: (b) => b.rowsChanged },
+    { title: '经办人', dataIndex: 'operator', width: 90, sortValue: (b) => b.operator },
     {
       title: '',
       key: 'undo',
@@ -55,18 +59,29 @@ export function BatchHistory({ refreshKey, onUndone }: { refreshKey: number; onU
     },
   ];
 
+  const table = useTableColumns('import-batches', columns, data?.batches ?? null);
+
   return (
     <Card
       title="导入记录"
       size="small"
       className="import-card"
       data-testid="import-batches"
-      extra={<TableExportMenu query={{ kind: 'import-batches' }} disabled={!data || data.batches.length === 0} />}
+      extra={<TableExportMenu query={{ kind: 'import-batches' }} sort={table.sort} disabled={!data || data.batches.length === 0} />}
     >
       {data && data.batches.length === 0 ? (
         <Typography.Text type="secondary">还没有导入过文件。</Typography.Text>
       ) : (
-        <Table<BatchRow> rowKey="batchId" size="small" columns={columns} dataSource={data?.batches ?? []} pagination={{ pageSize: 8, hideOnSinglePage: true }} tableLayout="fixed" />
+        <Table<BatchRow>
+          rowKey="batchId"
+          size="small"
+          columns={table.columns}
+          {...table.tableProps}
+          dataSource={table.rows}
+          pagination={{ pageSize: 8, hideOnSinglePage: true }}
+          tableLayout="fixed"
+          data-testid="import-batches-table"
+        />
       )}
     </Card>
   );

@@ -365,7 +365,7 @@ export function RosterView({ query, actionsSlot }: { query: URLSearchParams; act
       {actionsSlot
         ? createPortal(
             <Space size={8}>
-              <TableExportMenu query={{ kind: 'roster', filter }} columns={columns} sort={view.sort} disabled={!info || info.total === 0} size="middle" />
+              <TableExportMenu query={{ kind: 'roster', filter }} columns={table.columns} sort={view.sort} disabled={!info || info.total === 0} size="middle" />
               <Button icon={<ReadOutlined />} disabled={selected.length === 0} onClick={() => setTraining(true)}>
                 登记培训
               </Button>

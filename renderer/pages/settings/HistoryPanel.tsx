@@ -8,6 +8,7 @@ import { ACCESS_KIND_LABELS, type AccessRow } from '../../../shared/api/methods/
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useTodayDayjs } from '../../app/registry-env.tsx';
+import { useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
 import { saveStagedFile } from '../export/download.ts';
 import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 
@@ -54,22 +55,34 @@ export function HistoryPanel() {
   );
 }
 
+const ACCESS_COLUMNS: TableColumn<AccessRow>[] = [
+  { title: '时间', dataIndex: 'at', width: 160, sortValue: (r) => r.at, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
+  {
+    title: '类型',
+    dataIndex: 'kind',
+    width: 180,
+    sortValue: (r) => ACCESS_KIND_LABELS[r.kind],
+    filterOptions: Object.values(ACCESS_KIND_LABELS),
+    filterValue: (r) => ACCESS_KIND_LABELS[r.kind],
+    render: (k: AccessRow['kind']) => <Tag>{ACCESS_KIND_LABELS[k]}</Tag>,
+  },
+  { title: '内容', dataIndex: 'summary', ellipsis: true, sortValue: (r) => r.summary },
+  { title: '操作员', dataIndex: 'operator', width: 120, sortValue: (r) => r.operator },
+];
+
 function AccessTable() {
   const { data, loading } = useApi(() => api['history.access']({ limit: 500 }), 'access');
+  const table = useTableColumns('history-access', ACCESS_COLUMNS, data?.entries ?? null);
   return (
     <Table<AccessRow>
       rowKey="id"
       size="small"
       loading={loading}
-      dataSource={data?.entries ?? []}
+      dataSource={table.rows}
       pagination={{ pageSize: 20, showSizeChanger: false }}
       data-testid="access-table"
-      columns={[
-        { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
-        { title: '类型', dataIndex: 'kind', width: 150, render: (k: AccessRow['kind']) => <Tag>{ACCESS_KIND_LABELS[k]}</Tag> },
-        { title: '内容', dataIndex: 'summary' },
-        { title: '操作员', dataIndex: 'operator', width: 120 },
-      ]}
+      columns={table.columns}
+      {...table.tableProps}
     />
   );
 }
@@ -108,6 +121,27 @@ function ChangesTable() {
   };
 
   const operations = data?.operations ?? [];
+  const columns: TableColumn<OperationRow>[] = [
+    { title: '时间', dataIndex: 'at', width: 160, sortValue: (r) => r.at, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
+    { title: '类型', dataIndex: 'kind', width: 90, sortValue: (r) => KIND_LABELS[r.kind] ?? r.kind, render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
+    { title: '内容', dataIndex: 'summary', ellipsis: true, sortValue: (r) => r.summary },
+    { title: '改动', dataIndex: 'changeCount', width: 80, align: 'right', sortValue: (r) => r.changeCount },
+    { title: '经办人', dataIndex: 'operator', width: 100, sortValue: (r) => r.operator },
+    {
+      key: 'undo',
+      title: '',
+      width: 100,
+      render: (_v, op) =>
+        op.undoneBy !== null ? (
+          <Tag color="default">已撤销</Tag>
+        ) : op.kind === 'sample_data' ? null : (
+          <Button size="small" onClick={() => undo(op)}>
+            撤销
+          </Button>
+        ),
+    },
+  ];
+  const table = useTableColumns('history-changes', columns, data ? operations : null);
   return (
     <div>
       <Space wrap style={{ marginBottom: 8 }}>
@@ -139,34 +173,17 @@ function ChangesTable() {
         <Typography.Text type="secondary" data-testid="history-count">
           {data ? `${range || kind || operator !== null ? '筛选出' : '最近'} ${operations.length} 项${operations.length === 500 ? '（最多列出 500 项，请缩小日期范围）' : ''}` : ''}
         </Typography.Text>
-        <TableExportMenu query={{ kind: 'history', from: range?.[0] ?? null, to: range?.[1] ?? null, operationKind: kind, operator }} disabled={operations.length === 0} />
+        <TableExportMenu query={{ kind: 'history', from: range?.[0] ?? null, to: range?.[1] ?? null, operationKind: kind, operator }} sort={table.sort} disabled={operations.length === 0} />
       </Space>
       <Table<OperationRow>
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={operations}
+        dataSource={table.rows}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         data-testid="history-table"
-        columns={[
-          { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => <span className="tabular">{formatDateTime(v)}</span> },
-          { title: '类型', dataIndex: 'kind', width: 90, render: (k: string) => <Tag>{KIND_LABELS[k] ?? k}</Tag> },
-          { title: '内容', dataIndex: 'summary', ellipsis: true },
-          { title: '改动', dataIndex: 'changeCount', width: 70, align: 'right' },
-          { title: '经办人', dataIndex: 'operator', width: 100 },
-          {
-            title: '',
-            width: 100,
-            render: (_v, op) =>
-              op.undoneBy !== null ? (
-                <Tag color="default">已撤销</Tag>
-              ) : op.kind === 'sample_data' ? null : (
-                <Button size="small" onClick={() => undo(op)}>
-                  撤销
-                </Button>
-              ),
-          },
-        ]}
+        columns={table.columns}
+        {...table.tableProps}
       />
     </div>
   );

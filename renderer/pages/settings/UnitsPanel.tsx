@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Form, Input, InputNumber, Modal, Segmented, Select, Space, Table, Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useRef, useState } from 'react';
 import { unitInputSchema, type UnitInput, type UnitRow } from '../../../shared/api/methods/units.ts';
 import { UNIT_KINDS, type UnitKind } from '../../../shared/domain/unit-kinds.ts';
 import { api, errorMessage, unwrap } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
+import { useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { numberRange, textRules } from '../../forms/contract-rules.ts';
 
@@ -38,6 +38,10 @@ function toInput(values: UnitFormValues): UnitInput {
     notes: values.notes ?? null,
     aliases: values.aliases,
   };
+}
+
+function kindLabel(kind: UnitKind): string {
+  return kind === '乡镇街道' ? '乡镇（街道）' : kind;
 }
 
 function UnitEditor({ unit, open, onClose, onSaved }: { unit: UnitRow | null; open: boolean; onClose: () => void; onSaved: (text: string, operationId: number | null) => void }) {
@@ -165,12 +169,12 @@ export function UnitsPanel({ initialKind = null }: { initialKind?: UnitKind | nu
     });
   };
 
-  const columns: ColumnsType<UnitRow> = [
-    { title: '序号', width: 64, align: 'center', render: (_v, _r, i) => i + 1 },
+  const columns: TableColumn<UnitRow>[] = [
+    { title: '序号', key: 'seq', width: 64, align: 'center', render: (_v, _r, i) => i + 1 },
     {
       title: '单位名称',
       dataIndex: 'name',
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+      sortValue: (u) => u.name,
       render: (name: string, u) => (
         <span>
           {name}
@@ -182,27 +186,30 @@ export function UnitsPanel({ initialKind = null }: { initialKind?: UnitKind | nu
         </span>
       ),
     },
-    { title: '简称', dataIndex: 'shortName', width: 160, render: (v: string | null) => v ?? '—' },
+    { title: '简称', dataIndex: 'shortName', width: 160, sortValue: (u) => u.shortName, render: (v: string | null) => v ?? '—' },
     {
       title: '类型',
       dataIndex: 'kind',
       width: 110,
-      filters: UNIT_KINDS.map((k) => ({ text: k, value: k })),
-      onFilter: (value, u) => u.kind === value,
-      render: (k: UnitKind) => <Tag color={k === '市直单位' ? 'blue' : 'green'}>{k === '乡镇街道' ? '乡镇（街道）' : k}</Tag>,
+      sortValue: (u) => UNIT_KINDS.indexOf(u.kind),
+      filterOptions: UNIT_KINDS.map(kindLabel),
+      filterValue: (u) => kindLabel(u.kind),
+      render: (k: UnitKind) => <Tag color={k === '市直单位' ? 'blue' : 'green'}>{kindLabel(k)}</Tag>,
     },
     {
       title: '执法主体',
       dataIndex: 'keepsInspectionLists',
-      width: 96,
+      width: 110,
       align: 'center',
+      sortValue: (u) => u.keepsInspectionLists,
       render: (v: boolean) => (v ? <Tag color="red">编制清单</Tag> : <span style={{ color: '#bbb' }}>—</span>),
     },
-    { title: '人员', dataIndex: 'personnelCount', width: 80, align: 'right', sorter: (a, b) => a.personnelCount - b.personnelCount },
-    { title: '检查事项', dataIndex: 'inspectionItemCount', width: 96, align: 'right', sorter: (a, b) => a.inspectionItemCount - b.inspectionItemCount },
-    { title: '联系人', dataIndex: 'contactPerson', width: 100, render: (v: string | null) => v ?? '—' },
+    { title: '人员', dataIndex: 'personnelCount', width: 80, align: 'right', sortValue: (u) => u.personnelCount },
+    { title: '检查事项', dataIndex: 'inspectionItemCount', width: 96, align: 'right', sortValue: (u) => u.inspectionItemCount },
+    { title: '联系人', dataIndex: 'contactPerson', width: 100, sortValue: (u) => u.contactPerson, render: (v: string | null) => v ?? '—' },
     {
       title: '操作',
+      key: 'actions',
       width: 150,
       fixed: 'right',
       render: (_v, u) => (
@@ -217,6 +224,7 @@ export function UnitsPanel({ initialKind = null }: { initialKind?: UnitKind | nu
       ),
     },
   ];
+  const table = useTableColumns('units', columns, filtered);
 
   return (
     <div>
@@ -256,10 +264,11 @@ export function UnitsPanel({ initialKind = null }: { initialKind?: UnitKind | nu
         rowKey="id"
         size="middle"
         loading={loading}
-        columns={columns}
-        dataSource={filtered}
+        columns={table.columns}
+        {...table.tableProps}
+        dataSource={table.rows}
         pagination={false}
-        scroll={{ x: 1000, y: 'calc(100vh - 300px)' }}
+        scroll={{ x: table.scrollX, y: 'calc(100vh - 300px)' }}
         data-testid="units-table"
         onRow={(u) => ({ onDoubleClick: () => setEditing({ unit: u }) })}
       />
