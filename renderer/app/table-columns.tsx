@@ -25,7 +25,7 @@ export interface TableColumn<T> extends ColumnType<T> {
   headerText?: string;
 }
 
-export interface TableColumnsOptions {
+interface TableColumnsOptions {
   /** The order before the clerk picks one (null: the order the data came in). */
   defaultSort?: TableSort | null;
   /** Given for a table the backend sorts: the page holds the sort (in its address) and is told of changes. */
@@ -73,7 +73,7 @@ export function rememberedSort(tableKey: string): TableSort | null {
   return parseSort(readStorage(SORT_PREFIX + tableKey));
 }
 
-export function rememberSort(tableKey: string, sort: TableSort | null) {
+function rememberSort(tableKey: string, sort: TableSort | null) {
   writeStorage(SORT_PREFIX + tableKey, sort ? JSON.stringify(sort) : null);
 }
 
