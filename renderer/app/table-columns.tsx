@@ -3,7 +3,8 @@ import type { ColumnType } from 'antd/es/table';
 import type { FilterValue, SorterResult } from 'antd/es/table/interface';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { columnKey } from './column-chooser.tsx';
-import { headerMinWidth, parseSort, parseWidths, sortRows, type CellValue, type TableSort } from './table-sort.ts';
+import { sortRows, type CellValue, type TableSort } from '../../shared/domain/table-sort.ts';
+import { headerMinWidth, parseSort, parseWidths } from './table-sort.ts';
 
 /**
  * One mechanism for every big table: headers the clerk can drag wider or narrower (double-click the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareCells, headerMinWidth, parseSort, parseWidths, sortRows, textWidth } from '../../renderer/app/table-sort.ts';
+import { headerMinWidth, parseSort, parseWidths, textWidth } from '../../renderer/app/table-sort.ts';
+import { compareCells, sortRows } from '../../shared/domain/table-sort.ts';
 
 describe('sorting a table on the page', () => {
   it('puts Chinese text in pinyin order, not code-point order', () => {

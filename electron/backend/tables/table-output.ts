@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/api/errors.ts';
 import type { TableDocument, TableKind, TableRequest } from '../../../shared/api/methods/tables.ts';
 import { formatChineseDate } from '../../../shared/domain/dates.ts';
 import { csvSafeText } from '../../../shared/domain/spreadsheet-text.ts';
+import { sortRows } from '../../../shared/domain/table-sort.ts';
 import { signatureLine } from '../export/xlsx-style.ts';
 import { XlsxWorkbook, type ColumnSpec } from '../export/xlsx-writer.ts';
 import type { TableColumnDef, TableData, TableRowValues, TableValue } from './table-sources.ts';
@@ -24,16 +25,6 @@ export interface ShapedTable {
   total: TableRowValues | null;
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
-
-function compareValues(a: TableValue | undefined, b: TableValue | undefined): number {
-  const emptyA = a === null || a === undefined || a === '';
-  const emptyB = b === null || b === undefined || b === '';
-  if (emptyA || emptyB) return emptyA === emptyB ? 0 : emptyA ? 1 : -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
-}
-
 /**
  * The columns asked for (unknown keys are ignored; 序号 always comes first, as on every printed
  * list), the rows in the screen's order, numbered after sorting.
@@ -51,18 +42,8 @@ export function shapeTable(data: TableData, request: TableRequest): ShapedTable 
   let rows = data.rows;
   const sort = request.sort;
   if (sort && !data.sorted && byKey.has(sort.key) && sort.key !== 'seq') {
-    const sign = sort.order === 'desc' ? -1 : 1;
-    // Empty cells stay at the bottom both ways, as on screen.
-    rows = rows
-      .map((row, i) => ({ row, i }))
-      .sort((x, y) => {
-        const a = x.row[sort.key];
-        const b = y.row[sort.key];
-        const empty = (v: TableValue | undefined) => v === null || v === undefined || v === '';
-        if (empty(a) || empty(b)) return compareValues(a, b) || x.i - y.i;
-        return sign * compareValues(a, b) || x.i - y.i;
-      })
-      .map((x) => x.row);
+    // The screen's comparison, so the file comes out in the order the clerk saw.
+    rows = sortRows(rows, (row) => row[sort.key], sort.order);
   }
   return { data, columns, rows: rows.map((r, i) => ({ ...r, seq: i + 1 })), total: data.totalRow ? { ...data.totalRow, seq: null } : null };
 }

@@ -14,7 +14,7 @@ import { useColumnChooser } from '../../app/column-chooser.tsx';
 import { TableExportMenu } from '../../app/TableExportMenu.tsx';
 import { useDensity } from '../../app/density.tsx';
 import { rememberedSort, useTableColumns, type TableColumn } from '../../app/table-columns.tsx';
-import type { TableSort } from '../../app/table-sort.ts';
+import type { TableSort } from '../../../shared/domain/table-sort.ts';
 import { useSettings } from '../../app/registry-env.tsx';
 import { useFindShortcut } from '../../app/use-find-shortcut.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
