@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sortRows } from '../../shared/domain/table-sort.ts';
 import { call, digits, launchBrowser, loadSampleData, newPage, openRoute, poll, screenshot, SCREENSHOT_DIR, settle, startWebApp, type RunningApp } from './harness.ts';
 
 /**
@@ -62,7 +63,12 @@ async function chooseOption(testId: string, option: string, typed?: string): Pro
 
 /** Clicks an entry of the roster's 导出 menu and saves what the browser downloads. */
 async function exportRoster(entry: string): Promise<{ file: string; name: string }> {
-  await page.getByTestId('table-export-roster').getByTestId('table-export').click();
+  return exportTable('roster', entry);
+}
+
+/** Clicks an entry of a table's 导出 menu and saves what the browser downloads. */
+async function exportTable(kind: string, entry: string): Promise<{ file: string; name: string }> {
+  await page.getByTestId(`table-export-${kind}`).getByTestId('table-export').click();
   const item = page.locator('.ant-dropdown:visible .ant-dropdown-menu-item').filter({ hasText: entry });
   await item.waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
@@ -160,5 +166,33 @@ describe('table export and print in Chromium', () => {
     expect(await page.locator('.print-subtitle').first().textContent()).toContain('制表日期');
     await page.getByTestId('print-signature').waitFor();
     await screenshot(page, 'table-print-preview-1366');
+  });
+
+  it('exports a table in the order the screen sorts it: the catalog by 事项名称, descending', async () => {
+    await openRoute(page, app, '/catalog');
+    const table = page.getByTestId('items-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const items = await call<{ rows: { id: number; name: string }[] }>(page, 'catalog.items', { unitId: null, limit: 20_000 });
+    const rowKeys = () => table.locator('.ant-table-row').evaluateAll((rows) => rows.slice(0, 12).map((r) => r.getAttribute('data-row-key') ?? ''));
+    const heading = table.locator('thead th').filter({ hasText: '事项名称' });
+    for (const order of ['asc', 'desc'] as const) {
+      await heading.click();
+      const expected = sortRows(items.rows, (r) => r.name, order).map((r) => String(r.id));
+      await poll(rowKeys, `the catalog sorted by 事项名称 ${order} on screen`).toEqual(expected.slice(0, 12));
+    }
+    const { file } = await exportTable('inspection-items', 'Excel');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0]!;
+    let headerNo = 0;
+    sheet.eachRow((row, n) => {
+      if (headerNo === 0 && row.getCell(1).value === '序号') headerNo = n;
+    });
+    const header = (sheet.getRow(headerNo).values as unknown[]).slice(1).map(String);
+    const nameCol = header.indexOf('事项名称') + 1;
+    expect(nameCol, 'the file has the 事项名称 column').toBeGreaterThan(0);
+    const names: string[] = [];
+    for (let n = headerNo + 1; n <= sheet.rowCount && typeof sheet.getRow(n).getCell(1).value === 'number'; n += 1) names.push(String(sheet.getRow(n).getCell(nameCol).value));
+    expect(names).toEqual(sortRows(items.rows, (r) => r.name, 'desc').map((r) => r.name));
   });
 });
