@@ -1,4 +1,4 @@
-import { FileExcelOutlined, MailOutlined, PrinterOutlined, ReadOutlined } from '@ant-design/icons';
+import { MailOutlined, PrinterOutlined, ReadOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
@@ -10,7 +10,6 @@ import type { trainingMethods } from '../../../shared/api/methods/training.ts';
 import { CERT_STATUSES } from '../../../shared/domain/certificate-status.ts';
 import { useUndoNotice } from '../../app/undo-notice.tsx';
 import { navigate } from '../../app/use-hash-route.ts';
-import { useRosterDownload } from '../export/download.ts';
 import { StatusTag } from './status-tag.tsx';
 import { TrainingDialog } from './TrainingDialog.tsx';
 import { TableExportMenu } from '../../app/TableExportMenu.tsx';
@@ -67,12 +66,10 @@ export function TrainingView() {
   const [onlyShort, setOnlyShort] = useState(true);
   const [selected, setSelected] = useState<number[]>([]);
   const [adding, setAdding] = useState(false);
-  const [busy, setBusy] = useState(false);
   const effectiveYear = year ?? thisYear;
   const summary = useApi(() => api['training.summary']({ year: effectiveYear, unitIds, onlyShort }), `training-${effectiveYear}-${unitIds.join(',')}-${onlyShort}`);
   const units = useApi(() => api['units.list']({}), 'training-units');
   const showUndo = useUndoNotice();
-  const download = useRosterDownload();
   const data = summary.data;
   const people = useTableColumns('training-people', PEOPLE_COLUMNS, data?.people ?? null);
   const perUnit = useTableColumns('training-units', UNIT_COLUMNS, data?.units ?? null);
@@ -112,16 +109,6 @@ export function TrainingView() {
           </Button>
           <Button icon={<MailOutlined />} onClick={() => navigate(`/print/training-notice?${printQuery.toString()}`)} data-testid="print-training-notice">
             参训督促通知
-          </Button>
-          <Button
-            icon={<FileExcelOutlined />}
-            loading={busy}
-            onClick={() => {
-              setBusy(true);
-              void download({ kind: 'training-short', year: effectiveYear, unitIds }).finally(() => setBusy(false));
-            }}
-          >
-            导出 Excel
           </Button>
         </Space>
       </Space>
