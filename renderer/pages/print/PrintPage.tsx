@@ -1,14 +1,15 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { NOTICE_DOCUMENTS, ROSTER_DOCUMENT_LABELS, type RosterDocument, type RosterDocumentKind } from '../../../shared/api/methods/rosters.ts';
-import { api, errorMessage, isDesktop, unwrap } from '../../api/client.ts';
+import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import type { Route } from '../../app/use-hash-route.ts';
 import { useRosterDownload } from '../export/download.ts';
 import { AnnounceDialog } from './AnnounceDialog.tsx';
 import { documentKind, requestFromQuery } from './print-request.ts';
 import { RosterDocumentView } from './RosterDocumentView.tsx';
+import { usePrintActions } from './use-print-actions.ts';
 import './print.css';
 
 /** What the toolbar counts: people, or for the letters the units written to (and their people). */
@@ -33,9 +34,8 @@ function setParam(route: Route, key: string, value: string | null): void {
  */
 export function PrintPage({ route }: { route: Route }) {
   const kind = documentKind(route.params[0]);
-  const { message } = App.useApp();
   const download = useRosterDownload();
-  const [busy, setBusy] = useState<'print' | 'pdf' | 'xlsx' | null>(null);
+  const { busy, print, savePdf, exportXlsx } = usePrintActions();
   const [announcing, setAnnouncing] = useState(false);
   const request = kind ? requestFromQuery(kind, route.query) : null;
   const key = JSON.stringify(request);
@@ -54,37 +54,6 @@ export function PrintPage({ route }: { route: Route }) {
   const label = ROSTER_DOCUMENT_LABELS[kind];
   const full = route.query.get('full') === '1';
   const suggestedName = doc.data ? `${doc.data.title}_${doc.data.date}` : label;
-
-  const print = async () => {
-    if (!isDesktop) {
-      window.print();
-      return;
-    }
-    setBusy('print');
-    try {
-      await unwrap(api['desktop.print']({ landscape: true }));
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
-  const savePdf = async () => {
-    if (!isDesktop) {
-      void message.info('请在打印对话框的“目标打印机”中选择“另存为 PDF”', 4);
-      window.print();
-      return;
-    }
-    setBusy('pdf');
-    try {
-      const result = await unwrap(api['desktop.printToPdf']({ suggestedName, landscape: true }));
-      if (result.saved) void message.success(`已保存：${result.path ?? ''}`);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <div className="print-root">
@@ -123,17 +92,10 @@ export function PrintPage({ route }: { route: Route }) {
               登记公示日期
             </Button>
           ) : null}
-          <Button
-            icon={<FileExcelOutlined />}
-            loading={busy === 'xlsx'}
-            onClick={() => {
-              setBusy('xlsx');
-              void download(request).finally(() => setBusy(null));
-            }}
-          >
+          <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => exportXlsx(() => download(request))}>
             导出 Excel
           </Button>
-          <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf()} data-testid="save-pdf">
+          <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf(suggestedName)} data-testid="save-pdf">
             另存为 PDF
           </Button>
           <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void print()} data-testid="print-button">

@@ -1,12 +1,13 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { useEffect } from 'react';
 import { TABLE_KINDS, TABLE_LABELS, type TableRequestInput } from '../../../shared/api/methods/tables.ts';
-import { api, errorMessage, isDesktop, unwrap } from '../../api/client.ts';
+import { api, errorMessage } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { tablePrintPath, useTableExport } from '../../app/TableExportMenu.tsx';
 import type { Route } from '../../app/use-hash-route.ts';
 import { RosterDocumentView } from './RosterDocumentView.tsx';
+import { usePrintActions } from './use-print-actions.ts';
 import './print.css';
 
 /** The request in the address (#/print-table/<kind>?r=…), or null when it is not one. */
@@ -29,9 +30,8 @@ function requestOf(route: Route): TableRequestInput | null {
  * its own print dialog (which also saves a PDF).
  */
 export function TablePrintPage({ route }: { route: Route }) {
-  const { message } = App.useApp();
   const exportTable = useTableExport();
-  const [busy, setBusy] = useState<'print' | 'pdf' | 'xlsx' | null>(null);
+  const { busy, print, savePdf, exportXlsx } = usePrintActions();
   const request = requestOf(route);
   const doc = useApi(() => (request ? api['tables.print'](request) : Promise.resolve({ ok: false as const, error: { code: 'NOT_FOUND' as const, message: '没有这种表格' } })), JSON.stringify(request));
 
@@ -47,37 +47,6 @@ export function TablePrintPage({ route }: { route: Route }) {
   const full = request.fullIdNumbers === true;
   const showsIds = request.query.kind === 'roster' && (request.columns ?? ['idNumber']).includes('idNumber');
   const suggestedName = doc.data ? `${doc.data.title}_${doc.data.date}` : label;
-
-  const print = async () => {
-    if (!isDesktop) {
-      window.print();
-      return;
-    }
-    setBusy('print');
-    try {
-      await unwrap(api['desktop.print']({ landscape: true }));
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
-  const savePdf = async () => {
-    if (!isDesktop) {
-      void message.info('请在打印对话框的“目标打印机”中选择“另存为 PDF”，再点“保存”', 6);
-      window.print();
-      return;
-    }
-    setBusy('pdf');
-    try {
-      const result = await unwrap(api['desktop.printToPdf']({ suggestedName, landscape: true }));
-      if (result.saved) void message.success(`已保存：${result.path ?? ''}`);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <div className="print-root">
@@ -101,17 +70,10 @@ export function TablePrintPage({ route }: { route: Route }) {
           ) : null}
         </Space>
         <Space wrap>
-          <Button
-            icon={<FileExcelOutlined />}
-            loading={busy === 'xlsx'}
-            onClick={() => {
-              setBusy('xlsx');
-              void exportTable(request, 'xlsx').finally(() => setBusy(null));
-            }}
-          >
+          <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => exportXlsx(() => exportTable(request, 'xlsx'))}>
             导出 Excel
           </Button>
-          <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf()} data-testid="save-pdf">
+          <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void savePdf(suggestedName)} data-testid="save-pdf">
             另存为 PDF
           </Button>
           <Button type="primary" icon={<PrinterOutlined />} loading={busy === 'print'} onClick={() => void print()} data-testid="print-button">
