@@ -166,6 +166,9 @@ describe('table export and print in Chromium', () => {
     expect(await page.locator('.print-subtitle').first().textContent()).toContain('制表日期');
     await page.getByTestId('print-signature').waitFor();
     await screenshot(page, 'table-print-preview-1366');
+    // In the browser there is no save dialog of our own: 另存为 PDF says what to pick in the print dialog.
+    await page.getByTestId('save-pdf').click();
+    await poll(() => page.locator('.ant-message').textContent(), 'the hint for the print dialog').toContain('选择“另存为 PDF”');
   });
 
   it('exports a table in the order the screen sorts it: the catalog by 事项名称, descending', async () => {
