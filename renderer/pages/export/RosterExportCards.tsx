@@ -168,7 +168,8 @@ export function PublicListCard() {
   );
 }
 
-export function TrainingShortCard() {
+/** A year's training shortfall, as the roster (培训学时不足名单) or as letters to the units (参训督促通知). */
+export function TrainingYearCard({ kind }: { kind: 'training-short' | 'training-notice' }) {
   const thisYear = Number(useToday().slice(0, 4));
   const [year, setYear] = useState<number | null>(null);
   const [unitIds, setUnitIds] = useState<number[]>([]);
@@ -183,7 +184,7 @@ export function TrainingShortCard() {
       <Row label="年度">
         <Select value={effectiveYear} onChange={setYear} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d} 年度` }))} style={{ width: 120 }} />
       </Row>
-      <Actions testId="training-short" printPath={`/print/training-short?${q.toString()}`} request={{ kind: 'training-short', year: effectiveYear, unitIds }} />
+      <Actions testId={kind} printPath={`/print/${kind}?${q.toString()}`} request={{ kind, year: effectiveYear, unitIds }} />
     </div>
   );
 }
@@ -217,26 +218,6 @@ export function RenewalNoticeCard() {
         printPath={`/print/renewal-notice?${q.toString()}`}
         request={{ kind: 'renewal-notice', filter: { unitIds, expiringWithinDays: effectiveDays, includeExpired } }}
       />
-    </div>
-  );
-}
-
-export function TrainingNoticeCard() {
-  const thisYear = Number(useToday().slice(0, 4));
-  const [year, setYear] = useState<number | null>(null);
-  const [unitIds, setUnitIds] = useState<number[]>([]);
-  const effectiveYear = year ?? thisYear;
-  const q = new URLSearchParams({ year: String(effectiveYear) });
-  if (unitIds.length) q.set('units', unitIds.join(','));
-  return (
-    <div>
-      <Row label="单位">
-        <UnitPicker value={unitIds} onChange={setUnitIds} />
-      </Row>
-      <Row label="年度">
-        <Select value={effectiveYear} onChange={setYear} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d} 年度` }))} style={{ width: 120 }} />
-      </Row>
-      <Actions testId="training-notice" printPath={`/print/training-notice?${q.toString()}`} request={{ kind: 'training-notice', year: effectiveYear, unitIds }} />
     </div>
   );
 }

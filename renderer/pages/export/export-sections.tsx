@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { AuditCard, VerificationCard } from './AuditExportCards.tsx';
-import { CancellationCard, PublicationNoticeCard, PublicListCard, RenewalCard, RenewalNoticeCard, TrainingNoticeCard, TrainingShortCard } from './RosterExportCards.tsx';
+import { CancellationCard, PublicationNoticeCard, PublicListCard, RenewalCard, RenewalNoticeCard, TrainingYearCard } from './RosterExportCards.tsx';
 
 /**
  * The cards of the 导出与打印 page, in order. A feature adds its printable or exportable documents
@@ -42,7 +42,7 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     group: '执法人员',
     title: '培训学时不足名单',
     description: '本年度培训学时未达到要求（设置 › 业务规则 中的年度学时）的在岗执法人员，供督促参训。',
-    render: () => <TrainingShortCard />,
+    render: () => <TrainingYearCard kind="training-short" />,
   },
   {
     key: 'renewal-notice',
@@ -56,7 +56,7 @@ export const EXPORT_SECTIONS: ExportSection[] = [
     group: '通知与督办',
     title: '参训督促通知',
     description: '给每个单位一份通知：本年度培训学时不足的人员、已完成学时和尚差学时，督促在年底前补足。',
-    render: () => <TrainingNoticeCard />,
+    render: () => <TrainingYearCard kind="training-notice" />,
   },
   {
     key: 'publication-notice',
