@@ -104,9 +104,12 @@ describe('personnel in Chromium: filter, open, cancel, print the renewal roster'
   });
 
   it('opens a person and cancels their certificate dated the registry’s today, with undo offered', async () => {
+    const expiring = await roster(expiringFilter(), 1);
     await openRoute(page, app, `/personnel?days=${warningDays}`);
+    // The previous test left a search on the roster: wait until the page lists this filter's people.
+    await poll(async () => page.getByTestId('roster-count').textContent(), 'the roster lists the expiring cards').toBe(`筛选出 ${expiring.total} 人`);
     const link = page.getByTestId('person-link').first();
-    await link.waitFor();
+    await poll(async () => link.textContent(), 'the first row is the backend’s first').toBe(expiring.rows[0]?.name);
     const name = (await link.textContent()) ?? '';
     await link.click();
     await page.getByTestId('person-page').waitFor();
