@@ -171,11 +171,12 @@ describe('the roster and the catalog at 1366×768', () => {
     }
   });
 
-  it('hides a column of the roster and of the catalog from the column chooser, remembered per table', async () => {
+  it('hides a column of the roster, the catalog and a list from the column chooser, remembered per table', async () => {
     const headers = (testId: string) => page.getByTestId(testId).locator('.ant-table-thead th').allTextContents();
     for (const [route, table, chooser, column] of [
       ['/personnel', 'roster-table', 'columns-roster', '身份证号'],
       ['/catalog', 'items-table', 'columns-catalog-items', '检查对象'],
+      ['/lists/no_penalty', 'list-table', 'columns-list-no_penalty', '备注'],
     ] as const) {
       await openRoute(page, app, route);
       await page.getByTestId(table).locator('.ant-table-row').first().waitFor();

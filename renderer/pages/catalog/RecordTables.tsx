@@ -216,8 +216,10 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
     ),
     actions(onEdit, onDelete),
   ];
-  // One remembered layout per list: their columns differ.
-  const table = useTableColumns(`list-${listKind}`, columns, loadedRows);
+  // One remembered layout per list: their columns differ. The long legal texts make these the widest
+  // tables, so the clerk can hide what a task does not need, as on the roster and the catalog.
+  const { shown, chooser } = useColumnChooser(`list-${listKind}`, columns, { always: ['seq', 'violation', 'actions'] });
+  const table = useTableColumns(`list-${listKind}`, shown, loadedRows);
   const rows = table.rows;
   const tableRef = useLocate(rows, locateId);
   return (
@@ -226,7 +228,8 @@ export function ListTable({ unitId, listKind, version, selectedId, locateId, onO
       <LimitNotice shown={loadedRows.length} total={loaded.data?.total ?? 0} />
       <div style={{ marginBottom: 8 }}>
         <ShownCount rows={loaded.data ? rows.length : null} />
-        <span style={{ marginLeft: 12 }}>
+        <span style={{ marginLeft: 12 }}>{chooser}</span>
+        <span style={{ marginLeft: 8 }}>
           <TableExportMenu query={{ kind: 'list-items', unitId, listKind }} columns={table.columns} sort={table.sort} disabled={rows.length === 0} />
         </span>
       </div>
