@@ -90,6 +90,7 @@ describe('printing a page per unit', () => {
 
     await openRoute(page, app, '/print/renewal?days=730&expired=1&perUnit=1');
     await page.getByTestId('print-doc').waitFor();
+    expect(await page.getByTestId('print-paginating').count(), 'the layout spinner is gone once the pages are laid out').toBe(0);
     await poll(async () => page.getByTestId('print-count').textContent()).toBe(`共 ${doc.total} 人`);
     expect(await page.locator('.print-table tbody tr').count()).toBe(doc.total);
     expect(await worstOverflow(page), 'every page block holds its rows above its page number').toBeLessThanOrEqual(0);

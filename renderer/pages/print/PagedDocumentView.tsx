@@ -1,3 +1,4 @@
+import { Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { PrintableDocument } from '../../../shared/api/methods/rosters.ts';
 import { paginateSection, type PageSlice } from './paginate.ts';
@@ -57,20 +58,28 @@ export function PagedDocumentView({ doc }: { doc: PrintableDocument }) {
   }, [doc, pages]);
 
   if (!pages) {
+    // A long roster takes seconds to lay out: say so instead of showing an empty page meanwhile.
     return (
-      <div className="print-doc print-measure" ref={measureRef} aria-hidden data-testid="print-measuring">
-        {doc.sections.map((section, i) => (
-          <section key={i} data-measure-section>
-            <div className="print-page-head">
-              <SectionHead doc={doc} section={section} />
-            </div>
-            <SectionTable doc={doc} section={section} />
-            <div className="print-page-closing">
-              <SectionClosing doc={doc} section={section} last />
-            </div>
-          </section>
-        ))}
-      </div>
+      <>
+        <div className="no-print" style={{ textAlign: 'center', padding: 64 }} data-testid="print-paginating">
+          <Spin tip={`正在按单位分页排版（${doc.sections.length} 个单位）…`} size="large">
+            <div style={{ width: 240, height: 80 }} />
+          </Spin>
+        </div>
+        <div className="print-doc print-measure" ref={measureRef} aria-hidden data-testid="print-measuring">
+          {doc.sections.map((section, i) => (
+            <section key={i} data-measure-section>
+              <div className="print-page-head">
+                <SectionHead doc={doc} section={section} />
+              </div>
+              <SectionTable doc={doc} section={section} />
+              <div className="print-page-closing">
+                <SectionClosing doc={doc} section={section} last />
+              </div>
+            </section>
+          ))}
+        </div>
+      </>
     );
   }
 
