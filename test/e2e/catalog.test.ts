@@ -154,7 +154,13 @@ describe('检查事项 and 四项清单 in Chromium', () => {
     await drawer.getByTestId('drawer-edit').click();
     const editor = page.getByTestId('item-editor');
     await editor.waitFor();
-    await editor.getByLabel('重点检查事项').check();
+    // The dialog zooms in: a click while it moves can miss the radio on a busy machine.
+    await settle(page);
+    const key = editor.getByLabel('重点检查事项');
+    await poll(async () => {
+      if (!(await key.isChecked())) await key.click();
+      return key.isChecked();
+    }, '重点检查事项 is picked').toBe(true);
     await screenshot(page, 'catalog-item-editor');
     await page.keyboard.press('Control+Enter');
     await editor.waitFor({ state: 'detached' });

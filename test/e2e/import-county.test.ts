@@ -135,12 +135,19 @@ async function ensureAllCommitted(): Promise<void> {
 }
 
 async function chooseOption(testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option}$`) })
-    .click();
-  await settle(page);
+  const select = page.getByTestId(testId);
+  // On a busy machine a click during the dropdown's opening animation can miss: open, let it settle,
+  // pick, and check that the select shows the choice (opening again if it does not).
+  await poll(async () => {
+    if (((await select.textContent()) ?? '').includes(option)) return true;
+    await select.click();
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) });
+    await item.waitFor();
+    await settle(page);
+    await item.click();
+    await settle(page);
+    return ((await select.textContent()) ?? '').includes(option);
+  }, `${testId} shows ${option}`).toBe(true);
 }
 
 describe('a county sets up and imports its agencies’ submissions, without sample data', () => {
