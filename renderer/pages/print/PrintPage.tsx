@@ -1,14 +1,14 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Result, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { NOTICE_DOCUMENTS, ROSTER_DOCUMENT_LABELS, type RosterDocument, type RosterDocumentKind } from '../../../shared/api/methods/rosters.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import type { Route } from '../../app/use-hash-route.ts';
 import { useRosterDownload } from '../export/download.ts';
 import { AnnounceDialog } from './AnnounceDialog.tsx';
 import { documentKind, requestFromQuery } from './print-request.ts';
-import { RosterDocumentView } from './RosterDocumentView.tsx';
+import { PrintPreviewBody } from './PrintPreviewBody.tsx';
 import { usePrintActions } from './use-print-actions.ts';
 import './print.css';
 
@@ -103,24 +103,7 @@ export function PrintPage({ route }: { route: Route }) {
           </Button>
         </Space>
       </div>
-      {full ? (
-        <div className="no-print" style={{ width: '297mm', margin: '12px auto 0' }}>
-          <Alert type="warning" showIcon message="本次打印包含完整身份证号，请妥善保管打印件。" />
-        </div>
-      ) : null}
-      {doc.error ? (
-        <div className="no-print" style={{ width: '297mm', margin: '16px auto' }}>
-          <Alert type="error" showIcon message={errorMessage(doc.error)} />
-        </div>
-      ) : doc.data && !doc.loading ? (
-        <RosterDocumentView doc={doc.data} />
-      ) : (
-        <div style={{ textAlign: 'center', padding: 64 }}>
-          <Spin tip="正在生成名册…" size="large">
-            <div style={{ width: 200, height: 80 }} />
-          </Spin>
-        </div>
-      )}
+      <PrintPreviewBody doc={doc} fullIdNumbers={full} loadingText="正在生成名册…" />
       {announcing && doc.data ? (
         <AnnounceDialog
           certificateIds={doc.data.certificateIds}

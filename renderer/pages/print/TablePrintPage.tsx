@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Result, Space, Spin, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Result, Space, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { TABLE_KINDS, TABLE_LABELS, type TableRequestInput } from '../../../shared/api/methods/tables.ts';
-import { api, errorMessage } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { tablePrintPath, useTableExport } from '../../app/TableExportMenu.tsx';
 import type { Route } from '../../app/use-hash-route.ts';
-import { RosterDocumentView } from './RosterDocumentView.tsx';
+import { PrintPreviewBody } from './PrintPreviewBody.tsx';
 import { usePrintActions } from './use-print-actions.ts';
 import './print.css';
 
@@ -81,24 +81,7 @@ export function TablePrintPage({ route }: { route: Route }) {
           </Button>
         </Space>
       </div>
-      {full && showsIds ? (
-        <div className="no-print" style={{ width: '297mm', margin: '12px auto 0' }}>
-          <Alert type="warning" showIcon message="本次打印包含完整身份证号，请妥善保管打印件。" />
-        </div>
-      ) : null}
-      {doc.error ? (
-        <div className="no-print" style={{ width: '297mm', margin: '16px auto' }}>
-          <Alert type="error" showIcon message={errorMessage(doc.error)} />
-        </div>
-      ) : doc.data && !doc.loading ? (
-        <RosterDocumentView doc={doc.data} />
-      ) : (
-        <div style={{ textAlign: 'center', padding: 64 }}>
-          <Spin tip="正在生成表格…" size="large">
-            <div style={{ width: 200, height: 80 }} />
-          </Spin>
-        </div>
-      )}
+      <PrintPreviewBody doc={doc} fullIdNumbers={full && showsIds} loadingText="正在生成表格…" />
     </div>
   );
 }
