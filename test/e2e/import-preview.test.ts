@@ -98,8 +98,12 @@ describe('the preview of a messy roster and of a second submission', () => {
     await changed.locator('.ant-table-row-expand-icon').click();
     await page.getByTestId('diff-4').waitFor();
     expect(await page.getByTestId('diff-4').textContent()).toContain('交警大队民警交警大队副大队长');
-    await page.getByTestId('confirm-transfer-6').click();
-    await poll(async () => page.getByTestId('confirm-transfer-6').isChecked(), 'the transfer is confirmed').toBe(true);
+    const transfer = page.getByTestId('confirm-transfer-6');
+    await poll(async () => {
+      if (!(await transfer.isChecked())) await transfer.click();
+      await settle(page);
+      return transfer.isChecked();
+    }, 'the transfer is confirmed').toBe(true);
     await screenshot(page, 'import-preview-diff-transfer');
 
     await page.getByTestId('tab-missing').click();
@@ -109,9 +113,19 @@ describe('the preview of a messy roster and of a second submission', () => {
     });
     const withCard = wu.sheets[0]?.missing.find((m) => m.openCertificate !== null);
     expect(withCard).toBeDefined();
-    await page.getByTestId(`missing-action-${withCard?.recordId}`).click();
-    await page.locator('.ant-select-dropdown:visible').getByText('注销证件').click();
-    await settle(page);
+    const action = page.getByTestId(`missing-action-${withCard?.recordId}`);
+    // On a busy machine a click during the dropdown's opening animation can miss: open, let it settle,
+    // pick, and check that the select shows the choice (opening again if it does not).
+    await poll(async () => {
+      if (((await action.textContent()) ?? '').includes('注销证件')) return true;
+      await action.click();
+      const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^注销证件$/ });
+      await item.waitFor();
+      await settle(page);
+      await item.click();
+      await settle(page);
+      return ((await action.textContent()) ?? '').includes('注销证件');
+    }, 'the missing person is set to 注销证件').toBe(true);
     await screenshot(page, 'import-preview-missing-decision');
 
     await page.getByTestId('commit-file').click();
